@@ -1,0 +1,73 @@
+# mstress: see README.md. `make report` and `make test` are the two commands.
+.SUFFIXES:
+
+ifeq ($(origin CC),default)
+CC = cc
+endif
+PKG_LIBS = cairo jansson freetype2 libcmark-gfm
+WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wvla
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
+	-DMS_HOME='"$(CURDIR)"' -DMS_VERSION='"$(VERSION)"' -Igen
+VERSION = 0.1.0
+B       = build/release
+
+SRCS = $(filter-out gen/main.c,$(wildcard gen/*.c))
+TEST_SRCS = $(wildcard tests/unit/*.c)
+
+.PHONY: all report test asan clean deps test-deps regen
+
+all: mstress
+
+deps:
+	@tools/deps.sh
+
+test-deps:
+	@tools/deps.sh --test
+
+# Flags come from pkg-config at build time, after deps has installed the packages.
+$(B)/flags.mk: tools/deps.sh Makefile | deps
+	@mkdir -p $(@D)
+	@echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKG_LIBS))" > $@
+	@echo "PKG_LDLIBS = $$(pkg-config --libs $(PKG_LIBS)) -lcmark-gfm-extensions -lhpdf -lm" >> $@
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+-include $(B)/flags.mk
+endif
+
+define build_rules
+$(1)/%.o: gen/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_CFLAGS) $(2) $$(PKG_CFLAGS) -MMD -MP -c $$< -o $$@
+$(1)/unit/%.o: tests/unit/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_CFLAGS) $(2) $$(PKG_CFLAGS) -MMD -MP -c $$< -o $$@
+$(1)/mstress: $(1)/main.o $(SRCS:gen/%.c=$(1)/%.o)
+	$$(CC) $(2) -o $$@ $$^ $$(PKG_LDLIBS)
+$(1)/unit_tests: $(TEST_SRCS:tests/unit/%.c=$(1)/unit/%.o) $(SRCS:gen/%.c=$(1)/%.o)
+	$$(CC) $(2) -o $$@ $$^ $$(PKG_LDLIBS)
+endef
+
+ASAN_FLAGS = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+$(eval $(call build_rules,$(B),))
+$(eval $(call build_rules,build/asan,$(ASAN_FLAGS)))
+-include $(wildcard $(B)/*.d $(B)/unit/*.d build/asan/*.d build/asan/unit/*.d)
+
+mstress: $(B)/mstress
+	cp $< $@
+
+report: deps mstress
+	./mstress build --out out
+
+test: deps test-deps mstress $(B)/unit_tests
+	@tests/run.sh $(B)/mstress $(B)/unit_tests
+
+asan: deps test-deps build/asan/mstress build/asan/unit_tests
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		tests/run.sh build/asan/mstress build/asan/unit_tests
+
+# Rewrites the golden files from the current build; review the diff.
+regen: mstress
+	tests/regen.sh ./mstress
+
+clean:
+	rm -rf build mstress out/*.tmp.*

@@ -1,0 +1,301 @@
+#include "config.h"
+#include <stdlib.h>
+#include <string.h>
+#include "fsutil.h"
+#include "src_csv.h"
+#include "utc.h"
+
+static const char *const report_keys[] = {
+	"title", "subtitle", "author", "as_of", "window_start", "period_high", "period_label",
+	"primary", NULL
+};
+static const char *const source_keys[] = { "format", "path", "asset", "venue", NULL };
+
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[64];
+	if (lb >= 64 || la >= 64)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+static int unknown_key(ms_diag *d, const char *file, long line, const char *key,
+		       const char *const *known)
+{
+	const char *best = NULL;
+	size_t bestd = 3;
+	for (size_t i = 0; known[i]; i++) {
+		size_t e = edit_distance(key, known[i]);
+		if (e < bestd) {
+			bestd = e;
+			best = known[i];
+		}
+	}
+	if (best)
+		return ms_error(d, file, line, 1, "unknown key '%s' (did you mean '%s'?)", key, best);
+	return ms_error(d, file, line, 1, "unknown key '%s'", key);
+}
+
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	char *e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+static int set_string(char **dst, const char *v, ms_diag *d, const char *file, long line)
+{
+	char *p = strdup(v);
+	if (!p)
+		return ms_error(d, file, line, 0, "out of memory");
+	free(*dst);
+	*dst = p;
+	return 0;
+}
+
+static int parse_day(const char *v, int64_t *t, ms_diag *d, const char *file, long line,
+		     const char *key)
+{
+	if (ms_parse_date(v, t))
+		return ms_error(d, file, line, 1, "%s: '%s' is not a date (YYYY-MM-DD)", key, v);
+	return 0;
+}
+
+/* period_high = YYYY-MM (a calendar month) or YYYY-MM-DD..YYYY-MM-DD (inclusive). */
+static int parse_period(ms_config *cfg, const char *v, ms_diag *d, long line)
+{
+	char a[11], b[11];
+	int64_t from, to;
+	if (strlen(v) == 7) {
+		snprintf(a, sizeof a, "%s-01", v);
+		if (ms_parse_date(a, &from))
+			goto bad;
+		int y, m, day;
+		ms_civil_from_days(from / MS_DAY, &y, &m, &day);
+		to = ms_days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) * MS_DAY;
+	} else if (strlen(v) == 22 && v[10] == '.' && v[11] == '.') {
+		memcpy(a, v, 10);
+		a[10] = '\0';
+		memcpy(b, v + 12, 10);
+		b[10] = '\0';
+		if (ms_parse_date(a, &from) || ms_parse_date(b, &to) || to < from)
+			goto bad;
+		to += MS_DAY;
+	} else {
+		goto bad;
+	}
+	cfg->period_from = from;
+	cfg->period_to = to;
+	return 0;
+bad:
+	return ms_error(d, cfg->file, line, 1,
+			"period_high: '%s' is neither YYYY-MM nor YYYY-MM-DD..YYYY-MM-DD", v);
+}
+
+static int set_report_key(ms_config *cfg, const char *k, const char *v, ms_diag *d, long line)
+{
+	const char *f = cfg->file;
+	if (!strcmp(k, "title"))
+		return set_string(&cfg->title, v, d, f, line);
+	if (!strcmp(k, "subtitle"))
+		return set_string(&cfg->subtitle, v, d, f, line);
+	if (!strcmp(k, "author"))
+		return set_string(&cfg->author, v, d, f, line);
+	if (!strcmp(k, "as_of"))
+		return parse_day(v, &cfg->as_of, d, f, line, k);
+	if (!strcmp(k, "window_start"))
+		return parse_day(v, &cfg->window_start, d, f, line, k);
+	if (!strcmp(k, "period_high"))
+		return parse_period(cfg, v, d, line);
+	if (!strcmp(k, "period_label"))
+		return set_string(&cfg->period_label, v, d, f, line);
+	if (!strcmp(k, "primary"))
+		return set_string(&cfg->primary, v, d, f, line);
+	return unknown_key(d, f, line, k, report_keys);
+}
+
+static int set_source_key(ms_config *cfg, ms_source_cfg *s, const char *k, const char *v,
+			  ms_diag *d, long line)
+{
+	const char *f = cfg->file;
+	if (!strcmp(k, "format")) {
+		if (!ms_csv_format_find(v))
+			return ms_error(d, f, line, 1, "unknown format '%s' (known: %s)", v,
+					ms_csv_format_names());
+		return set_string(&s->format, v, d, f, line);
+	}
+	if (!strcmp(k, "path")) {
+		char *dir = ms_dirname(cfg->file);
+		char *p = dir ? ms_path_join(dir, v) : NULL;
+		free(dir);
+		if (!p)
+			return ms_error(d, f, line, 0, "out of memory");
+		free(s->path);
+		s->path = p;
+		return 0;
+	}
+	if (!strcmp(k, "asset"))
+		return set_string(&s->asset, v, d, f, line);
+	if (!strcmp(k, "venue"))
+		return set_string(&s->venue, v, d, f, line);
+	return unknown_key(d, f, line, k, source_keys);
+}
+
+static ms_source_cfg *add_source(ms_config *cfg, const char *name, long line, ms_diag *d)
+{
+	if (ms_config_source(cfg, name)) {
+		ms_error(d, cfg->file, line, 1, "source '%s' is defined twice", name);
+		return NULL;
+	}
+	ms_source_cfg *arr = realloc(cfg->source, (cfg->nsource + 1) * sizeof *arr);
+	if (!arr) {
+		ms_error(d, cfg->file, line, 0, "out of memory");
+		return NULL;
+	}
+	cfg->source = arr;
+	ms_source_cfg *s = &arr[cfg->nsource];
+	memset(s, 0, sizeof *s);
+	s->line = line;
+	if (!(s->name = strdup(name)) || !(s->asset = strdup("")) || !(s->venue = strdup(name))) {
+		ms_error(d, cfg->file, line, 0, "out of memory");
+		free(s->name);
+		free(s->asset);
+		return NULL;
+	}
+	cfg->nsource++;
+	return s;
+}
+
+static int check_complete(const ms_config *cfg, ms_diag *d)
+{
+	for (size_t i = 0; i < cfg->nsource; i++) {
+		const ms_source_cfg *s = &cfg->source[i];
+		if (!s->format || !s->path)
+			return ms_error(d, cfg->file, s->line, 1, "source '%s' needs both 'format' and 'path'",
+					s->name);
+	}
+	if (!cfg->primary)
+		return ms_error(d, cfg->file, 0, 0, "[report] needs 'primary', the source the charts use");
+	const ms_source_cfg *p = ms_config_source(cfg, cfg->primary);
+	if (!p)
+		return ms_error(d, cfg->file, 0, 0, "primary = %s: no such source", cfg->primary);
+	const ms_csv_format *fmt = ms_csv_format_find(p->format);
+	if (!fmt->column[MS_CLOSE] || !fmt->column[MS_HIGH] || fmt->step != MS_DAY)
+		return ms_error(d, cfg->file, p->line, 1,
+				"primary source '%s' must be daily bars with high and close", p->name);
+	if (!cfg->period_to)
+		return ms_error(d, cfg->file, 0, 0, "[report] needs 'period_high' (e.g. 2026-01)");
+	return 0;
+}
+
+int ms_config_parse(ms_config *cfg, const char *file, const char *text, size_t len, ms_diag *d)
+{
+	memset(cfg, 0, sizeof *cfg);
+	if (!(cfg->file = strdup(file)))
+		return ms_error(d, file, 0, 0, "out of memory");
+	if (set_string(&cfg->title, "Market stress report", d, file, 0) ||
+	    set_string(&cfg->subtitle, "", d, file, 0) ||
+	    set_string(&cfg->author, "mstress", d, file, 0) ||
+	    set_string(&cfg->period_label, "period", d, file, 0))
+		return -1;
+	ms_source_cfg *cur = NULL;
+	int in_report = 0;
+	long line = 0;
+	const char *p = text, *end = text + len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		char *raw = strndup(p, n);
+		if (!raw)
+			return ms_error(d, file, line + 1, 0, "out of memory");
+		line++;
+		p += n + (nl != NULL);
+		char *s = trim(raw);
+		int rc = 0;
+		if (*s == '\0' || *s == '#' || *s == ';') {
+			/* blank or comment */
+		} else if (*s == '[') {
+			char *close = strchr(s, ']');
+			if (!close || close[1] != '\0') {
+				rc = ms_error(d, file, line, 1, "malformed section header (expected [name])");
+			} else {
+				*close = '\0';
+				char *name = trim(s + 1);
+				in_report = 0;
+				cur = NULL;
+				if (!strcmp(name, "report"))
+					in_report = 1;
+				else if (!strncmp(name, "source.", 7) && name[7])
+					rc = (cur = add_source(cfg, name + 7, line, d)) ? 0 : -1;
+				else
+					rc = ms_error(d, file, line, 1,
+						      "unknown section [%s] (sections: [report], [source.NAME])", name);
+			}
+		} else {
+			char *eq = strchr(s, '=');
+			if (!eq) {
+				rc = ms_error(d, file, line, 1, "expected 'key = value'");
+			} else {
+				*eq = '\0';
+				char *k = trim(s), *v = trim(eq + 1);
+				if (in_report)
+					rc = set_report_key(cfg, k, v, d, line);
+				else if (cur)
+					rc = set_source_key(cfg, cur, k, v, d, line);
+				else
+					rc = ms_error(d, file, line, 1, "key '%s' outside any section", k);
+			}
+		}
+		free(raw);
+		if (rc)
+			return -1;
+	}
+	return check_complete(cfg, d);
+}
+
+void ms_config_release(ms_config *cfg)
+{
+	for (size_t i = 0; i < cfg->nsource; i++) {
+		ms_source_cfg *s = &cfg->source[i];
+		free(s->name);
+		free(s->format);
+		free(s->path);
+		free(s->asset);
+		free(s->venue);
+	}
+	free(cfg->source);
+	free(cfg->file);
+	free(cfg->title);
+	free(cfg->subtitle);
+	free(cfg->author);
+	free(cfg->period_label);
+	free(cfg->primary);
+	memset(cfg, 0, sizeof *cfg);
+}
+
+const ms_source_cfg *ms_config_source(const ms_config *cfg, const char *name)
+{
+	for (size_t i = 0; i < cfg->nsource; i++)
+		if (!strcmp(cfg->source[i].name, name))
+			return &cfg->source[i];
+	return NULL;
+}

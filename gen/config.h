@@ -1,0 +1,36 @@
+/* The report configuration: an INI file with a [report] section and one
+ * [source.NAME] section per data source. Unknown sections and keys are
+ * errors (with a suggestion), so a typo never silently changes a report. */
+#ifndef MS_CONFIG_H
+#define MS_CONFIG_H
+#include <stddef.h>
+#include <stdint.h>
+#include "diag.h"
+
+typedef struct ms_source_cfg {
+	char *name;        /* owned; the NAME of [source.NAME] */
+	char *format;      /* owned; a built-in format name (src_csv.h) */
+	char *path;        /* owned; resolved against the config file's directory */
+	char *asset;       /* owned; "BTC", "ETH", or "" for market-wide data */
+	char *venue;       /* owned; where the figures come from, for tables */
+	long line;         /* where the section starts, for diagnostics */
+} ms_source_cfg;
+
+typedef struct ms_config {
+	char *file;        /* owned; the config's path */
+	char *title, *subtitle, *author;     /* owned */
+	int64_t as_of;           /* UTC day; the report uses bars that end by its end */
+	int64_t window_start;    /* UTC day */
+	int64_t period_from, period_to;      /* "period high" range [from, to) */
+	char *period_label;      /* owned; "January 2026" */
+	char *primary;           /* owned; name of the source the charts use */
+	ms_source_cfg *source;   /* owned array */
+	size_t nsource;
+} ms_config;
+
+/* Reads the INI text (len bytes of the file named file) into cfg. */
+int ms_config_parse(ms_config *cfg, const char *file, const char *text, size_t len, ms_diag *d);
+void ms_config_release(ms_config *cfg);
+const ms_source_cfg *ms_config_source(const ms_config *cfg, const char *name);
+
+#endif

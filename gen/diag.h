@@ -1,0 +1,32 @@
+/* Diagnostics: "file:line:col: level: message" on a stream; the worst level
+ * seen decides the exit status. Functions that fail return -1 after calling
+ * ms_error(), in the manner of git's error(). */
+#ifndef MS_DIAG_H
+#define MS_DIAG_H
+#include <stdio.h>
+
+enum ms_level { MS_NOTE, MS_WARNING, MS_ERROR };
+
+typedef struct ms_diag {
+	FILE *out;          /* borrows; where messages go (stderr in main) */
+	int quiet;          /* suppress notes and warnings, never errors */
+	int count[3];       /* messages seen per level */
+} ms_diag;
+
+void ms_diag_init(ms_diag *d, FILE *out);
+
+/* file may be NULL (no location); line/col 0 mean "not known". */
+#if defined(__GNUC__)
+#define MS_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define MS_PRINTF(a, b)
+#endif
+void ms_report(ms_diag *d, enum ms_level lv, const char *file, long line,
+	       long col, const char *fmt, ...) MS_PRINTF(6, 7);
+/* Reports an error and returns -1, so callers can write `return ms_error(...)`. */
+int ms_error(ms_diag *d, const char *file, long line, long col,
+	     const char *fmt, ...) MS_PRINTF(5, 6);
+void ms_warn(ms_diag *d, const char *file, long line, long col,
+	     const char *fmt, ...) MS_PRINTF(5, 6);
+
+#endif

@@ -1,0 +1,100 @@
+#include "doc_internal.h"
+#include <stdlib.h>
+#include <string.h>
+#include <cmark-gfm-core-extensions.h>
+
+ms_doc *ms_doc_parse(const char *file, const char *md, size_t len, ms_diag *d)
+{
+	ms_doc *doc = calloc(1, sizeof *doc);
+	if (!doc || !(doc->file = strdup(file))) {
+		free(doc);
+		ms_error(d, file, 0, 0, "out of memory");
+		return NULL;
+	}
+	cmark_gfm_core_extensions_ensure_registered();
+	doc->parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+	cmark_syntax_extension *table = cmark_find_syntax_extension("table");
+	if (!doc->parser || !table || !cmark_parser_attach_syntax_extension(doc->parser, table)) {
+		ms_error(d, file, 0, 0, "cannot set up the Markdown parser");
+		ms_doc_free(doc);
+		return NULL;
+	}
+	cmark_parser_feed(doc->parser, md, len);
+	doc->root = cmark_parser_finish(doc->parser);
+	if (!doc->root) {
+		ms_error(d, file, 0, 0, "Markdown parsing failed");
+		ms_doc_free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+void ms_doc_free(ms_doc *doc)
+{
+	if (!doc)
+		return;
+	if (doc->root)
+		cmark_node_free(doc->root);
+	if (doc->parser)
+		cmark_parser_free(doc->parser);
+	free(doc->file);
+	free(doc);
+}
+
+const char *ms_doc_chart_id(cmark_node *para)
+{
+	if (cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+		return NULL;
+	cmark_node *img = cmark_node_first_child(para);
+	if (!img || cmark_node_next(img) || cmark_node_get_type(img) != CMARK_NODE_IMAGE)
+		return NULL;
+	const char *url = cmark_node_get_url(img);
+	return url && !strncmp(url, "chart:", 6) ? url + 6 : NULL;
+}
+
+const ms_doc_chart *ms_doc_find_chart(const ms_doc_chart *charts, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(charts[i].chart->id, id))
+			return &charts[i];
+	return NULL;
+}
+
+void ms_doc_plain_text(cmark_node *node, ms_buf *out)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		int t = cmark_node_get_type(n);
+		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
+			ms_buf_puts(out, cmark_node_get_literal(n));
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			ms_buf_putc(out, ' ');
+	}
+	cmark_iter_free(it);
+}
+
+int ms_doc_check_charts(const ms_doc *doc, const ms_doc_chart *charts, size_t n, ms_diag *d)
+{
+	int rc = 0;
+	cmark_iter *it = cmark_iter_new(doc->root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_IMAGE)
+			continue;
+		const char *url = cmark_node_get_url(node);
+		if (!url || strncmp(url, "chart:", 6))
+			continue;
+		long line = cmark_node_get_start_line(node), col = cmark_node_get_start_column(node);
+		if (!ms_doc_chart_id(cmark_node_parent(node)))
+			rc = ms_error(d, doc->file, line, col, "chart '%s' must stand alone in its paragraph", url + 6);
+		else if (!ms_doc_find_chart(charts, n, url + 6))
+			rc = ms_error(d, doc->file, line, col, "unknown chart id '%s'", url + 6);
+	}
+	cmark_iter_free(it);
+	return rc;
+}

@@ -1,0 +1,699 @@
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmark-gfm-core-extensions.h>
+#include "doc_internal.h"
+#include "pdf_backend.h"
+
+/* A4 portrait with generous margins; sizes in points. */
+#define PAGE_W 595.276
+#define PAGE_H 841.89
+#define MARGIN_X 62.0
+#define MARGIN_TOP 62.0
+#define MARGIN_BOTTOM 72.0
+#define CONTENT_W (PAGE_W - 2 * MARGIN_X)
+#define BODY_SIZE 10.0
+#define BODY_LEAD 14.6
+#define TABLE_SIZE 8.8
+#define TABLE_LEAD 12.4
+#define CELL_PAD_X 5.0
+#define CELL_PAD_Y 3.2
+#define MAX_PAGES 2000
+
+static const ms_rgba TEXT = { 0.10, 0.10, 0.10, 1 };
+static const ms_rgba MUTED = { 0.36, 0.36, 0.36, 1 };
+static const ms_rgba LINK = { 0.0, 0.36, 0.62, 1 };
+static const ms_rgba RULE = { 0.80, 0.80, 0.80, 1 };
+static const ms_rgba HEAD_BG = { 0.94, 0.95, 0.96, 1 };
+static const ms_rgba CODE_BG = { 0.95, 0.95, 0.95, 1 };
+
+/* Inline text is cut into words (runs of pieces with no space between),
+ * which lines are filled with. */
+typedef struct piece {
+	const char *s;            /* borrows a cmark literal */
+	size_t n;
+	enum ms_face face;
+	const char *url;          /* borrows; NULL when not a link */
+} piece;
+
+typedef struct word {
+	size_t first, count;      /* pieces */
+	double width;
+	int break_before;         /* a hard line break precedes it */
+} word;
+
+typedef struct inl {
+	piece *pc;
+	size_t npc, cappc;
+	word *w;
+	size_t nw, capw;
+	int open;                 /* the last word still takes pieces */
+	int pending_break;
+	int failed;
+} inl;
+
+typedef struct line {
+	size_t first, count;      /* words */
+	double width;
+} line;
+
+typedef struct R {
+	ms_pdf p;
+	const ms_doc_meta *meta;
+	const ms_doc_chart *charts;
+	size_t ncharts;
+	const ms_doc *doc;
+	ms_diag *d;
+	double y;                 /* next free position from the page top, PDF coords */
+	int at_top;               /* nothing drawn on this page yet */
+	HPDF_Page page[MAX_PAGES];
+	size_t npages;
+	HPDF_Outline outline[7];  /* the latest entry per heading level */
+	const char *marker;       /* list marker waiting for the next line */
+	double marker_x;
+	int warned_html;
+	int failed;
+} R;
+
+/* ---- inline collection ---- */
+
+static void inl_free(inl *in)
+{
+	free(in->pc);
+	free(in->w);
+	memset(in, 0, sizeof *in);
+}
+
+static void inl_piece(inl *in, const ms_fontset *f, double size, const char *s, size_t n,
+		      enum ms_face face, const char *url)
+{
+	if (n == 0 || in->failed)
+		return;
+	if (in->npc == in->cappc) {
+		size_t cap = in->cappc ? in->cappc * 2 : 32;
+		piece *p = realloc(in->pc, cap * sizeof *p);
+		if (!p) {
+			in->failed = 1;
+			return;
+		}
+		in->pc = p;
+		in->cappc = cap;
+	}
+	if (!in->open) {
+		if (in->nw == in->capw) {
+			size_t cap = in->capw ? in->capw * 2 : 32;
+			word *w = realloc(in->w, cap * sizeof *w);
+			if (!w) {
+				in->failed = 1;
+				return;
+			}
+			in->w = w;
+			in->capw = cap;
+		}
+		in->w[in->nw++] = (word){ in->npc, 0, 0, in->pending_break };
+		in->pending_break = 0;
+		in->open = 1;
+	}
+	in->pc[in->npc++] = (piece){ s, n, face, url };
+	word *w = &in->w[in->nw - 1];
+	w->count++;
+	w->width += ms_text_width(f, face, size, s, n);
+}
+
+/* Splits text at ASCII spaces (no-break spaces keep "44.1 %" whole). */
+static void inl_text(inl *in, const ms_fontset *f, double size, const char *s, enum ms_face face,
+		     const char *url)
+{
+	while (*s) {
+		const char *sp = strchr(s, ' ');
+		size_t n = sp ? (size_t)(sp - s) : strlen(s);
+		inl_piece(in, f, size, s, n, face, url);
+		if (!sp)
+			break;
+		in->open = 0;
+		s = sp + 1;
+	}
+}
+
+static void collect(inl *in, const ms_fontset *f, double size, cmark_node *node, enum ms_face base)
+{
+	for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+			inl_text(in, f, size, cmark_node_get_literal(c), base, NULL);
+			break;
+		case CMARK_NODE_CODE:
+			inl_text(in, f, size, cmark_node_get_literal(c), MS_MONO, NULL);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			in->open = 0;
+			break;
+		case CMARK_NODE_LINEBREAK:
+			in->open = 0;
+			in->pending_break = 1;
+			break;
+		case CMARK_NODE_STRONG:
+			collect(in, f, size, c, MS_BOLD);
+			break;
+		case CMARK_NODE_EMPH:
+			collect(in, f, size, c, base == MS_BOLD ? MS_BOLD : MS_ITALIC);
+			break;
+		case CMARK_NODE_LINK: {
+			size_t from = in->npc;
+			collect(in, f, size, c, base);
+			for (size_t i = from; i < in->npc; i++)
+				in->pc[i].url = cmark_node_get_url(c);
+			break;
+		}
+		default:
+			collect(in, f, size, c, base);
+		}
+	}
+}
+
+/* Greedy line filling; a word wider than the line gets a line of its own. */
+static size_t break_lines(const inl *in, const ms_fontset *f, double size, double width,
+			  line **out)
+{
+	double space = ms_text_width(f, MS_REGULAR, size, " ", 1);
+	line *ls = malloc((in->nw ? in->nw : 1) * sizeof *ls);
+	size_t nl = 0;
+	if (!ls)
+		return (size_t)-1;
+	for (size_t i = 0; i < in->nw; i++) {
+		const word *w = &in->w[i];
+		if (nl && !w->break_before && ls[nl - 1].width + space + w->width <= width) {
+			ls[nl - 1].count++;
+			ls[nl - 1].width += space + w->width;
+			continue;
+		}
+		ls[nl++] = (line){ i, 1, w->width };
+	}
+	*out = ls;
+	return nl;
+}
+
+/* ---- pages ---- */
+
+static void new_page(R *r)
+{
+	if (r->npages == MAX_PAGES) {
+		if (!r->failed)
+			ms_error(r->d, r->doc->file, 0, 0, "more than %d pages", MAX_PAGES);
+		r->failed = 1;
+		return;
+	}
+	HPDF_Page pg = HPDF_AddPage(r->p.doc);
+	HPDF_Page_SetSize(pg, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+	r->page[r->npages++] = pg;
+	r->p.page = pg;
+	r->y = PAGE_H - MARGIN_TOP;
+	r->at_top = 1;
+}
+
+/* Starts a new page unless h points fit above the bottom margin. */
+static void need(R *r, double h)
+{
+	if (r->y - h < MARGIN_BOTTOM && !r->at_top)
+		new_page(r);
+}
+
+static void gap(R *r, double h)
+{
+	if (!r->at_top)
+		r->y -= h;
+}
+
+static void rect(R *r, double x, double y, double w, double h, ms_rgba c)
+{
+	HPDF_Page_SetRGBFill(r->p.page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+	HPDF_Page_Rectangle(r->p.page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
+	HPDF_Page_Fill(r->p.page);
+}
+
+static void hline(R *r, double x0, double x1, double y, ms_rgba c, double width)
+{
+	HPDF_Page_SetRGBStroke(r->p.page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+	HPDF_Page_SetLineWidth(r->p.page, (HPDF_REAL)width);
+	HPDF_Page_MoveTo(r->p.page, (HPDF_REAL)x0, (HPDF_REAL)y);
+	HPDF_Page_LineTo(r->p.page, (HPDF_REAL)x1, (HPDF_REAL)y);
+	HPDF_Page_Stroke(r->p.page);
+}
+
+/* Draws one line of words with its left edge at x and baseline at y. */
+static void draw_line(R *r, const inl *in, const line *l, double x, double y, double size,
+		      ms_rgba color)
+{
+	double space = ms_text_width(r->p.fonts, MS_REGULAR, size, " ", 1);
+	char buf[1024];
+	for (size_t k = 0; k < l->count; k++) {
+		const word *w = &in->w[l->first + k];
+		for (size_t j = 0; j < w->count; j++) {
+			const piece *pc = &in->pc[w->first + j];
+			size_t n = pc->n < sizeof buf - 1 ? pc->n : sizeof buf - 1;
+			memcpy(buf, pc->s, n);
+			buf[n] = '\0';
+			double pw = ms_text_width(r->p.fonts, pc->face, size, buf, n);
+			ms_pdf_text(&r->p, pc->face, size, pc->url ? LINK : color, x, y, buf);
+			if (pc->url) {
+				HPDF_Rect box = { (HPDF_REAL)x, (HPDF_REAL)(y - size * 0.25),
+						  (HPDF_REAL)(x + pw), (HPDF_REAL)(y + size * 0.85) };
+				HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(r->p.page, box, pc->url);
+				if (a)
+					HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+			}
+			x += pw;
+		}
+		x += space;
+	}
+}
+
+/* Flows inline content as a paragraph at x, width wide, breaking pages
+ * between lines. */
+static void flow(R *r, cmark_node *node, enum ms_face face, double size, double lead, double x,
+		 double width, ms_rgba color)
+{
+	inl in;
+	memset(&in, 0, sizeof in);
+	collect(&in, r->p.fonts, size, node, face);
+	line *ls = NULL;
+	size_t nl = in.failed ? (size_t)-1 : break_lines(&in, r->p.fonts, size, width, &ls);
+	if (nl == (size_t)-1) {
+		ms_error(r->d, r->doc->file, 0, 0, "out of memory laying out text");
+		r->failed = 1;
+		inl_free(&in);
+		return;
+	}
+	double ascent = ms_font_ascent(r->p.fonts, MS_REGULAR, size);
+	for (size_t i = 0; i < nl; i++) {
+		need(r, lead);
+		double base = r->y - ascent - (lead - size * 1.17) / 2;
+		draw_line(r, &in, &ls[i], x, base, size, color);
+		if (r->marker) {
+			ms_pdf_text(&r->p, MS_REGULAR, size, color, r->marker_x, base, r->marker);
+			r->marker = NULL;
+		}
+		r->y -= lead;
+		r->at_top = 0;
+	}
+	free(ls);
+	inl_free(&in);
+}
+
+/* PDF strings outside content streams (metadata, outline) are written in
+ * PDFDocEncoding by libharu: keep them to ASCII. */
+static void ascii_text(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+	const char *end = s + strlen(s);
+	while (s < end && k + 3 < n) {
+		unsigned long c = ms_utf8_next(&s, end);
+		const char *rep = c < 128 ? NULL : c == 0x2212 || c == 0x2013 ? "-" : c == 0x2014 ? "--" :
+				  c == 0xA0 || c == 0x202F ? " " : c == 0x2019 || c == 0x2018 ? "'" :
+				  c == 0x201C || c == 0x201D ? "\"" : "?";
+		if (!rep)
+			out[k++] = (char)c;
+		else
+			for (; *rep && k + 1 < n; rep++)
+				out[k++] = *rep;
+	}
+	out[k] = '\0';
+}
+
+static void heading(R *r, cmark_node *node)
+{
+	static const double sizes[] = { 0, 19, 14, 11.5, 10.5, 10, 10 };
+	int level = cmark_node_get_heading_level(node);
+	if (level < 1 || level > 6)
+		level = 6;
+	double size = sizes[level], lead = size * 1.3;
+	gap(r, level <= 2 ? 16 : 10);
+	need(r, lead + 3 * BODY_LEAD);        /* keep with what follows */
+	ms_buf text;
+	ms_buf_init(&text, 0);
+	ms_doc_plain_text(node, &text);
+	char title[512];
+	ascii_text(ms_buf_str(&text), title, sizeof title);
+	ms_buf_release(&text);
+	HPDF_Outline parent = NULL;
+	for (int l = level - 1; l >= 1 && !parent; l--)
+		parent = r->outline[l];
+	HPDF_Outline o = HPDF_CreateOutline(r->p.doc, parent, title, NULL);
+	if (o) {
+		HPDF_Destination dst = HPDF_Page_CreateDestination(r->p.page);
+		HPDF_Destination_SetFitH(dst, (HPDF_REAL)(r->y + 4));
+		HPDF_Outline_SetDestination(o, dst);
+		HPDF_Outline_SetOpened(o, HPDF_TRUE);
+	}
+	r->outline[level] = o;
+	for (int l = level + 1; l <= 6; l++)
+		r->outline[l] = NULL;
+	flow(r, node, MS_BOLD, size, lead, MARGIN_X, CONTENT_W, TEXT);
+	if (level == 1)
+		hline(r, MARGIN_X, MARGIN_X + CONTENT_W, r->y + 2, RULE, 0.6);
+	r->y -= level <= 2 ? 4 : 2;
+}
+
+static void chart(R *r, const ms_doc_chart *c, double x, double width)
+{
+	double k = width / c->chart->width;
+	double h = c->chart->height * k;
+	gap(r, 6);
+	need(r, h);
+	ms_pdf_draw_chart(&r->p, c->chart, x, r->y, k);
+	r->y -= h + 8;
+	r->at_top = 0;
+}
+
+/* ---- tables ---- */
+
+typedef struct cell {
+	inl in;
+	line *ls;
+	size_t nl;
+	char align;               /* 'l', 'c' or 'r' */
+} cell;
+
+static int looks_numeric(const inl *in)
+{
+	if (!in->npc)
+		return 0;
+	const unsigned char *s = (const unsigned char *)in->pc[0].s;
+	return (*s >= '0' && *s <= '9') || *s == '$' || *s == '+' ||
+	       (s[0] == 0xE2 && s[1] == 0x88 && s[2] == 0x92) || (*s == '-' && s[1] >= '0' && s[1] <= '9');
+}
+
+static double row_height(const cell *row, size_t ncols)
+{
+	size_t lines = 1;
+	for (size_t c = 0; c < ncols; c++)
+		if (row[c].nl > lines)
+			lines = row[c].nl;
+	return (double)lines * TABLE_LEAD + 2 * CELL_PAD_Y;
+}
+
+static void draw_row(R *r, cell *row, size_t ncols, const double *colw, double x0, int header)
+{
+	double h = row_height(row, ncols), total = 0;
+	for (size_t c = 0; c < ncols; c++)
+		total += colw[c];
+	if (header)
+		rect(r, x0, r->y - h, total, h, HEAD_BG);
+	double ascent = ms_font_ascent(r->p.fonts, MS_REGULAR, TABLE_SIZE);
+	double x = x0;
+	for (size_t c = 0; c < ncols; c++) {
+		cell *ce = &row[c];
+		for (size_t i = 0; i < ce->nl; i++) {
+			double inner = colw[c] - 2 * CELL_PAD_X;
+			double off = ce->align == 'r' ? inner - ce->ls[i].width :
+				     ce->align == 'c' ? (inner - ce->ls[i].width) / 2 : 0;
+			double base = r->y - CELL_PAD_Y - ascent - (double)i * TABLE_LEAD - 1;
+			draw_line(r, &ce->in, &ce->ls[i], x + CELL_PAD_X + off, base, TABLE_SIZE, TEXT);
+		}
+		x += colw[c];
+	}
+	r->y -= h;
+	hline(r, x0, x0 + total, r->y, header ? MUTED : RULE, header ? 0.8 : 0.4);
+	r->at_top = 0;
+}
+
+static void table(R *r, cmark_node *node)
+{
+	size_t ncols = cmark_gfm_extensions_get_table_columns(node);
+	uint8_t *align = cmark_gfm_extensions_get_table_alignments(node);
+	size_t nrows = 0;
+	for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row))
+		nrows++;
+	if (!ncols || !nrows)
+		return;
+	cell *cells = calloc(nrows * ncols, sizeof *cells);
+	double *natural = calloc(ncols, sizeof *natural), *minw = calloc(ncols, sizeof *minw);
+	double *colw = calloc(ncols, sizeof *colw);
+	int *is_header = calloc(nrows, sizeof *is_header);
+	if (!cells || !natural || !minw || !colw || !is_header) {
+		ms_error(r->d, r->doc->file, 0, 0, "out of memory laying out a table");
+		r->failed = 1;
+		goto done;
+	}
+	const ms_fontset *f = r->p.fonts;
+	double space = ms_text_width(f, MS_REGULAR, TABLE_SIZE, " ", 1);
+	size_t ri = 0;
+	for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row), ri++) {
+		is_header[ri] = cmark_gfm_extensions_get_table_row_is_header(row);
+		size_t ci = 0;
+		for (cmark_node *c = cmark_node_first_child(row); c && ci < ncols; c = cmark_node_next(c), ci++) {
+			cell *ce = &cells[ri * ncols + ci];
+			collect(&ce->in, f, TABLE_SIZE, c, is_header[ri] ? MS_BOLD : MS_REGULAR);
+			double nat = 0;
+			for (size_t w = 0; w < ce->in.nw; w++) {
+				nat += (w ? space : 0) + ce->in.w[w].width;
+				minw[ci] = fmax(minw[ci], ce->in.w[w].width);
+			}
+			natural[ci] = fmax(natural[ci], nat);
+			char a = align && align[ci] ? (char)align[ci] : 0;
+			ce->align = a == 'r' || a == 'c' ? a : (!is_header[ri] && looks_numeric(&ce->in)) ? 'r' : 'l';
+		}
+	}
+	/* header cells follow their column's alignment */
+	for (size_t ci = 0; ci < ncols; ci++) {
+		char a = 'l';
+		for (size_t rr = 0; rr < nrows; rr++)
+			if (!is_header[rr] && cells[rr * ncols + ci].align == 'r')
+				a = 'r';
+		for (size_t rr = 0; rr < nrows; rr++)
+			if (is_header[rr])
+				cells[rr * ncols + ci].align = align && align[ci] ? (char)align[ci] : a;
+	}
+	double sum_nat = 0, sum_min = 0, pad = 2 * CELL_PAD_X;
+	for (size_t c = 0; c < ncols; c++) {
+		sum_nat += natural[c] + pad;
+		sum_min += minw[c] + pad;
+	}
+	for (size_t c = 0; c < ncols; c++) {
+		if (sum_nat <= CONTENT_W)
+			colw[c] = natural[c] + pad;
+		else if (sum_min >= CONTENT_W || sum_nat <= sum_min)
+			colw[c] = (minw[c] + pad) * CONTENT_W / sum_min;
+		else
+			colw[c] = minw[c] + pad + (natural[c] - minw[c]) * (CONTENT_W - sum_min) / (sum_nat - sum_min);
+	}
+	for (size_t i = 0; i < nrows * ncols; i++) {
+		cell *ce = &cells[i];
+		size_t nl = break_lines(&ce->in, f, TABLE_SIZE, colw[i % ncols] - pad + 0.01, &ce->ls);
+		ce->nl = nl == (size_t)-1 ? 0 : nl;
+	}
+	gap(r, 6);
+	for (ri = 0; ri < nrows && !r->failed; ri++) {
+		cell *row = &cells[ri * ncols];
+		double h = row_height(row, ncols);
+		/* a header row keeps its first body row with it */
+		double want = h + (is_header[ri] && ri + 1 < nrows ? row_height(row + ncols, ncols) : 0);
+		if (r->y - want < MARGIN_BOTTOM && !r->at_top) {
+			new_page(r);
+			if (!is_header[ri] && is_header[0])
+				draw_row(r, &cells[0], ncols, colw, MARGIN_X, 1);
+		}
+		draw_row(r, row, ncols, colw, MARGIN_X, is_header[ri]);
+	}
+	r->y -= 8;
+done:
+	for (size_t i = 0; cells && i < nrows * ncols; i++) {
+		inl_free(&cells[i].in);
+		free(cells[i].ls);
+	}
+	free(cells);
+	free(natural);
+	free(minw);
+	free(colw);
+	free(is_header);
+}
+
+/* ---- blocks ---- */
+
+static void blocks(R *r, cmark_node *parent, double indent, int tight);
+
+static void list(R *r, cmark_node *node, double indent)
+{
+	int ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+	int n = cmark_node_get_list_start(node);
+	int tight = cmark_node_get_list_tight(node);
+	char marker[16];
+	for (cmark_node *item = cmark_node_first_child(node); item; item = cmark_node_next(item), n++) {
+		if (ordered)
+			snprintf(marker, sizeof marker, "%d.", n);
+		else
+			snprintf(marker, sizeof marker, "\xE2\x80\xA2");
+		r->marker = marker;
+		r->marker_x = MARGIN_X + indent + 2;
+		blocks(r, item, indent + 16, tight);
+		r->marker = NULL;
+	}
+	r->y -= tight ? 4 : 0;
+}
+
+static void code_block(R *r, cmark_node *node, double indent)
+{
+	const char *s = cmark_node_get_literal(node);
+	double size = 8.3, lead = 11.2;
+	gap(r, 4);
+	while (s && *s) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+		char buf[512];
+		size_t k = n < sizeof buf - 1 ? n : sizeof buf - 1;
+		memcpy(buf, s, k);
+		buf[k] = '\0';
+		need(r, lead);
+		rect(r, MARGIN_X + indent, r->y - lead, CONTENT_W - indent, lead, CODE_BG);
+		ms_pdf_text(&r->p, MS_MONO, size, TEXT, MARGIN_X + indent + 6, r->y - lead + 3.2, buf);
+		r->y -= lead;
+		r->at_top = 0;
+		s = nl ? nl + 1 : s + n;
+	}
+	r->y -= 8;
+}
+
+static void blocks(R *r, cmark_node *parent, double indent, int tight)
+{
+	for (cmark_node *node = cmark_node_first_child(parent); node && !r->failed;
+	     node = cmark_node_next(node)) {
+		const char *id;
+		switch (cmark_node_get_type(node)) {
+		case CMARK_NODE_PARAGRAPH:
+			if ((id = ms_doc_chart_id(node))) {
+				chart(r, ms_doc_find_chart(r->charts, r->ncharts, id), MARGIN_X + indent,
+				      CONTENT_W - indent);
+				break;
+			}
+			flow(r, node, MS_REGULAR, BODY_SIZE, BODY_LEAD, MARGIN_X + indent, CONTENT_W - indent,
+			     TEXT);
+			r->y -= tight ? 1 : 7;
+			break;
+		case CMARK_NODE_HEADING:
+			heading(r, node);
+			break;
+		case CMARK_NODE_LIST:
+			list(r, node, indent);
+			break;
+		case CMARK_NODE_BLOCK_QUOTE:
+			blocks(r, node, indent + 14, tight);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			code_block(r, node, indent);
+			break;
+		case CMARK_NODE_THEMATIC_BREAK:
+			gap(r, 6);
+			hline(r, MARGIN_X + indent, MARGIN_X + CONTENT_W, r->y, RULE, 0.6);
+			r->y -= 10;
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+			if (!r->warned_html++)
+				ms_warn(r->d, r->doc->file, cmark_node_get_start_line(node), 0,
+					"raw HTML is left out of the PDF");
+			break;
+		default:
+			if (!strcmp(cmark_node_get_type_string(node), "table"))
+				table(r, node);
+			else
+				blocks(r, node, indent, tight);
+		}
+	}
+}
+
+static void footers(R *r)
+{
+	char left[512], right[64];
+	snprintf(left, sizeof left, "%s \xE2\x80\x94 as of %s", r->meta->title, r->meta->as_of);
+	for (size_t i = 0; i < r->npages; i++) {
+		r->p.page = r->page[i];
+		snprintf(right, sizeof right, "Page %zu of %zu", i + 1, r->npages);
+		double w = ms_text_width(r->p.fonts, MS_REGULAR, 7.5, right, strlen(right));
+		hline(r, MARGIN_X, PAGE_W - MARGIN_X, MARGIN_BOTTOM - 26, RULE, 0.5);
+		ms_pdf_text(&r->p, MS_REGULAR, 7.5, MUTED, MARGIN_X, MARGIN_BOTTOM - 38, left);
+		ms_pdf_text(&r->p, MS_REGULAR, 7.5, MUTED, PAGE_W - MARGIN_X - w, MARGIN_BOTTOM - 38, right);
+	}
+}
+
+static void on_hpdf_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
+{
+	R *r = user;
+	if (!r->failed)
+		ms_error(r->d, r->doc->file, 0, 0, "libharu error 0x%04X (detail %u)",
+			 (unsigned)err, (unsigned)detail);
+	r->failed = 1;
+}
+
+static void set_info(R *r)
+{
+	char s[512];
+	ascii_text(r->meta->title, s, sizeof s);
+	HPDF_SetInfoAttr(r->p.doc, HPDF_INFO_TITLE, s);
+	ascii_text(r->meta->author, s, sizeof s);
+	HPDF_SetInfoAttr(r->p.doc, HPDF_INFO_AUTHOR, s);
+	ascii_text(r->meta->subject, s, sizeof s);
+	HPDF_SetInfoAttr(r->p.doc, HPDF_INFO_SUBJECT, s);
+	HPDF_SetInfoAttr(r->p.doc, HPDF_INFO_CREATOR, "mstress " MS_VERSION);
+	/* dates come from the as-of day, never the clock: same input, same bytes */
+	HPDF_Date date = { r->meta->year, r->meta->month, r->meta->day, 0, 0, 0, 'Z', 0, 0 };
+	HPDF_SetInfoDateAttr(r->p.doc, HPDF_INFO_CREATION_DATE, date);
+	HPDF_SetInfoDateAttr(r->p.doc, HPDF_INFO_MOD_DATE, date);
+}
+
+int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms_fontset *fonts,
+	       const ms_doc_meta *meta, ms_buf *out, ms_diag *d)
+{
+	if (ms_doc_check_charts(doc, charts, n, d))
+		return -1;
+	R *r = calloc(1, sizeof *r);
+	if (!r)
+		return ms_error(d, doc->file, 0, 0, "out of memory");
+	r->meta = meta;
+	r->charts = charts;
+	r->ncharts = n;
+	r->doc = doc;
+	r->d = d;
+	r->p.fonts = fonts;
+	r->p.doc = HPDF_New(on_hpdf_error, r);
+	if (!r->p.doc) {
+		free(r);
+		return ms_error(d, doc->file, 0, 0, "libharu failed to start");
+	}
+	HPDF_SetCompressionMode(r->p.doc, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(r->p.doc);
+	HPDF_SetCurrentEncoder(r->p.doc, "UTF-8");
+	for (int i = 0; i < MS_NFACE && !r->failed; i++) {
+		const char *name = HPDF_LoadTTFontFromFile(r->p.doc, ms_font_path(fonts, (enum ms_face)i), HPDF_TRUE);
+		r->p.font[i] = name ? HPDF_GetFont(r->p.doc, name, "UTF-8") : NULL;
+		if (!r->p.font[i] && !r->failed) {
+			ms_error(d, ms_font_path(fonts, (enum ms_face)i), 0, 0, "libharu cannot load this font");
+			r->failed = 1;
+		}
+	}
+	if (!r->failed) {
+		set_info(r);
+		HPDF_SetPageMode(r->p.doc, HPDF_PAGE_MODE_USE_OUTLINE);
+		new_page(r);
+		blocks(r, doc->root, 0, 0);
+		footers(r);
+	}
+	if (!r->failed && HPDF_SaveToStream(r->p.doc) == HPDF_OK) {
+		HPDF_UINT32 size = HPDF_GetStreamSize(r->p.doc);
+		if (ms_buf_reserve(out, size) == 0) {
+			HPDF_UINT32 got = size;
+			HPDF_ReadFromStream(r->p.doc, (HPDF_BYTE *)out->data + out->len, &got);
+			out->len += got;
+			out->data[out->len] = '\0';
+			if (got != size && !r->failed) {
+				ms_error(d, doc->file, 0, 0, "short PDF stream");
+				r->failed = 1;
+			}
+		} else {
+			ms_error(d, doc->file, 0, 0, "out of memory writing the PDF");
+			r->failed = 1;
+		}
+	}
+	int rc = r->failed ? -1 : 0;
+	HPDF_Free(r->p.doc);
+	free(r);
+	return rc;
+}

@@ -1,0 +1,22 @@
+/* Display list → Cairo: PNG (scaled for screens and email) and SVG (with
+ * <title> and <desc>, ids made unique per chart so several charts can live
+ * inline in one HTML page). */
+#ifndef MS_DRAW_CAIRO_H
+#define MS_DRAW_CAIRO_H
+#include "buf.h"
+#include "chart.h"
+#include "diag.h"
+#include "font.h"
+
+typedef struct ms_cairo_fonts ms_cairo_fonts;
+
+ms_cairo_fonts *ms_cairo_fonts_new(const ms_fontset *fonts, ms_diag *d);
+void ms_cairo_fonts_free(ms_cairo_fonts *cf);
+
+/* Appends a PNG of the chart at scale pixels per point. */
+int ms_draw_png(const ms_chart *c, ms_cairo_fonts *cf, double scale, ms_buf *out, ms_diag *d);
+/* Appends an SVG document (inline: without the XML declaration, ready to
+ * embed in HTML). */
+int ms_draw_svg(const ms_chart *c, ms_cairo_fonts *cf, int inline_svg, ms_buf *out, ms_diag *d);
+
+#endif

@@ -1,0 +1,70 @@
+#include "fmt.h"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MINUS "\xE2\x88\x92"   /* U+2212 */
+#define NBSP "\xC2\xA0"        /* U+00A0 */
+
+void ms_fmt_grouped(char *out, size_t n, double v, int decimals)
+{
+	char digits[64];
+	int neg = v < 0;
+	snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
+	if (neg && strspn(digits, "0.") == strlen(digits))
+		neg = 0;             /* no "−0" */
+	const char *dot = strchr(digits, '.');
+	size_t int_len = dot ? (size_t)(dot - digits) : strlen(digits);
+	char tmp[96];
+	size_t k = 0;
+	if (neg)
+		k += (size_t)snprintf(tmp + k, sizeof tmp - k, MINUS);
+	for (size_t i = 0; i < int_len; i++) {
+		if (i && (int_len - i) % 3 == 0)
+			tmp[k++] = ',';
+		tmp[k++] = digits[i];
+	}
+	snprintf(tmp + k, sizeof tmp - k, "%s", dot ? dot : "");
+	snprintf(out, n, "%s", tmp);
+}
+
+void ms_fmt_usd(char *out, size_t n, double v)
+{
+	char g[96];
+	ms_fmt_grouped(g, sizeof g, fabs(v), 0);
+	snprintf(out, n, "%s$%s", v < 0 && fabs(v) >= 0.5 ? MINUS : "", g);
+}
+
+void ms_fmt_usd_compact(char *out, size_t n, double v)
+{
+	static const struct { double scale; const char *suffix; } units[] = {
+		{ 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "k" }, { 1, "" }
+	};
+	double a = fabs(v);
+	const char *sign = v < 0 ? MINUS : "";
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+		if (a < units[i].scale && units[i].scale > 1)
+			continue;
+		double x = a / units[i].scale;
+		/* three significant digits, without trailing zeros */
+		int dec = x >= 100 ? 0 : x >= 10 ? 1 : 2;
+		char num[48];
+		snprintf(num, sizeof num, "%.*f", dec, x);
+		if (strchr(num, '.')) {
+			char *e = num + strlen(num) - 1;
+			while (*e == '0')
+				*e-- = '\0';
+			if (*e == '.')
+				*e = '\0';
+		}
+		snprintf(out, n, "%s$%s%s", sign, num, units[i].suffix);
+		return;
+	}
+}
+
+void ms_fmt_pct(char *out, size_t n, double fraction, int decimals)
+{
+	char g[96];
+	ms_fmt_grouped(g, sizeof g, fraction * 100.0, decimals);
+	snprintf(out, n, "%s" NBSP "%%", g);
+}

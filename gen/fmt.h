@@ -1,0 +1,18 @@
+/* Number formats for people, fixed and locale-free: every figure the report
+ * prints goes through here, so the same value reads the same everywhere.
+ * Negative numbers take the typographic minus (U+2212) and percentages a
+ * no-break space before the sign, so "−44.1 %" never splits over two lines. */
+#ifndef MS_FMT_H
+#define MS_FMT_H
+#include <stddef.h>
+
+/* "$126,210" (whole dollars, thousands separated). */
+void ms_fmt_usd(char *out, size_t n, double v);
+/* "$63.1k", "$2.55T": three significant digits, for axes and cards. */
+void ms_fmt_usd_compact(char *out, size_t n, double v);
+/* "−44.1 %" from -0.441 with decimals = 1. */
+void ms_fmt_pct(char *out, size_t n, double fraction, int decimals);
+/* "1,234,567" with the given decimals. */
+void ms_fmt_grouped(char *out, size_t n, double v, int decimals);
+
+#endif

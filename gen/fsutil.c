@@ -1,0 +1,113 @@
+#include "fsutil.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int ms_read_file(const char *path, ms_buf *out, size_t max, ms_diag *d)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return ms_error(d, path, 0, 0, "cannot open: %s", strerror(errno));
+	char chunk[65536];
+	size_t n, total = 0;
+	int rc = 0;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		total += n;
+		if (total > max) {
+			rc = ms_error(d, path, 0, 0, "larger than the %zu-byte limit", max);
+			break;
+		}
+		ms_buf_append(out, chunk, n);
+	}
+	if (!rc && ferror(f))
+		rc = ms_error(d, path, 0, 0, "read error: %s", strerror(errno));
+	if (!rc && ms_buf_failed(out))
+		rc = ms_error(d, path, 0, 0, "out of memory reading the file");
+	if (!rc && !out->data)
+		ms_buf_reserve(out, 0);
+	fclose(f);
+	return rc;
+}
+
+int ms_write_file_atomic(const char *path, const void *data, size_t len, ms_diag *d)
+{
+	size_t n = strlen(path) + 32;
+	char *tmp = malloc(n);
+	if (!tmp)
+		return ms_error(d, path, 0, 0, "out of memory");
+	snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
+	int rc = 0;
+	FILE *f = fopen(tmp, "wb");
+	if (!f) {
+		rc = ms_error(d, path, 0, 0, "cannot create %s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	size_t w = len ? fwrite(data, 1, len, f) : 0;
+	int werr = (w != len) ? errno : 0;
+	if (fclose(f) != 0 && !werr)
+		werr = errno ? errno : EIO;
+	if (w != len || werr) {
+		rc = ms_error(d, path, 0, 0, "write failed: %s", strerror(werr ? werr : EIO));
+		remove(tmp);
+		goto out;
+	}
+	if (rename(tmp, path) != 0) {
+		rc = ms_error(d, path, 0, 0, "cannot rename %s into place: %s", tmp, strerror(errno));
+		remove(tmp);
+	}
+out:
+	free(tmp);
+	return rc;
+}
+
+int ms_mkdirs(const char *dir, ms_diag *d)
+{
+	char *p = strdup(dir);
+	if (!p)
+		return ms_error(d, dir, 0, 0, "out of memory");
+	int rc = 0;
+	for (char *s = p + 1; ; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char saved = *s;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			rc = ms_error(d, p, 0, 0, "cannot create directory: %s", strerror(errno));
+			break;
+		}
+		*s = saved;
+		if (!saved)
+			break;
+	}
+	free(p);
+	if (!rc) {
+		struct stat st;
+		if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+			rc = ms_error(d, dir, 0, 0, "not a directory");
+	}
+	return rc;
+}
+
+char *ms_path_join(const char *dir, const char *name)
+{
+	if (name[0] == '/' || !dir || !*dir)
+		return strdup(name);
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+	if (p)
+		snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+char *ms_dirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}

@@ -1,0 +1,325 @@
+#include "report.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "chart.h"
+#include "config.h"
+#include "doc.h"
+#include "draw_cairo.h"
+#include "fmt.h"
+#include "fsutil.h"
+#include "model.h"
+#include "src_csv.h"
+#include "tmpl.h"
+#include "utc.h"
+
+#define MAX_INPUT (512u << 20)
+#define NCHARTS 2
+
+typedef struct outfile {
+	char *name;          /* owned; relative to the output directory */
+	ms_buf data;
+} outfile;
+
+typedef struct build {
+	const ms_build_opts *o;
+	ms_diag *d;
+	ms_config cfg;
+	int have_cfg;
+	ms_dataset *ds;
+	size_t nds;
+	json_t *model;
+	ms_fontset *fonts;
+	ms_cairo_fonts *cfonts;
+	ms_chart *chart[NCHARTS];
+	ms_buf svg[NCHARTS];
+	double *scratch;     /* owned; chart series */
+	outfile out[16];
+	size_t nout;
+} build;
+
+static ms_buf *add_output(build *b, const char *name)
+{
+	outfile *f = &b->out[b->nout];
+	if (b->nout == sizeof b->out / sizeof b->out[0] || !(f->name = strdup(name)))
+		return NULL;
+	ms_buf_init(&f->data, 0);
+	b->nout++;
+	return &f->data;
+}
+
+static char *home_path(const build *b, const char *rel)
+{
+	return ms_path_join(b->o->home, rel);
+}
+
+static int load_config(build *b)
+{
+	char *path = b->o->config ? strdup(b->o->config) : home_path(b, "data/default.ini");
+	ms_buf text;
+	ms_buf_init(&text, 0);
+	int rc = !path ? ms_error(b->d, NULL, 0, 0, "out of memory") :
+		 ms_read_file(path, &text, 1u << 20, b->d);
+	if (!rc) {
+		rc = ms_config_parse(&b->cfg, path, text.data, text.len, b->d);
+		b->have_cfg = 1;
+	}
+	if (!rc && b->o->as_of >= 0)
+		b->cfg.as_of = b->o->as_of;
+	if (!rc && !b->cfg.as_of)
+		rc = ms_error(b->d, path, 0, 0, "no as-of date: set as_of in [report] or pass --as-of");
+	if (!rc && b->cfg.window_start > b->cfg.as_of)
+		rc = ms_error(b->d, path, 0, 0, "window_start is after the as-of date");
+	ms_buf_release(&text);
+	free(path);
+	return rc;
+}
+
+static int load_sources(build *b)
+{
+	b->ds = calloc(b->cfg.nsource ? b->cfg.nsource : 1, sizeof *b->ds);
+	if (!b->ds)
+		return ms_error(b->d, NULL, 0, 0, "out of memory");
+	int rc = 0;
+	int64_t end = b->cfg.as_of + MS_DAY;
+	for (size_t i = 0; i < b->cfg.nsource; i++) {
+		const ms_source_cfg *sc = &b->cfg.source[i];
+		ms_dataset *ds = &b->ds[b->nds];
+		ms_buf raw;
+		ms_buf_init(&raw, 0);
+		ds->cfg = sc;
+		ds->fmt = ms_csv_format_find(sc->format);
+		if (ms_read_file(sc->path, &raw, MAX_INPUT, b->d) ||
+		    ms_load_csv(sc->path, raw.data, raw.len, ds->fmt, &ds->series, b->d)) {
+			rc = -1;
+		} else {
+			/* bars that end by the end of the as-of day */
+			ms_series_range(ds->series, b->cfg.window_start, end - ds->series->step + 1,
+					&ds->lo, &ds->hi);
+			int64_t last = ds->series->t[ds->series->n - 1];
+			if (last + ds->series->step < end) {
+				char day[11];
+				ms_fmt_date(last, day);
+				ms_warn(b->d, sc->path, 0, 0, "data ends on %s, before the as-of date", day);
+			}
+			b->nds++;
+		}
+		ms_buf_release(&raw);
+	}
+	return rc;
+}
+
+static const ms_dataset *primary(const build *b)
+{
+	for (size_t i = 0; i < b->nds; i++)
+		if (!strcmp(b->ds[i].cfg->name, b->cfg.primary))
+			return &b->ds[i];
+	return NULL;
+}
+
+/* The price with its running high (the drawdown shaded between them) and the
+ * underwater curve, from the primary source's closes. */
+static int make_charts(build *b)
+{
+	const ms_dataset *ds = primary(b);
+	ms_price_figures f;
+	if (!ds || ms_price_figures_compute(ds, &b->cfg, &f, b->d))
+		return -1;
+	const ms_series *s = ds->series;
+	size_t n = ds->hi - ds->lo;
+	const int64_t *t = s->t + ds->lo;
+	const double *close = s->col[MS_CLOSE] + ds->lo;
+	b->scratch = malloc(2 * n * sizeof *b->scratch);
+	if (!b->scratch)
+		return ms_error(b->d, NULL, 0, 0, "out of memory");
+	double *hwm = b->scratch, *under = b->scratch + n;
+	ms_drawdown_series(close, n, under);
+	for (size_t i = 0; i < n; i++)
+		hwm[i] = close[i] / (1 + under[i]);
+	char ath[48], peak[48], trough[48], depth[48], from[11], to[11], pday[11], tday[11];
+	char title[160], sub[200], ref[160], note[240], lpeak[120], ltrough[120], ldepth[120], desc[600];
+	const double *high = s->col[MS_HIGH];
+	ms_fmt_usd(ath, sizeof ath, high[f.ath_high]);
+	ms_fmt_date(s->t[f.ath_high], from);
+	ms_fmt_date(s->t[f.latest], to);
+	ms_fmt_usd_compact(peak, sizeof peak, s->col[MS_CLOSE][f.maxdd.peak]);
+	ms_fmt_usd_compact(trough, sizeof trough, s->col[MS_CLOSE][f.maxdd.trough]);
+	ms_fmt_pct(depth, sizeof depth, f.maxdd.depth, 1);
+	ms_fmt_date(s->t[f.maxdd.peak], pday);
+	ms_fmt_date(s->t[f.maxdd.trough], tday);
+	snprintf(title, sizeof title, "%s price, daily close (US$)", ds->cfg->asset);
+	snprintf(sub, sizeof sub, "Shaded: the fall below the running high. Dashed: the all-time high.");
+	snprintf(ref, sizeof ref, "All-time high %s (intraday, %s)", ath, from);
+	snprintf(note, sizeof note, "Source: %s (%s). UTC days. As of %s.", ds->fmt->provider,
+		 ds->cfg->name, to);
+	snprintf(lpeak, sizeof lpeak, "Peak %s, %s", peak, pday);
+	snprintf(ltrough, sizeof ltrough, "Trough %s, %s", trough, tday);
+	snprintf(desc, sizeof desc,
+		 "Line chart of the %s daily close from %s to %s. The all-time high was %s on %s; "
+		 "the deepest fall from a closing high ran from %s on %s to %s on %s, %s.",
+		 ds->cfg->asset, "the window start", to, ath, from, peak, pday, trough, tday, depth);
+	ms_mark marks[2] = {
+		{ s->t[f.maxdd.peak], s->col[MS_CLOSE][f.maxdd.peak], lpeak },
+		{ s->t[f.maxdd.trough], s->col[MS_CLOSE][f.maxdd.trough], ltrough },
+	};
+	ms_line_spec price = { "price", title, sub, note, desc, t, close, n, hwm, 0, 0,
+			       high[f.ath_high], ref, marks, 2, 510, 290 };
+	b->chart[0] = ms_chart_line(&price, b->fonts);
+	snprintf(ldepth, sizeof ldepth, "%s, %s", depth, tday);
+	ms_mark deepest = { s->t[f.maxdd.trough], f.maxdd.depth, ldepth };
+	char utitle[160], udesc[400];
+	snprintf(utitle, sizeof utitle, "%s below its running high (drawdown, daily close)", ds->cfg->asset);
+	snprintf(udesc, sizeof udesc,
+		 "Area chart of the %s drawdown from its running closing high, from 0 down to %s "
+		 "at the trough on %s.", ds->cfg->asset, depth, tday);
+	ms_line_spec uw = { "underwater", utitle, "0 % means a new high; the deeper, the further below it.",
+			    note, udesc, t, under, n, NULL, 1, 1, NAN, NULL, &deepest, 1, 510, 220 };
+	b->chart[1] = ms_chart_line(&uw, b->fonts);
+	if (!b->chart[0] || !b->chart[1])
+		return ms_error(b->d, NULL, 0, 0, "cannot lay out the charts (out of memory or too little data)");
+	for (int i = 0; i < NCHARTS; i++) {
+		char name[64];
+		ms_buf_init(&b->svg[i], 0);
+		if (ms_draw_svg(b->chart[i], b->cfonts, 1, &b->svg[i], b->d))
+			return -1;
+		snprintf(name, sizeof name, "charts/%s.svg", b->chart[i]->id);
+		ms_buf *svg = add_output(b, name);
+		snprintf(name, sizeof name, "charts/%s.png", b->chart[i]->id);
+		ms_buf *png = add_output(b, name);
+		if (!svg || !png || ms_draw_svg(b->chart[i], b->cfonts, 0, svg, b->d) ||
+		    ms_draw_png(b->chart[i], b->cfonts, 2.0, png, b->d))
+			return -1;
+	}
+	return 0;
+}
+
+static int read_template(const build *b, const char *rel, ms_buf *text, char **path)
+{
+	*path = home_path(b, rel);
+	if (!*path)
+		return ms_error(b->d, NULL, 0, 0, "out of memory");
+	return ms_read_file(*path, text, 4u << 20, b->d);
+}
+
+static int render_documents(build *b)
+{
+	ms_buf md_tmpl, page_tmpl, body;
+	ms_buf_init(&md_tmpl, 0);
+	ms_buf_init(&page_tmpl, 0);
+	ms_buf_init(&body, 0);
+	char *md_path = NULL, *page_path = NULL;
+	ms_doc *doc = NULL;
+	int rc = -1;
+	ms_buf *md = add_output(b, "report.md");
+	ms_buf *html = add_output(b, "report.html");
+	ms_buf *pdf = add_output(b, "report.pdf");
+	if (!md || !html || !pdf) {
+		ms_error(b->d, NULL, 0, 0, "out of memory");
+		goto done;
+	}
+	ms_tmpl_opts md_opts = { ms_escape_markdown, NULL, NULL, 1 };
+	if (read_template(b, "templates/report.md", &md_tmpl, &md_path) ||
+	    ms_tmpl_render(md_path, md_tmpl.data, md_tmpl.len, b->model, &md_opts, md, b->d))
+		goto done;
+	if (!(doc = ms_doc_parse(md_path, md->data, md->len, b->d)))
+		goto done;
+	ms_doc_chart charts[NCHARTS];
+	for (int i = 0; i < NCHARTS; i++)
+		charts[i] = (ms_doc_chart){ b->chart[i], b->svg[i].data };
+	if (ms_doc_html(doc, charts, NCHARTS, &body, b->d))
+		goto done;
+	/* the page shell sees the model plus the rendered body */
+	json_t *page = json_deep_copy(b->model);
+	if (!page || json_object_set_new(page, "body", json_stringn(body.data, body.len))) {
+		json_decref(page);
+		ms_error(b->d, NULL, 0, 0, "out of memory");
+		goto done;
+	}
+	ms_tmpl_opts html_opts = { ms_escape_html, NULL, NULL, 1 };
+	rc = read_template(b, "templates/page.html", &page_tmpl, &page_path) ||
+	     ms_tmpl_render(page_path, page_tmpl.data, page_tmpl.len, page, &html_opts, html, b->d);
+	json_decref(page);
+	if (rc)
+		goto done;
+	int y, m, dd;
+	char as_of[11];
+	ms_civil_from_days(b->cfg.as_of / MS_DAY, &y, &m, &dd);
+	ms_fmt_date(b->cfg.as_of, as_of);
+	ms_doc_meta meta = { b->cfg.title, b->cfg.author,
+			     b->cfg.subtitle[0] ? b->cfg.subtitle : "Market stress report", as_of, y, m, dd };
+	rc = ms_doc_pdf(doc, charts, NCHARTS, b->fonts, &meta, pdf, b->d);
+done:
+	ms_doc_free(doc);
+	ms_buf_release(&md_tmpl);
+	ms_buf_release(&page_tmpl);
+	ms_buf_release(&body);
+	free(md_path);
+	free(page_path);
+	return rc ? -1 : 0;
+}
+
+static int write_outputs(build *b)
+{
+	char *charts = ms_path_join(b->o->out_dir, "charts");
+	int rc = !charts ? ms_error(b->d, NULL, 0, 0, "out of memory") : ms_mkdirs(charts, b->d);
+	free(charts);
+	for (size_t i = 0; !rc && i < b->nout; i++) {
+		char *path = ms_path_join(b->o->out_dir, b->out[i].name);
+		if (!path || ms_buf_failed(&b->out[i].data))
+			rc = ms_error(b->d, b->out[i].name, 0, 0, "out of memory");
+		else
+			rc = ms_write_file_atomic(path, b->out[i].data.data, b->out[i].data.len, b->d);
+		free(path);
+	}
+	return rc;
+}
+
+static int dump_model(build *b)
+{
+	ms_buf *out = add_output(b, "stats.json");
+	char *s = json_dumps(b->model, JSON_INDENT(2) | JSON_REAL_PRECISION(15) | JSON_ENSURE_ASCII);
+	if (!out || !s) {
+		free(s);
+		return ms_error(b->d, NULL, 0, 0, "out of memory");
+	}
+	ms_buf_puts(out, s);
+	ms_buf_putc(out, '\n');
+	free(s);
+	return 0;
+}
+
+int ms_build(const ms_build_opts *o, ms_diag *d)
+{
+	build b;
+	memset(&b, 0, sizeof b);
+	b.o = o;
+	b.d = d;
+	char *font_dir = home_path(&b, "fonts");
+	int rc = load_config(&b) || load_sources(&b) ? -1 : 0;
+	if (!rc && !(b.model = ms_model_build(&b.cfg, b.ds, b.nds, d)))
+		rc = -1;
+	if (!rc && (!font_dir || !(b.fonts = ms_fontset_new(font_dir, d)) ||
+		    !(b.cfonts = ms_cairo_fonts_new(b.fonts, d))))
+		rc = -1;
+	if (!rc)
+		rc = dump_model(&b) || make_charts(&b) || render_documents(&b) || write_outputs(&b) ? -1 : 0;
+	for (size_t i = 0; i < b.nout; i++) {
+		free(b.out[i].name);
+		ms_buf_release(&b.out[i].data);
+	}
+	for (int i = 0; i < NCHARTS; i++) {
+		ms_chart_free(b.chart[i]);
+		ms_buf_release(&b.svg[i]);
+	}
+	free(b.scratch);
+	ms_cairo_fonts_free(b.cfonts);
+	ms_fontset_free(b.fonts);
+	json_decref(b.model);
+	for (size_t i = 0; i < b.nds; i++)
+		ms_series_free(b.ds[i].series);
+	free(b.ds);
+	if (b.have_cfg)
+		ms_config_release(&b.cfg);
+	free(font_dir);
+	return rc;
+}

@@ -1,0 +1,18 @@
+/* `mstress build`: config → sources → model → charts → documents → out/.
+ * Everything is rendered in memory first and written only when all of it
+ * succeeded, each file atomically, so a failed run leaves out/ as it was. */
+#ifndef MS_REPORT_H
+#define MS_REPORT_H
+#include <stdint.h>
+#include "diag.h"
+
+typedef struct ms_build_opts {
+	const char *config;      /* borrows; NULL: the default config in data/ */
+	const char *out_dir;     /* borrows */
+	const char *home;        /* borrows; where templates/, fonts/ and data/ live */
+	int64_t as_of;           /* -1: from the config */
+} ms_build_opts;
+
+int ms_build(const ms_build_opts *o, ms_diag *d);
+
+#endif

@@ -1,0 +1,32 @@
+/* The data model: a columnar time series. Times are UTC seconds at the
+ * start of each bar; columns a source does not have stay NULL. */
+#ifndef MS_SERIES_H
+#define MS_SERIES_H
+#include <stddef.h>
+#include <stdint.h>
+
+enum ms_col { MS_OPEN, MS_HIGH, MS_LOW, MS_CLOSE, MS_VOLUME, MS_VALUE, MS_NCOL };
+#define MS_COLBIT(c) (1u << (c))
+#define MS_OHLC (MS_COLBIT(MS_OPEN) | MS_COLBIT(MS_HIGH) | MS_COLBIT(MS_LOW) | MS_COLBIT(MS_CLOSE))
+
+typedef struct ms_series {
+	int64_t step;            /* bar length in seconds (86400, 3600, …) */
+	unsigned mask;           /* MS_COLBIT of each column present */
+	size_t n, cap;
+	int64_t *t;              /* owned; ascending, no duplicates */
+	double *col[MS_NCOL];    /* owned; NULL when absent or still empty */
+} ms_series;
+
+/* Returns an empty series with the columns in mask, or NULL (out of memory). */
+ms_series *ms_series_new(int64_t step, unsigned mask);
+void ms_series_free(ms_series *s);
+static inline int ms_series_has(const ms_series *s, enum ms_col c) { return (s->mask >> c) & 1u; }
+/* Appends a bar; vals is indexed by enum ms_col (absent columns ignored). */
+int ms_series_push(ms_series *s, int64_t t, const double vals[MS_NCOL]);
+void ms_series_reverse(ms_series *s);
+/* First index whose time is >= t (n when none). */
+size_t ms_series_lower_bound(const ms_series *s, int64_t t);
+/* Index range [*lo, *hi) of the bars starting in [from, to). */
+void ms_series_range(const ms_series *s, int64_t from, int64_t to, size_t *lo, size_t *hi);
+
+#endif

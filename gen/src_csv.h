@@ -1,0 +1,35 @@
+/* CSV sources: a column map per provider export turns a CSV into a series.
+ * Bytes in, series out: no I/O here, so every format can be fuzzed. */
+#ifndef MS_SRC_CSV_H
+#define MS_SRC_CSV_H
+#include <stddef.h>
+#include <stdint.h>
+#include "diag.h"
+#include "series.h"
+
+typedef struct ms_csv_format {
+	const char *name;            /* as named in a config: "cryptoquant_ohlcv" */
+	const char *provider;        /* for provenance: "CryptoQuant" */
+	const char *time_column;
+	int64_t time_shift;          /* added to every time (CoinGecko snapshots) */
+	int64_t step;
+	const char *column[MS_NCOL]; /* header name per column, NULL when absent */
+	int signed_value;            /* MS_VALUE may be negative or zero (flows) */
+	int64_t first_valid;         /* rows before this time are dropped, loudly (0: none) */
+	const char *first_valid_why;
+	const char *convention;      /* what a reader must know, for the report */
+} ms_csv_format;
+
+/* The built-in format named name, or NULL. */
+const ms_csv_format *ms_csv_format_find(const char *name);
+/* Lists the names of the built-in formats, comma-separated (static text). */
+const char *ms_csv_format_names(void);
+
+/* Parses data (len bytes of the file named file) into a new series.
+ * Rows may be oldest- or newest-first; the series is always ascending.
+ * Rows with empty cells are skipped with one warning; a malformed row is an
+ * error naming file, line and column. *out is owned by the caller. */
+int ms_load_csv(const char *file, const char *data, size_t len,
+		const ms_csv_format *fmt, ms_series **out, ms_diag *d);
+
+#endif

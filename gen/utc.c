@@ -1,0 +1,156 @@
+#include "utc.h"
+#include <stdio.h>
+#include <string.h>
+
+/* Howard Hinnant's days_from_civil / civil_from_days: exact for the
+ * proleptic Gregorian calendar, no tables, no libc. */
+int64_t ms_days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void ms_civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+	z += 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : dm[m - 1];
+}
+
+/* Reads exactly `digits` decimal digits. */
+static int read_digits(const char *s, size_t n, size_t *i, int digits, int *v)
+{
+	int x = 0;
+	for (int k = 0; k < digits; k++, (*i)++) {
+		if (*i >= n || s[*i] < '0' || s[*i] > '9')
+			return -1;
+		x = x * 10 + (s[*i] - '0');
+	}
+	*v = x;
+	return 0;
+}
+
+static int expect(const char *s, size_t n, size_t *i, char c)
+{
+	if (*i >= n || s[*i] != c)
+		return -1;
+	(*i)++;
+	return 0;
+}
+
+static int parse_epoch(const char *s, size_t n, int64_t *t)
+{
+	int64_t v = 0;
+	if (n == 0 || n > 17)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (v >= 100000000000000LL)      /* microseconds (from about 1973 on) */
+		v /= 1000000;
+	else if (v >= 100000000000LL)    /* milliseconds */
+		v /= 1000;
+	*t = v;
+	return 0;
+}
+
+int ms_parse_time(const char *s, size_t n, int64_t *t)
+{
+	size_t i = 0;
+	int y, mo, d, h = 0, mi = 0, se = 0;
+	if (n >= 4 && memchr(s, '-', n) == NULL)
+		return parse_epoch(s, n, t);
+	if (read_digits(s, n, &i, 4, &y) || expect(s, n, &i, '-') ||
+	    read_digits(s, n, &i, 2, &mo) || expect(s, n, &i, '-') ||
+	    read_digits(s, n, &i, 2, &d))
+		return -1;
+	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
+		return -1;
+	if (i < n && (s[i] == 'T' || s[i] == ' ') && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
+		i++;
+		if (read_digits(s, n, &i, 2, &h) || expect(s, n, &i, ':') ||
+		    read_digits(s, n, &i, 2, &mi))
+			return -1;
+		if (i < n && s[i] == ':') {
+			i++;
+			if (read_digits(s, n, &i, 2, &se))
+				return -1;
+			if (i < n && s[i] == '.') {     /* fractions of a second are dropped */
+				i++;
+				size_t start = i;
+				while (i < n && s[i] >= '0' && s[i] <= '9')
+					i++;
+				if (i == start)
+					return -1;
+			}
+		}
+		if (h > 23 || mi > 59 || se > 59)
+			return -1;
+		if (i < n && s[i] == 'Z')
+			i++;
+	}
+	if (n - i == 4 && memcmp(s + i, " UTC", 4) == 0)
+		i += 4;
+	if (i != n)
+		return -1;
+	*t = ms_days_from_civil(y, mo, d) * MS_DAY + h * 3600 + mi * 60 + se;
+	return 0;
+}
+
+int ms_parse_date(const char *s, int64_t *t)
+{
+	size_t n = strlen(s);
+	if (n != 10)
+		return -1;
+	return ms_parse_time(s, n, t);
+}
+
+int64_t ms_day_floor(int64_t t)
+{
+	int64_t days = t / MS_DAY;
+	if (t % MS_DAY < 0)
+		days--;
+	return days * MS_DAY;
+}
+
+void ms_fmt_date(int64_t t, char out[11])
+{
+	int y, m, d;
+	ms_civil_from_days(ms_day_floor(t) / MS_DAY, &y, &m, &d);
+	char tmp[48];
+	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y % 10000, m, d);
+	memcpy(out, tmp, 10);
+	out[10] = '\0';
+}
+
+void ms_fmt_datetime(int64_t t, char out[17])
+{
+	int y, m, d;
+	int64_t day = ms_day_floor(t);
+	int64_t sec = t - day;
+	ms_civil_from_days(day / MS_DAY, &y, &m, &d);
+	char tmp[64];
+	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d %02d:%02d", y % 10000, m, d,
+		 (int)(sec / 3600), (int)(sec % 3600 / 60));
+	memcpy(out, tmp, 16);
+	out[16] = '\0';
+}

@@ -1,0 +1,31 @@
+/* UTC calendar arithmetic and the timestamp forms that market data uses.
+ * Times are int64 seconds since 1970-01-01T00:00:00Z; no time zones, no
+ * locale, no libc time functions (they depend on TZ). */
+#ifndef MS_UTC_H
+#define MS_UTC_H
+#include <stddef.h>
+#include <stdint.h>
+
+#define MS_DAY 86400
+
+int64_t ms_days_from_civil(int y, int m, int d);
+void ms_civil_from_days(int64_t days, int *y, int *m, int *d);
+
+/* Parses, from exactly n bytes:
+ *   YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS], YYYY-MM-DDTHH:MM:SS[.fff][Z],
+ *   optionally followed by " UTC";
+ *   or a bare unix integer in seconds, milliseconds or microseconds
+ *   (told apart by magnitude: Binance's dumps switched to microseconds).
+ * Returns 0 and sets *t, or -1 when the text is not a valid time. */
+int ms_parse_time(const char *s, size_t n, int64_t *t);
+/* Parses YYYY-MM-DD only. */
+int ms_parse_date(const char *s, int64_t *t);
+
+/* Writes "YYYY-MM-DD" (11 bytes with NUL). */
+void ms_fmt_date(int64_t t, char out[11]);
+/* Writes "YYYY-MM-DD HH:MM" (17 bytes with NUL). */
+void ms_fmt_datetime(int64_t t, char out[17]);
+/* Start of the UTC day holding t. */
+int64_t ms_day_floor(int64_t t);
+
+#endif

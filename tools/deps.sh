@@ -1,0 +1,31 @@
+#!/bin/sh
+# Checks that the Debian packages mstress builds and tests with are
+# installed; installs the missing ones when run as root, otherwise prints the
+# exact command and fails.
+set -eu
+PKGS="build-essential pkg-config libcurl4-openssl-dev libxml2-dev libcairo2-dev
+libhpdf-dev libjansson-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+libfreetype-dev"
+# What the tests use to look at the outputs and recompute the statistics.
+if [ "${1:-}" = "--test" ]; then
+	PKGS="$PKGS qpdf poppler-utils python3"
+fi
+missing=""
+for p in $PKGS; do
+	status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	case "$status" in
+	*"install ok installed"*) ;;
+	*) missing="$missing $p" ;;
+	esac
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ]; then
+	echo "deps: installing$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -q
+	apt-get install -y -q --no-install-recommends $missing
+else
+	echo "deps: missing Debian packages:$missing" >&2
+	echo "deps: run: sudo apt-get update && sudo apt-get install -y$missing" >&2
+	exit 1
+fi
