@@ -279,6 +279,8 @@ static void draw_marks(layout *L, const ms_line_spec *s)
 		double anchor = x + 6 + w > L->right ? 1 : 0;
 		double tx = anchor == 1 ? x - 6 : x + 6;
 		double ty = mk->y >= (L->y0 + L->y1) / 2 ? y - 5 : y + LABEL_SIZE + 4;
+		if (ty > L->bottom - 3)
+			ty = y - 5;
 		add_text(L, tx, ty, label, LABEL_SIZE, MS_BOLD, INK, anchor);
 	}
 }

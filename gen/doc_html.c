@@ -49,7 +49,7 @@ int ms_doc_html(const ms_doc *doc, const ms_doc_chart *charts, size_t n, ms_buf 
 		cmark_node_unlink(para[i]);
 	}
 	if (!rc) {
-		char *s = cmark_render_html(doc->root, CMARK_OPT_UNSAFE,
+		char *s = cmark_render_html(doc->root, CMARK_OPT_UNSAFE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES,
 					    cmark_parser_get_syntax_extensions(doc->parser));
 		if (!s)
 			rc = ms_error(d, doc->file, 0, 0, "out of memory");

@@ -320,6 +320,16 @@ static void ascii_text(const char *s, char *out, size_t n)
 	out[k] = '\0';
 }
 
+/* Room a heading wants below it: the whole chart that follows, else a few lines. */
+static double next_block_height(const R *r, cmark_node *next)
+{
+	const char *id = next ? ms_doc_chart_id(next) : NULL;
+	const ms_doc_chart *c = id ? ms_doc_find_chart(r->charts, r->ncharts, id) : NULL;
+	if (c)
+		return c->chart->height * CONTENT_W / c->chart->width + 6;
+	return 3 * BODY_LEAD;
+}
+
 static void heading(R *r, cmark_node *node)
 {
 	static const double sizes[] = { 0, 19, 14, 11.5, 10.5, 10, 10 };
@@ -328,7 +338,7 @@ static void heading(R *r, cmark_node *node)
 		level = 6;
 	double size = sizes[level], lead = size * 1.3;
 	gap(r, level <= 2 ? 16 : 10);
-	need(r, lead + 3 * BODY_LEAD);        /* keep with what follows */
+	need(r, lead + 8 + next_block_height(r, cmark_node_next(node)));   /* keep with what follows */
 	ms_buf text;
 	ms_buf_init(&text, 0);
 	ms_doc_plain_text(node, &text);
@@ -450,8 +460,9 @@ static void table(R *r, cmark_node *node)
 				minw[ci] = fmax(minw[ci], ce->in.w[w].width);
 			}
 			natural[ci] = fmax(natural[ci], nat);
-			char a = align && align[ci] ? (char)align[ci] : 0;
-			ce->align = a == 'r' || a == 'c' ? a : (!is_header[ri] && looks_numeric(&ce->in)) ? 'r' : 'l';
+			char a = align ? (char)align[ci] : 0;
+			ce->align = a == 'l' || a == 'r' || a == 'c' ? a :
+				    (!is_header[ri] && looks_numeric(&ce->in)) ? 'r' : 'l';
 		}
 	}
 	/* header cells follow their column's alignment */

@@ -277,7 +277,7 @@ static int write_outputs(build *b)
 static int dump_model(build *b)
 {
 	ms_buf *out = add_output(b, "stats.json");
-	char *s = json_dumps(b->model, JSON_INDENT(2) | JSON_REAL_PRECISION(15) | JSON_ENSURE_ASCII);
+	char *s = json_dumps(b->model, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
 	if (!out || !s) {
 		free(s);
 		return ms_error(b->d, NULL, 0, 0, "out of memory");

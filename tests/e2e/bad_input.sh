@@ -1,0 +1,35 @@
+# Bad input gives a clear error naming file and line, a non-zero exit, and
+# leaves the previous good output untouched.
+. "$ROOT/tests/lib.sh"
+out="$WORK/out"
+"$MSTRESS" build -q --out "$out"
+snapshot "$out" > "$WORK/before.sum"
+mkdir -p "$WORK/cfg/prices"
+cp -r "$ROOT/data/." "$WORK/cfg/"
+
+# a wrong config key
+sed 's/^as_of = /as_off = /' "$ROOT/data/default.ini" > "$WORK/cfg/typo.ini"
+if "$MSTRESS" build --config "$WORK/cfg/typo.ini" --out "$out" 2> "$WORK/err1"; then die "typo accepted"; fi
+expect_in "$WORK/err1" "typo.ini:8:1: error: unknown key 'as_off' (did you mean 'as_of'?)"
+
+# a malformed CSV row
+f="$WORK/cfg/prices/cryptoquant_btc_usd_daily_ohlcv.csv"
+sed -i '100s/^\([^,]*\),[^,]*,/\1,oops,/' "$f"
+if "$MSTRESS" build --config "$WORK/cfg/default.ini" --out "$out" 2> "$WORK/err2"; then die "bad CSV accepted"; fi
+expect_in "$WORK/err2" "cryptoquant_btc_usd_daily_ohlcv.csv:100:12: error: Open 'oops' is not a finite number"
+
+# a template error
+mkdir -p "$WORK/home"
+cp -r "$ROOT/templates" "$ROOT/fonts" "$ROOT/data" "$WORK/home/"
+printf '# x\n\n{{#btc}}\nnever closed\n' > "$WORK/home/templates/report.md"
+if MSTRESS_HOME="$WORK/home" "$MSTRESS" build --out "$out" 2> "$WORK/err3"; then die "template error accepted"; fi
+expect_in "$WORK/err3" "templates/report.md:3:1: error: section 'btc' is never closed"
+# an unknown chart id
+printf '# x\n\n![a chart](chart:nope)\n' > "$WORK/home/templates/report.md"
+if MSTRESS_HOME="$WORK/home" "$MSTRESS" build --out "$out" 2> "$WORK/err4"; then die "unknown chart accepted"; fi
+expect_in "$WORK/err4" "report.md:3:1: error: unknown chart id 'nope'"
+
+snapshot "$out" > "$WORK/after.sum"
+diff "$WORK/before.sum" "$WORK/after.sum" || die "a failed run changed out/"
+ls "$out" | grep -q tmp && die "temporary files left in out/"
+exit 0

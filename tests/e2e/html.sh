@@ -1,0 +1,20 @@
+# The page is standalone (no remote assets), holds both charts as inline SVG
+# with titles, and no id is used twice.
+. "$ROOT/tests/lib.sh"
+"$MSTRESS" build -q --out "$WORK/out"
+html="$WORK/out/report.html"
+expect_in "$html" "<!DOCTYPE html>"
+[ "$(grep -c '<svg' "$html")" -eq 2 ] || die "expected 2 inline SVG charts"
+expect_in "$html" '<title id="price-title">'
+expect_in "$html" '<title id="underwater-title">'
+expect_in "$html" "<td style=\"text-align: left\">All-time high (intraday)</td>"
+if grep -Eq '(src|href)="(https?:)?//' "$html"; then die "remote asset referenced"; fi
+if grep -q '<?xml' "$html"; then die "XML declaration inside HTML"; fi
+dups=$(grep -o ' id="[^"]*"' "$html" | sort | uniq -d | head -n 3)
+[ -z "$dups" ] || die "duplicate ids: $dups"
+# the standalone SVG files are documents of their own
+expect_in "$WORK/out/charts/price.svg" '<?xml'
+expect_in "$WORK/out/charts/price.svg" '<desc id="price-desc">'
+# PNGs at 2x: 510 x 290 pt -> 1020 x 580 px
+[ "$(od -An -tu1 -j16 -N8 "$WORK/out/charts/price.png" | tr -s ' ')" = " 0 0 3 252 0 0 2 68" ] ||
+	die "price.png is not 1020x580"

@@ -1,0 +1,27 @@
+# The PDF is valid, embeds every font, has metadata and an outline, and
+# its text shows the headline figures.
+. "$ROOT/tests/lib.sh"
+"$MSTRESS" build -q --out "$WORK/out"
+pdf="$WORK/out/report.pdf"
+qpdf --check "$pdf" > "$WORK/qpdf.txt" || die "qpdf --check failed: $(cat "$WORK/qpdf.txt")"
+pdffonts "$pdf" 2>/dev/null | tail -n +3 > "$WORK/fonts.txt"
+[ -s "$WORK/fonts.txt" ] || die "no fonts listed"
+awk '$(NF-4) != "yes" { bad = 1 } END { exit bad }' "$WORK/fonts.txt" || die "a font is not embedded: $(cat "$WORK/fonts.txt")"
+pdfinfo "$pdf" 2>/dev/null > "$WORK/info.txt"
+expect_in "$WORK/info.txt" "Title:           Bitcoin's 50 % drawdown"
+expect_in "$WORK/info.txt" "Author:          mstress"
+expect_in "$WORK/info.txt" "Subject:         How far bitcoin has fallen"
+expect_in "$WORK/info.txt" "CreationDate:    Fri Feb  6 00:00:00 2026 UTC"
+pdftotext -layout "$pdf" "$WORK/text.txt" 2>/dev/null
+expect_in "$WORK/text.txt" "All-time high (intraday)"
+expect_in "$WORK/text.txt" '$126,210'
+expect_in "$WORK/text.txt" "January 2026 high (intraday)"
+expect_in "$WORK/text.txt" '$97,912'
+expect_in "$WORK/text.txt" "−44.1"
+expect_in "$WORK/text.txt" "−28.0"
+expect_in "$WORK/text.txt" "Page 1 of"
+# one outline entry per heading of the template
+qpdf --json --json-key=outlines "$pdf" > "$WORK/outline.json"
+for h in "Key figures" "The drawdown" "The same figures by venue" "Data and methods"; do
+	expect_in "$WORK/outline.json" "\"title\": \"$h\""
+done

@@ -1,0 +1,125 @@
+#include <stdlib.h>
+#include <string.h>
+#include "src_csv.h"
+#include "test.h"
+#include "utc.h"
+
+static ms_series *load(const char *fmt, const char *text, capture *cap)
+{
+	ms_series *s = NULL;
+	if (ms_load_csv("f.csv", text, strlen(text), ms_csv_format_find(fmt), &s, &cap->d))
+		return NULL;
+	return s;
+}
+
+static void cryptoquant_skips_empty_rows(void)
+{
+	capture cap;
+	capture_start(&cap);
+	ms_series *s = load("cryptoquant_ohlcv",
+			    "date,Open,High,Low,Close,Volume\n"
+			    "2009-01-03,,,,,0.0\n"
+			    "2009-01-04,,,,,0.0\n"
+			    "2024-01-01,42280.2,44184.1,42180.7,44183.4,20000.5\n"
+			    "2024-01-02,44183.4,45879.6,44148.3,44943.6,31000\n", &cap);
+	CHECK(s && s->n == 2);
+	CHECK(s && s->t[0] == ms_days_from_civil(2024, 1, 1) * MS_DAY);
+	CHECK(s && s->col[MS_HIGH][1] == 45879.6 && s->col[MS_CLOSE][0] == 44183.4);
+	CHECK(strstr(capture_text(&cap), "f.csv:2: warning: 2 rows with empty cells skipped (lines 2 to 3)"));
+	ms_series_free(s);
+	capture_end(&cap);
+}
+
+static void coinmarketcap_newest_first(void)
+{
+	capture cap;
+	capture_start(&cap);
+	ms_series *s = load("coinmarketcap_export",
+			    "\xEF\xBB\xBFtimeOpen;timeClose;timeHigh;timeLow;name;open;high;low;close;volume;marketCap;circulatingSupply;timestamp\n"
+			    "\"2026-02-06T00:00:00.000Z\";\"x\";\"x\";\"x\";\"2781\";62704.45;71681.31;60074.20;70555.39;1;2;3;\"x\"\n"
+			    "\"2026-02-05T00:00:00.000Z\";\"x\";\"x\";\"x\";\"2781\";73016.37;73161.55;62353.54;62702.10;1;2;3;\"x\"\n",
+			    &cap);
+	CHECK(s && s->n == 2);
+	/* the series is ascending whatever the file's order */
+	CHECK(s && s->t[0] < s->t[1] && s->col[MS_CLOSE][0] == 62702.10 && s->col[MS_LOW][1] == 60074.20);
+	CHECK(s && s->col[MS_VALUE][0] == 2);
+	CHECK(cap.d.count[MS_WARNING] == 0);
+	ms_series_free(s);
+	capture_end(&cap);
+}
+
+static void farside_bogus_first_row(void)
+{
+	capture cap;
+	capture_start(&cap);
+	ms_series *s = load("farside_flows_csv",
+			    "date,IBIT,GBTC,Total\n"
+			    "2024-01-01,111.7,-95.1,655.3\n"
+			    "2024-01-11,111.7,-95.1,655.3\n"
+			    "2024-01-12,386.0,-484.1,-203.0\n", &cap);
+	CHECK(s && s->n == 2);
+	CHECK(s && s->col[MS_VALUE][1] == -203.0);   /* outflows keep their sign */
+	CHECK(strstr(capture_text(&cap), "f.csv:2:1: warning: row dated 2024-01-01 dropped"));
+	ms_series_free(s);
+	capture_end(&cap);
+}
+
+static void coingecko_snapshot_is_previous_day(void)
+{
+	capture cap;
+	capture_start(&cap);
+	ms_series *s = load("coingecko_global_mcap",
+			    "snapped_at,market_cap,total_volume\n1704067200000,1724556588113.7183,60122600330.89368\n",
+			    &cap);
+	CHECK(s && s->t[0] == ms_days_from_civil(2023, 12, 31) * MS_DAY);
+	ms_series_free(s);
+	capture_end(&cap);
+}
+
+static void expect_error(const char *fmt, const char *text, const char *msg)
+{
+	capture cap;
+	capture_start(&cap);
+	ms_series *s = load(fmt, text, &cap);
+	CHECK(s == NULL);
+	if (!strstr(capture_text(&cap), msg)) {
+		ms_test_failures++;
+		fprintf(stderr, "  expected \"%s\" in: %s\n", msg, capture_text(&cap));
+	}
+	ms_series_free(s);
+	capture_end(&cap);
+}
+
+static void bad_rows_are_errors(void)
+{
+	const char *h = "date,Open,High,Low,Close,Volume\n";
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s2024-01-01,1,2,1,1.5,1\n2024-01-01,1,2,1,1.5,1\n", h);
+	expect_error("cryptoquant_ohlcv", buf, "f.csv:3:1: error: duplicate time 2024-01-01 00:00");
+	snprintf(buf, sizeof buf, "%s2024-01-01,1,2,1,1.5,1\n2024-01-03,1,2,1,1.5,1\n2024-01-02,1,2,1,1.5,1\n", h);
+	expect_error("cryptoquant_ohlcv", buf, "f.csv:4:1: error: out-of-order time");
+	snprintf(buf, sizeof buf, "%s2024-01-01,1,1,2,1.5,1\n", h);
+	expect_error("cryptoquant_ohlcv", buf, "f.csv:2:14: error: inconsistent bar");
+	snprintf(buf, sizeof buf, "%s2024-01-01,1,2,1,abc,1\n", h);
+	expect_error("cryptoquant_ohlcv", buf, "f.csv:2:18: error: Close 'abc' is not a finite number");
+	snprintf(buf, sizeof buf, "%s2024-01-01,1,2,1,nan,1\n", h);
+	expect_error("cryptoquant_ohlcv", buf, "is not a finite number");
+	snprintf(buf, sizeof buf, "%s2024-01-01,0,2,0,1,1\n", h);
+	expect_error("cryptoquant_ohlcv", buf, "f.csv:2:12: error: Open is 0: a price or capitalisation must be positive");
+	snprintf(buf, sizeof buf, "%s2024-01-01,1,2,1\n", h);
+	expect_error("cryptoquant_ohlcv", buf, "f.csv:2: error: 4 fields where the header has 6");
+	expect_error("cryptoquant_ohlcv", "date,Open,High,Low,Volume\n", "f.csv:1: error: no 'Close' column");
+	expect_error("cryptoquant_ohlcv", h, "f.csv: error: no data rows");
+	expect_error("cryptoquant_ohlcv", "", "f.csv: error: empty file");
+	snprintf(buf, sizeof buf, "%s01/02/2024,1,2,1,1.5,1\n", h);
+	expect_error("cryptoquant_ohlcv", buf, "f.csv:2:1: error: '01/02/2024' is not a date or time");
+}
+
+const ms_test src_tests[] = {
+	{ "src/cryptoquant_skips_empty_rows", cryptoquant_skips_empty_rows },
+	{ "src/coinmarketcap_newest_first", coinmarketcap_newest_first },
+	{ "src/farside_bogus_first_row", farside_bogus_first_row },
+	{ "src/coingecko_snapshot_is_previous_day", coingecko_snapshot_is_previous_day },
+	{ "src/bad_rows_are_errors", bad_rows_are_errors },
+};
+const size_t src_ntests = sizeof src_tests / sizeof src_tests[0];
