@@ -7,9 +7,12 @@
 
 static const char *const report_keys[] = {
 	"title", "subtitle", "author", "as_of", "window_start", "period_high", "period_label",
-	"primary", NULL
+	"primary", "regime", "regime_label", "crash_days", "top_drawdowns", NULL
 };
-static const char *const source_keys[] = { "format", "path", "asset", "venue", NULL };
+static const char *const source_keys[] = { "format", "path", "asset", "venue", "metric",
+					     "value_column", NULL };
+static const char *const metrics[] = { "price", "long_liquidations", "short_liquidations",
+				       "market_cap", "etf_flows", "fear_greed", NULL };
 
 static size_t edit_distance(const char *a, const char *b)
 {
@@ -80,35 +83,63 @@ static int parse_day(const char *v, int64_t *t, ms_diag *d, const char *file, lo
 	return 0;
 }
 
-/* period_high = YYYY-MM (a calendar month) or YYYY-MM-DD..YYYY-MM-DD (inclusive). */
-static int parse_period(ms_config *cfg, const char *v, ms_diag *d, long line)
+/* A period: YYYY-MM (a calendar month) or YYYY-MM-DD..YYYY-MM-DD (inclusive),
+ * as the half-open range [from, to). */
+static int parse_range(const char *v, int64_t *from, int64_t *to)
 {
 	char a[11], b[11];
-	int64_t from, to;
 	if (strlen(v) == 7) {
-		snprintf(a, sizeof a, "%s-01", v);
-		if (ms_parse_date(a, &from))
-			goto bad;
+		snprintf(a, sizeof a, "%.7s-01", v);
+		if (ms_parse_date(a, from))
+			return -1;
 		int y, m, day;
-		ms_civil_from_days(from / MS_DAY, &y, &m, &day);
-		to = ms_days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) * MS_DAY;
-	} else if (strlen(v) == 22 && v[10] == '.' && v[11] == '.') {
-		memcpy(a, v, 10);
-		a[10] = '\0';
-		memcpy(b, v + 12, 10);
-		b[10] = '\0';
-		if (ms_parse_date(a, &from) || ms_parse_date(b, &to) || to < from)
-			goto bad;
-		to += MS_DAY;
-	} else {
-		goto bad;
+		ms_civil_from_days(*from / MS_DAY, &y, &m, &day);
+		*to = ms_days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) * MS_DAY;
+		return 0;
 	}
-	cfg->period_from = from;
-	cfg->period_to = to;
+	if (strlen(v) != 22 || v[10] != '.' || v[11] != '.')
+		return -1;
+	memcpy(a, v, 10);
+	a[10] = '\0';
+	memcpy(b, v + 12, 10);
+	b[10] = '\0';
+	if (ms_parse_date(a, from) || ms_parse_date(b, to) || *to < *from)
+		return -1;
+	*to += MS_DAY;
 	return 0;
-bad:
-	return ms_error(d, cfg->file, line, 1,
-			"period_high: '%s' is neither YYYY-MM nor YYYY-MM-DD..YYYY-MM-DD", v);
+}
+
+static int set_range(ms_config *cfg, const char *key, const char *v, int64_t *from, int64_t *to,
+		     ms_diag *d, long line)
+{
+	if (parse_range(v, from, to))
+		return ms_error(d, cfg->file, line, 1,
+				"%s: '%s' is neither YYYY-MM nor YYYY-MM-DD..YYYY-MM-DD", key, v);
+	return 0;
+}
+
+/* crash_days = YYYY-MM-DD, YYYY-MM-DD, … */
+static int set_crash_days(ms_config *cfg, const char *v, ms_diag *d, long line)
+{
+	size_t max = sizeof cfg->crash_day / sizeof cfg->crash_day[0];
+	cfg->ncrash = 0;
+	while (*v) {
+		while (*v == ' ' || *v == ',')
+			v++;
+		if (!*v)
+			break;
+		char day[11];
+		size_t n = strcspn(v, ", ");
+		if (n != 10 || cfg->ncrash == max)
+			return ms_error(d, cfg->file, line, 1, "crash_days: a list of at most %zu dates "
+					"(YYYY-MM-DD, comma-separated)", max);
+		memcpy(day, v, 10);
+		day[10] = '\0';
+		if (ms_parse_date(day, &cfg->crash_day[cfg->ncrash++]))
+			return ms_error(d, cfg->file, line, 1, "crash_days: '%s' is not a date", day);
+		v += n;
+	}
+	return 0;
 }
 
 static int set_report_key(ms_config *cfg, const char *k, const char *v, ms_diag *d, long line)
@@ -125,7 +156,21 @@ static int set_report_key(ms_config *cfg, const char *k, const char *v, ms_diag 
 	if (!strcmp(k, "window_start"))
 		return parse_day(v, &cfg->window_start, d, f, line, k);
 	if (!strcmp(k, "period_high"))
-		return parse_period(cfg, v, d, line);
+		return set_range(cfg, k, v, &cfg->period_from, &cfg->period_to, d, line);
+	if (!strcmp(k, "regime"))
+		return set_range(cfg, k, v, &cfg->regime_from, &cfg->regime_to, d, line);
+	if (!strcmp(k, "regime_label"))
+		return set_string(&cfg->regime_label, v, d, f, line);
+	if (!strcmp(k, "crash_days"))
+		return set_crash_days(cfg, v, d, line);
+	if (!strcmp(k, "top_drawdowns")) {
+		char *end;
+		long n = strtol(v, &end, 10);
+		if (*end || n < 1 || n > 50)
+			return ms_error(d, f, line, 1, "top_drawdowns: a whole number from 1 to 50");
+		cfg->top_drawdowns = (int)n;
+		return 0;
+	}
 	if (!strcmp(k, "period_label"))
 		return set_string(&cfg->period_label, v, d, f, line);
 	if (!strcmp(k, "primary"))
@@ -157,6 +202,15 @@ static int set_source_key(ms_config *cfg, ms_source_cfg *s, const char *k, const
 		return set_string(&s->asset, v, d, f, line);
 	if (!strcmp(k, "venue"))
 		return set_string(&s->venue, v, d, f, line);
+	if (!strcmp(k, "metric")) {
+		for (size_t i = 0; metrics[i]; i++)
+			if (!strcmp(v, metrics[i]))
+				return set_string(&s->metric, v, d, f, line);
+		return ms_error(d, f, line, 1, "unknown metric '%s' (known: price, long_liquidations, "
+				"short_liquidations, market_cap, etf_flows, fear_greed)", v);
+	}
+	if (!strcmp(k, "value_column"))
+		return set_string(&s->value_column, v, d, f, line);
 	return unknown_key(d, f, line, k, source_keys);
 }
 
@@ -185,25 +239,36 @@ static ms_source_cfg *add_source(ms_config *cfg, const char *name, long line, ms
 	return s;
 }
 
-static int check_complete(const ms_config *cfg, ms_diag *d)
+static int check_complete(ms_config *cfg, ms_diag *d)
 {
 	for (size_t i = 0; i < cfg->nsource; i++) {
-		const ms_source_cfg *s = &cfg->source[i];
+		ms_source_cfg *s = &cfg->source[i];
 		if (!s->format || !s->path)
 			return ms_error(d, cfg->file, s->line, 1, "source '%s' needs both 'format' and 'path'",
 					s->name);
+		const ms_csv_format *fmt = ms_csv_format_find(s->format);
+		if (!fmt->column[MS_VALUE] && !fmt->column[MS_CLOSE] && !s->value_column)
+			return ms_error(d, cfg->file, s->line, 1,
+					"source '%s': format %s needs 'value_column' (the header of the values)",
+					s->name, s->format);
+		if (!s->metric && !fmt->metric)
+			return ms_error(d, cfg->file, s->line, 1, "source '%s': format %s needs 'metric' "
+					"(what the values measure)", s->name, s->format);
+		if (!s->metric && set_string(&s->metric, fmt->metric, d, cfg->file, s->line))
+			return -1;
 	}
 	if (!cfg->primary)
 		return ms_error(d, cfg->file, 0, 0, "[report] needs 'primary', the source the charts use");
 	const ms_source_cfg *p = ms_config_source(cfg, cfg->primary);
 	if (!p)
 		return ms_error(d, cfg->file, 0, 0, "primary = %s: no such source", cfg->primary);
-	const ms_csv_format *fmt = ms_csv_format_find(p->format);
-	if (!fmt->column[MS_CLOSE] || !fmt->column[MS_HIGH] || fmt->step != MS_DAY)
+	const ms_csv_format *pf = ms_csv_format_find(p->format);
+	if (!pf->column[MS_CLOSE] || !pf->column[MS_HIGH] || pf->step != MS_DAY)
 		return ms_error(d, cfg->file, p->line, 1,
 				"primary source '%s' must be daily bars with high and close", p->name);
 	if (!cfg->period_to)
 		return ms_error(d, cfg->file, 0, 0, "[report] needs 'period_high' (e.g. 2026-01)");
+
 	return 0;
 }
 
@@ -215,8 +280,10 @@ int ms_config_parse(ms_config *cfg, const char *file, const char *text, size_t l
 	if (set_string(&cfg->title, "Market stress report", d, file, 0) ||
 	    set_string(&cfg->subtitle, "", d, file, 0) ||
 	    set_string(&cfg->author, "mstress", d, file, 0) ||
-	    set_string(&cfg->period_label, "period", d, file, 0))
+	    set_string(&cfg->period_label, "period", d, file, 0) ||
+	    set_string(&cfg->regime_label, "the quiet period", d, file, 0))
 		return -1;
+	cfg->top_drawdowns = 5;
 	ms_source_cfg *cur = NULL;
 	int in_report = 0;
 	long line = 0;
@@ -281,6 +348,8 @@ void ms_config_release(ms_config *cfg)
 		free(s->path);
 		free(s->asset);
 		free(s->venue);
+		free(s->metric);
+		free(s->value_column);
 	}
 	free(cfg->source);
 	free(cfg->file);
@@ -289,6 +358,7 @@ void ms_config_release(ms_config *cfg)
 	free(cfg->author);
 	free(cfg->period_label);
 	free(cfg->primary);
+	free(cfg->regime_label);
 	memset(cfg, 0, sizeof *cfg);
 }
 

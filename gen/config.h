@@ -13,6 +13,10 @@ typedef struct ms_source_cfg {
 	char *path;        /* owned; resolved against the config file's directory */
 	char *asset;       /* owned; "BTC", "ETH", or "" for market-wide data */
 	char *venue;       /* owned; where the figures come from, for tables */
+	char *metric;      /* owned; what a one-value series measures: "price" for
+	                      bars, else long_liquidations, short_liquidations,
+	                      market_cap, etf_flows, fear_greed */
+	char *value_column;/* owned; overrides the format's value column, or NULL */
 	long line;         /* where the section starts, for diagnostics */
 } ms_source_cfg;
 
@@ -24,6 +28,11 @@ typedef struct ms_config {
 	int64_t period_from, period_to;      /* "period high" range [from, to) */
 	char *period_label;      /* owned; "January 2026" */
 	char *primary;           /* owned; name of the source the charts use */
+	int64_t regime_from, regime_to;      /* a quiet period to describe, [from, to) */
+	char *regime_label;      /* owned */
+	int64_t crash_day[8];    /* days whose intraday falls the report measures */
+	size_t ncrash;
+	int top_drawdowns;       /* rows of the drawdown table */
 	ms_source_cfg *source;   /* owned array */
 	size_t nsource;
 } ms_config;

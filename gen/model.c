@@ -1,36 +1,81 @@
 #include "model.h"
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include "fmt.h"
+#include "model_fig.h"
 #include "utc.h"
 
-static json_t *date_str(int64_t t)
+json_t *ms_json_date(int64_t t)
 {
 	char day[11];
 	ms_fmt_date(t, day);
 	return json_string(day);
 }
 
-/* {"value": v, "display": "$126,210", "date": "2025-10-06"} */
-static json_t *usd_at(double v, int64_t t)
+static void display(char *out, size_t n, double v, ms_unit unit)
+{
+	char tmp[64];
+	switch (unit) {
+	case MS_USD: ms_fmt_usd(out, n, v); break;
+	case MS_USD_BIG: ms_fmt_usd_compact(out, n, v); break;
+	case MS_USD_MILLIONS: ms_fmt_usd_compact(out, n, v * 1e6); break;
+	case MS_FRACTION: ms_fmt_pct(out, n, v, 1); break;
+	case MS_LOSS: ms_fmt_pct(out, n, v, 1); break;
+	case MS_DAYS: ms_fmt_grouped(out, n, v, 0); break;
+	case MS_INDEX: snprintf(out, n, "%.0f", v); break;
+	case MS_RATIO: ms_fmt_grouped(out, n, v, 2); break;
+	case MS_COINS:
+		ms_fmt_grouped(tmp, sizeof tmp, v, 0);
+		snprintf(out, n, "%s", tmp);
+		break;
+	}
+}
+
+static const char *const unit_names[] = {
+	"USD", "USD", "USD millions", "fraction", "fraction (loss)", "days", "index", "ratio", "coins"
+};
+
+json_t *ms_fig(double v, ms_unit unit, const char *source, const char *convention)
 {
 	char disp[64];
-	ms_fmt_usd(disp, sizeof disp, v);
+	display(disp, sizeof disp, v, unit);
 	json_t *o = json_object();
-	json_object_set_new(o, "value", json_real(v));
-	json_object_set_new(o, "display", json_string(disp));
-	json_object_set_new(o, "date", date_str(t));
+	/* jansson has no NaN: a missing value is null, its display a dash */
+	json_object_set_new(o, "value", isfinite(v) ? json_real(v) : json_null());
+	json_object_set_new(o, "unit", json_string(unit_names[unit]));
+	json_object_set_new(o, "display", json_string(isfinite(v) ? disp : "\xE2\x80\x93"));
+	json_object_set_new(o, "source", json_string(source));
+	json_object_set_new(o, "convention", json_string(convention));
 	return o;
 }
 
-static json_t *pct(double fraction)
+json_t *ms_fig_on(double v, ms_unit unit, int64_t day, const char *source, const char *convention)
 {
-	char disp[64];
-	ms_fmt_pct(disp, sizeof disp, fraction, 1);
-	json_t *o = json_object();
-	json_object_set_new(o, "value", json_real(fraction));
-	json_object_set_new(o, "display", json_string(disp));
+	json_t *o = ms_fig(v, unit, source, convention);
+	json_object_set_new(o, "date", ms_json_date(day));
 	return o;
+}
+
+void ms_fig_set_time(json_t *fig, int64_t t)
+{
+	char s[17], full[32];
+	ms_fmt_datetime(t, s);
+	snprintf(full, sizeof full, "%s UTC", s);
+	json_object_set_new(fig, "time", json_string(full));
+}
+
+int ms_is_daily_price(const ms_dataset *ds)
+{
+	return ds->fmt.step == MS_DAY && ds->fmt.column[MS_HIGH] && ds->fmt.column[MS_CLOSE];
+}
+
+const ms_dataset *ms_find_metric(const ms_dataset *ds, size_t nds, const char *metric, const char *asset)
+{
+	for (size_t i = 0; i < nds; i++)
+		if (!strcmp(ds[i].cfg->metric, metric) && (!*asset || !strcmp(ds[i].cfg->asset, asset)))
+			return &ds[i];
+	return NULL;
 }
 
 int ms_price_figures_compute(const ms_dataset *ds, const ms_config *cfg,
@@ -46,10 +91,8 @@ int ms_price_figures_compute(const ms_dataset *ds, const ms_config *cfg,
 	out->ath_close = (size_t)ms_argmax(cl, ds->lo, ds->hi);
 	size_t plo, phi;
 	ms_series_range(s, cfg->period_from, cfg->period_to, &plo, &phi);
-	if (plo < ds->lo)
-		plo = ds->lo;
-	if (phi > ds->hi)
-		phi = ds->hi;
+	plo = plo < ds->lo ? ds->lo : plo;
+	phi = phi > ds->hi ? ds->hi : phi;
 	if (phi > plo) {
 		out->period_high = (size_t)ms_argmax(hi, plo, phi);
 		out->has_period = 1;
@@ -61,73 +104,68 @@ int ms_price_figures_compute(const ms_dataset *ds, const ms_config *cfg,
 	return 0;
 }
 
-static json_t *price_block(const ms_dataset *ds, const ms_config *cfg, const ms_price_figures *f)
-{
-	const ms_series *s = ds->series;
-	const double *hi = s->col[MS_HIGH], *cl = s->col[MS_CLOSE];
-	double last = cl[f->latest];
-	json_t *o = json_object();
-	json_object_set_new(o, "source", json_string(ds->cfg->name));
-	json_object_set_new(o, "venue", json_string(ds->cfg->venue));
-	json_object_set_new(o, "asset", json_string(ds->cfg->asset));
-	json_object_set_new(o, "latest_close", usd_at(last, s->t[f->latest]));
-	json_object_set_new(o, "ath_intraday", usd_at(hi[f->ath_high], s->t[f->ath_high]));
-	json_object_set_new(o, "ath_close", usd_at(cl[f->ath_close], s->t[f->ath_close]));
-	json_object_set_new(o, "drawdown_from_ath", pct(ms_change(hi[f->ath_high], last)));
-	json_object_set_new(o, "drawdown_from_ath_close", pct(ms_change(cl[f->ath_close], last)));
-	if (f->has_period) {
-		json_t *ph = usd_at(hi[f->period_high], s->t[f->period_high]);
-		json_object_set_new(ph, "label", json_string(cfg->period_label));
-		json_object_set_new(o, "period_high", ph);
-		json_object_set_new(o, "drawdown_from_period_high",
-				    pct(ms_change(hi[f->period_high], last)));
-	}
-	const ms_drawdown *dd = &f->maxdd;
-	json_t *m = pct(dd->depth);
-	json_object_set_new(m, "peak", usd_at(cl[dd->peak], s->t[dd->peak]));
-	json_object_set_new(m, "trough", usd_at(cl[dd->trough], s->t[dd->trough]));
-	json_object_set_new(m, "peak_to_trough_days",
-			    json_integer((s->t[dd->trough] - s->t[dd->peak]) / MS_DAY));
-	json_object_set_new(m, "recovered", json_boolean(dd->recovered));
-	json_object_set_new(m, "recovery_date", dd->recovered ? date_str(s->t[dd->recovery]) : json_null());
-	json_object_set_new(m, "ongoing", json_boolean(!dd->recovered));
-	json_object_set_new(o, "max_drawdown", m);
-	return o;
-}
-
-static int is_daily_ohlc(const ms_dataset *ds)
-{
-	return ds->fmt->step == MS_DAY && ds->fmt->column[MS_HIGH] && ds->fmt->column[MS_CLOSE];
-}
-
 static json_t *source_block(const ms_dataset *ds)
 {
 	const ms_series *s = ds->series;
 	json_t *o = json_object();
 	json_object_set_new(o, "name", json_string(ds->cfg->name));
-	json_object_set_new(o, "provider", json_string(ds->fmt->provider));
+	json_object_set_new(o, "provider", json_string(ds->fmt.provider));
 	json_object_set_new(o, "venue", json_string(ds->cfg->venue));
 	json_object_set_new(o, "asset", json_string(ds->cfg->asset));
-	json_object_set_new(o, "format", json_string(ds->fmt->name));
-	json_object_set_new(o, "convention", json_string(ds->fmt->convention));
+	json_object_set_new(o, "metric", json_string(ds->cfg->metric));
+	json_object_set_new(o, "format", json_string(ds->fmt.name));
+	json_object_set_new(o, "convention", json_string(ds->fmt.convention));
 	const char *base = strrchr(ds->cfg->path, '/');
 	json_object_set_new(o, "file", json_string(base ? base + 1 : ds->cfg->path));
 	json_object_set_new(o, "rows", json_integer((json_int_t)s->n));
 	json_object_set_new(o, "rows_in_window", json_integer((json_int_t)(ds->hi - ds->lo)));
-	json_object_set_new(o, "first", date_str(s->t[0]));
-	json_object_set_new(o, "last", date_str(s->t[s->n - 1]));
+	json_object_set_new(o, "first", ms_json_date(s->t[0]));
+	json_object_set_new(o, "last", ms_json_date(s->t[s->n - 1]));
 	json_object_set_new(o, "resolution", json_string(s->step == MS_DAY ? "1d" : "1h"));
+	/* gaps inside the window; ETF flows are US trading days, gaps by design */
+	json_t *gaps = json_array();
+	size_t ngaps = 0;
+	if (strcmp(ds->cfg->metric, "etf_flows")) {
+		ms_gap g[5];
+		ngaps = ms_series_gaps(s, ds->lo, ds->hi, g, 5);
+		for (size_t i = 0; i < ngaps && i < 5; i++) {
+			char a[17], b[17];
+			ms_fmt_datetime(g[i].from, a);
+			ms_fmt_datetime(g[i].to, b);
+			json_t *gj = json_object();
+			json_object_set_new(gj, "after", json_string(s->step == MS_DAY ? (a[10] = 0, a) : a));
+			json_object_set_new(gj, "before", json_string(s->step == MS_DAY ? (b[10] = 0, b) : b));
+			json_object_set_new(gj, "missing", json_integer(g[i].missing));
+			json_array_append_new(gaps, gj);
+		}
+	}
+	json_object_set_new(o, "gap_count", json_integer((json_int_t)ngaps));
+	json_object_set(o, "first_gap", ngaps ? json_array_get(gaps, 0) : json_null());
+	json_object_set_new(o, "gaps", gaps);
+	json_object_set_new(o, "has_gaps", json_boolean(ngaps > 0));
+	if (ds->daily)
+		json_object_set_new(o, "incomplete_days", json_integer((json_int_t)ds->incomplete_days));
 	return o;
 }
 
 static json_t *conventions(void)
 {
 	static const char *const text[] = {
-		"All times are UTC; daily figures use UTC days.",
+		"All times are UTC; daily figures use UTC days; durations are calendar days.",
 		"The as-of date is inclusive: the report uses every bar that ends by 24:00 UTC on that day.",
-		"\"Intraday\" highs are the highest traded price of a day; \"close\" figures use the daily close.",
+		"\"Intraday\" highs and lows are a day's extreme traded prices; \"close\" figures use the daily close.",
 		"Drawdowns are measured from the highest value before them: x / running maximum - 1.",
 		"The all-time high is the highest value in the loaded data since the window start.",
+		"Returns are close to close between consecutive days; volatility is the sample standard "
+		"deviation of daily log returns times the square root of 365.",
+		"Value at risk and expected shortfall are historical, on daily simple returns: the "
+		"5 % (1 %) quantile by linear interpolation, and the mean of the returns at or below it.",
+		"The 24-hour retracement is the deepest fall from an hourly high to a later hourly low "
+		"within 24 hours.",
+		"CoinGecko's market-cap snapshot at 00:00 UTC is the previous day's value and is dated so.",
+		"ETF flows are US$ millions on US trading days; the cost basis prices each day's net flow "
+		"at that UTC day's close (flow-weighted average price).",
+		"Gaps in a series are reported, never filled.",
 		"Numbers in stats.json carry 15 significant digits; the report rounds them for reading.",
 	};
 	json_t *a = json_array();
@@ -136,43 +174,62 @@ static json_t *conventions(void)
 	return a;
 }
 
+static json_t *report_block(const ms_config *cfg)
+{
+	json_t *r = json_object();
+	json_object_set_new(r, "title", json_string(cfg->title));
+	json_object_set_new(r, "subtitle", json_string(cfg->subtitle));
+	json_object_set_new(r, "author", json_string(cfg->author));
+	json_object_set_new(r, "as_of", ms_json_date(cfg->as_of));
+	json_object_set_new(r, "window_start", ms_json_date(cfg->window_start));
+	json_object_set_new(r, "generator", json_string("mstress " MS_VERSION));
+	return r;
+}
+
 json_t *ms_model_build(const ms_config *cfg, const ms_dataset *ds, size_t nds, ms_diag *d)
 {
+	int errors_before = d->count[MS_ERROR];
 	json_t *root = json_object();
-	json_t *report = json_object();
-	json_object_set_new(report, "title", json_string(cfg->title));
-	json_object_set_new(report, "subtitle", json_string(cfg->subtitle));
-	json_object_set_new(report, "author", json_string(cfg->author));
-	json_object_set_new(report, "as_of", date_str(cfg->as_of));
-	json_object_set_new(report, "window_start", date_str(cfg->window_start));
-	json_object_set_new(report, "generator", json_string("mstress " MS_VERSION));
-	json_object_set_new(root, "report", report);
+	json_object_set_new(root, "report", report_block(cfg));
 	json_object_set_new(root, "conventions", conventions());
-	json_t *sources = json_array(), *venues = json_array();
+	json_t *sources = json_array(), *venues = json_array(), *eth_venues = json_array();
 	int failed = 0;
 	for (size_t i = 0; i < nds; i++) {
 		json_array_append_new(sources, source_block(&ds[i]));
-		if (!is_daily_ohlc(&ds[i]) || strcmp(ds[i].cfg->asset, "BTC"))
+		if (!ms_is_daily_price(&ds[i]))
 			continue;
-		ms_price_figures f;
-		if (ms_price_figures_compute(&ds[i], cfg, &f, d)) {
+		json_t *b = ms_model_price(&ds[i], cfg, d);
+		if (!b) {
 			failed = 1;
 			continue;
 		}
-		json_t *b = price_block(&ds[i], cfg, &f);
+		const char *asset = ds[i].cfg->asset;
 		if (!strcmp(ds[i].cfg->name, cfg->primary))
 			json_object_set(root, "btc", b);
-		json_array_append_new(venues, b);
+		else if (!strcmp(asset, "ETH") && !json_object_get(root, "eth"))
+			json_object_set(root, "eth", b);
+		json_array_append_new(!strcmp(asset, "ETH") ? eth_venues : venues, b);
 	}
 	json_object_set_new(root, "sources", sources);
 	json_object_set_new(root, "venues", venues);
-	if (failed) {
-		json_decref(root);
-		return NULL;
+	json_object_set_new(root, "eth_venues", eth_venues);
+	if (!failed && !json_object_get(root, "btc")) {
+		ms_error(d, cfg->file, 0, 0, "primary source '%s' has no daily prices", cfg->primary);
+		failed = 1;
 	}
-	if (!json_object_get(root, "btc")) {
+	struct { const char *name; json_t *value; } parts[] = {
+		{ "crash_days", failed ? NULL : ms_model_crash_days(ds, nds, cfg) },
+		{ "retracements", failed ? NULL : ms_model_retracements(ds, nds, cfg, d) },
+		{ "market_cap", failed ? NULL : ms_model_market_cap(ds, nds, cfg) },
+		{ "liquidations", failed ? NULL : ms_model_liquidations(ds, nds, cfg) },
+		{ "etf", failed ? NULL : ms_model_etf(ds, nds, cfg, d) },
+		{ "sentiment", failed ? NULL : ms_model_sentiment(ds, nds, cfg) },
+	};
+	/* a part whose data is not loaded is null, and the template says so */
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+		json_object_set_new(root, parts[i].name, parts[i].value ? parts[i].value : json_null());
+	if (failed || d->count[MS_ERROR] > errors_before) {
 		json_decref(root);
-		ms_error(d, cfg->file, 0, 0, "primary source '%s' has no BTC daily prices", cfg->primary);
 		return NULL;
 	}
 	return root;

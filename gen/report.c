@@ -88,10 +88,16 @@ static int load_sources(build *b)
 		ms_buf raw;
 		ms_buf_init(&raw, 0);
 		ds->cfg = sc;
-		ds->fmt = ms_csv_format_find(sc->format);
+		ds->fmt = *ms_csv_format_find(sc->format);
+		if (sc->value_column)
+			ds->fmt.column[MS_VALUE] = sc->value_column;
 		if (ms_read_file(sc->path, &raw, MAX_INPUT, b->d) ||
-		    ms_load_csv(sc->path, raw.data, raw.len, ds->fmt, &ds->series, b->d)) {
+		    ms_load_csv(sc->path, raw.data, raw.len, &ds->fmt, &ds->series, b->d)) {
 			rc = -1;
+		} else if (ds->series->step < MS_DAY && ms_series_has(ds->series, MS_HIGH) &&
+			   !(ds->daily = ms_series_resample_daily(ds->series, &ds->incomplete_days))) {
+			rc = ms_error(b->d, sc->path, 0, 0, "out of memory");
+			ms_series_free(ds->series);
 		} else {
 			/* bars that end by the end of the as-of day */
 			ms_series_range(ds->series, b->cfg.window_start, end - ds->series->step + 1,
@@ -150,7 +156,7 @@ static int make_charts(build *b)
 	snprintf(title, sizeof title, "%s price, daily close (US$)", ds->cfg->asset);
 	snprintf(sub, sizeof sub, "Shaded: the fall below the running high. Dashed: the all-time high.");
 	snprintf(ref, sizeof ref, "All-time high %s (intraday, %s)", ath, from);
-	snprintf(note, sizeof note, "Source: %s (%s). UTC days. As of %s.", ds->fmt->provider,
+	snprintf(note, sizeof note, "Source: %s (%s). UTC days. As of %s.", ds->fmt.provider,
 		 ds->cfg->name, to);
 	snprintf(lpeak, sizeof lpeak, "Peak %s, %s", peak, pday);
 	snprintf(ltrough, sizeof ltrough, "Trough %s, %s", trough, tday);
@@ -315,8 +321,10 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 	ms_cairo_fonts_free(b.cfonts);
 	ms_fontset_free(b.fonts);
 	json_decref(b.model);
-	for (size_t i = 0; i < b.nds; i++)
+	for (size_t i = 0; i < b.nds; i++) {
 		ms_series_free(b.ds[i].series);
+		ms_series_free(b.ds[i].daily);
+	}
 	free(b.ds);
 	if (b.have_cfg)
 		ms_config_release(&b.cfg);

@@ -88,3 +88,56 @@ void ms_series_range(const ms_series *s, int64_t from, int64_t to, size_t *lo, s
 	if (*hi < *lo)
 		*hi = *lo;
 }
+
+size_t ms_series_gaps(const ms_series *s, size_t lo, size_t hi, ms_gap *out, size_t max)
+{
+	size_t count = 0;
+	for (size_t i = lo + 1; i < hi; i++) {
+		int64_t dt = s->t[i] - s->t[i - 1];
+		if (dt <= s->step)
+			continue;
+		if (count < max)
+			out[count] = (ms_gap){ s->t[i - 1], s->t[i], dt / s->step - 1 };
+		count++;
+	}
+	return count;
+}
+
+ms_series *ms_series_resample_daily(const ms_series *s, size_t *incomplete_days)
+{
+	const int64_t day = 86400;
+	ms_series *d = ms_series_new(day, s->mask & (MS_OHLC | MS_COLBIT(MS_VOLUME)));
+	*incomplete_days = 0;
+	if (!d)
+		return NULL;
+	size_t per_day = s->step > 0 && s->step < day ? (size_t)(day / s->step) : 1;
+	for (size_t i = 0; i < s->n;) {
+		int64_t start = s->t[i] - ((s->t[i] % day) + day) % day;
+		size_t j = i;
+		double v[MS_NCOL] = { 0 };
+		if (ms_series_has(s, MS_OPEN))
+			v[MS_OPEN] = s->col[MS_OPEN][i];
+		if (ms_series_has(s, MS_HIGH))
+			v[MS_HIGH] = s->col[MS_HIGH][i];
+		if (ms_series_has(s, MS_LOW))
+			v[MS_LOW] = s->col[MS_LOW][i];
+		for (; j < s->n && s->t[j] < start + day; j++) {
+			if (ms_series_has(s, MS_HIGH) && s->col[MS_HIGH][j] > v[MS_HIGH])
+				v[MS_HIGH] = s->col[MS_HIGH][j];
+			if (ms_series_has(s, MS_LOW) && s->col[MS_LOW][j] < v[MS_LOW])
+				v[MS_LOW] = s->col[MS_LOW][j];
+			if (ms_series_has(s, MS_VOLUME))
+				v[MS_VOLUME] += s->col[MS_VOLUME][j];
+			if (ms_series_has(s, MS_CLOSE))
+				v[MS_CLOSE] = s->col[MS_CLOSE][j];
+		}
+		if (j - i != per_day)
+			(*incomplete_days)++;
+		if (ms_series_push(d, start, v)) {
+			ms_series_free(d);
+			return NULL;
+		}
+		i = j;
+	}
+	return d;
+}

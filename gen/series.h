@@ -29,4 +29,22 @@ size_t ms_series_lower_bound(const ms_series *s, int64_t t);
 /* Index range [*lo, *hi) of the bars starting in [from, to). */
 void ms_series_range(const ms_series *s, int64_t from, int64_t to, size_t *lo, size_t *hi);
 
+/* A run of missing bars: from is the last bar before the gap, to the first
+ * after it; missing = bars that should lie between. */
+typedef struct ms_gap {
+	int64_t from, to;
+	int64_t missing;
+} ms_gap;
+
+/* Finds where consecutive bars are more than one step apart, in [lo, hi).
+ * Writes at most max gaps to out and returns how many there are in all
+ * (daily series of trading days, such as ETF flows, are not checked). */
+size_t ms_series_gaps(const ms_series *s, size_t lo, size_t hi, ms_gap *out, size_t max);
+
+/* Aggregates intraday OHLCV bars into UTC days: open of the first bar, the
+ * highest high, the lowest low, close of the last bar, summed volume. A day
+ * missing any bar is still built, and counted in *incomplete_days. Returns
+ * NULL when out of memory. */
+ms_series *ms_series_resample_daily(const ms_series *s, size_t *incomplete_days);
+
 #endif

@@ -9,25 +9,33 @@
 #define ETF_LAUNCH (19733 * (int64_t)MS_DAY)
 
 static const ms_csv_format formats[] = {
-	{ "cryptoquant_ohlcv", "CryptoQuant", "date", 0, MS_DAY,
-	  { "Open", "High", "Low", "Close", "Volume", NULL }, 0, 0, NULL,
-	  "spot price, all exchanges, UTC days" },
-	{ "coinmarketcap_export", "CoinMarketCap", "timeOpen", 0, MS_DAY,
-	  { "open", "high", "low", "close", "volume", "marketCap" }, 0, 0, NULL,
-	  "website export, UTC days; volume and market cap in US$" },
-	{ "binance_klines_csv", "Binance", "open_time", 0, 3600,
-	  { "open", "high", "low", "close", "volume", NULL }, 0, 0, NULL,
-	  "USDT-M perpetual futures, hourly bars, prices in USDT" },
-	{ "coinbase_candles_csv", "Coinbase", "timestamp", 0, 3600,
-	  { "open", "high", "low", "close", "volume", NULL }, 0, 0, NULL,
-	  "spot BTC-USD, hourly bars" },
-	{ "coingecko_global_mcap", "CoinGecko", "snapped_at", -MS_DAY, MS_DAY,
-	  { NULL, NULL, NULL, NULL, "total_volume", "market_cap" }, 0, 0, NULL,
-	  "total crypto market cap; the snapshot at 00:00 UTC is the previous day's value" },
-	{ "farside_flows_csv", "Farside Investors", "date", 0, MS_DAY,
-	  { NULL, NULL, NULL, NULL, NULL, "Total" }, 1, ETF_LAUNCH,
-	  "it precedes the funds' launch on 2024-01-11",
-	  "US spot ETF daily net flows, US$ millions, US trading days" },
+	{ .name = "cryptoquant_ohlcv", .provider = "CryptoQuant", .time_column = "date", .step = MS_DAY,
+	  .column = { "Open", "High", "Low", "Close", "Volume", NULL },
+	  .convention = "spot price, all exchanges, UTC days", .metric = "price" },
+	{ .name = "coinmarketcap_export", .provider = "CoinMarketCap", .time_column = "timeOpen",
+	  .step = MS_DAY, .column = { "open", "high", "low", "close", "volume", "marketCap" },
+	  .convention = "website export, UTC days; volume and market cap in US$", .metric = "price",
+	  .volume_in_usd = 1 },
+	{ .name = "binance_klines_csv", .provider = "Binance", .time_column = "open_time", .step = 3600,
+	  .column = { "open", "high", "low", "close", "volume", NULL },
+	  .convention = "USDT-M perpetual futures, hourly bars, prices in USDT", .metric = "price" },
+	{ .name = "coinbase_candles_csv", .provider = "Coinbase", .time_column = "timestamp", .step = 3600,
+	  .column = { "open", "high", "low", "close", "volume", NULL },
+	  .convention = "spot, hourly bars, prices in US$", .metric = "price" },
+	{ .name = "coingecko_global_mcap", .provider = "CoinGecko", .time_column = "snapped_at",
+	  .time_shift = -MS_DAY, .step = MS_DAY, .column = { NULL, NULL, NULL, NULL, "total_volume", "market_cap" },
+	  .convention = "total crypto market cap; the snapshot at 00:00 UTC is the previous day's value",
+	  .metric = "market_cap" },
+	{ .name = "farside_flows_csv", .provider = "Farside Investors", .time_column = "date", .step = MS_DAY,
+	  .column = { NULL, NULL, NULL, NULL, NULL, "Total" }, .signed_value = 1,
+	  .first_valid = ETF_LAUNCH, .first_valid_why = "it precedes the funds' launch on 2024-01-11",
+	  .convention = "US spot ETF daily net flows, US$ millions, US trading days", .metric = "etf_flows" },
+	{ .name = "cryptoquant_metric", .provider = "CryptoQuant", .time_column = "date", .step = MS_DAY,
+	  .signed_value = 1, .convention = "one value per UTC day (the config names its column)" },
+	{ .name = "alternative_me_fng_csv", .provider = "alternative.me", .time_column = "date",
+	  .step = MS_DAY, .column = { NULL, NULL, NULL, NULL, NULL, "fng_value" }, .signed_value = 1,
+	  .convention = "Crypto Fear & Greed Index, 0 (extreme fear) to 100 (extreme greed), daily",
+	  .metric = "fear_greed" },
 };
 
 const ms_csv_format *ms_csv_format_find(const char *name)
@@ -41,7 +49,8 @@ const ms_csv_format *ms_csv_format_find(const char *name)
 const char *ms_csv_format_names(void)
 {
 	return "cryptoquant_ohlcv, coinmarketcap_export, binance_klines_csv, "
-	       "coinbase_candles_csv, coingecko_global_mcap, farside_flows_csv";
+	       "coinbase_candles_csv, coingecko_global_mcap, farside_flows_csv, "
+	       "cryptoquant_metric, alternative_me_fng_csv";
 }
 
 static int parse_number(const ms_csv_field *f, double *v)

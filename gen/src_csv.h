@@ -18,6 +18,8 @@ typedef struct ms_csv_format {
 	int64_t first_valid;         /* rows before this time are dropped, loudly (0: none) */
 	const char *first_valid_why;
 	const char *convention;      /* what a reader must know, for the report */
+	const char *metric;          /* what the series measures unless a config says */
+	int volume_in_usd;           /* volume is in US$ rather than in coins */
 } ms_csv_format;
 
 /* The built-in format named name, or NULL. */

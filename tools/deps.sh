@@ -8,7 +8,7 @@ libhpdf-dev libjansson-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 libfreetype-dev"
 # What the tests use to look at the outputs and recompute the statistics.
 if [ "${1:-}" = "--test" ]; then
-	PKGS="$PKGS qpdf poppler-utils python3"
+	PKGS="$PKGS qpdf poppler-utils python3 python3-numpy"
 fi
 missing=""
 for p in $PKGS; do

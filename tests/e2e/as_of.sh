@@ -2,7 +2,7 @@
 # a drawdown measured to it.
 . "$ROOT/tests/lib.sh"
 "$MSTRESS" build -q --as-of 2026-02-05 --out "$WORK/out"
-python3 - "$WORK/out/stats.json" <<'PY'
+/usr/bin/python3 - "$WORK/out/stats.json" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
 b = s["btc"]

@@ -3,4 +3,4 @@
 # ../shared/data, and compares them with stats.json.
 . "$ROOT/tests/lib.sh"
 "$MSTRESS" build -q --out "$WORK/out"
-python3 "$ROOT/tests/independent_stats.py" "$WORK/out/stats.json" "$ROOT/data" "$ROOT/../shared/data"
+/usr/bin/python3 "$ROOT/tests/independent_stats.py" "$WORK/out/stats.json" "$ROOT/data" "$ROOT/../shared/data"

@@ -1,0 +1,40 @@
+/* Internal to model*.c: figures as JSON objects. Every figure carries its
+ * value, unit, display form, source id and convention. */
+#ifndef MS_MODEL_FIG_H
+#define MS_MODEL_FIG_H
+#include <stdint.h>
+#include <jansson.h>
+#include "model.h"
+
+typedef enum ms_unit {
+	MS_USD,          /* US dollars, shown whole: $126,210 */
+	MS_USD_BIG,      /* US dollars, shown compact: $2.55T */
+	MS_USD_MILLIONS, /* a value in US$ millions, shown compact: −$3.09B */
+	MS_FRACTION,     /* shown as a percentage: −44.1 % */
+	MS_LOSS,         /* a positive fraction that is a loss (VaR): 5.2 % */
+	MS_DAYS,
+	MS_INDEX,        /* a 0–100 index */
+	MS_RATIO,        /* shown with two decimals */
+	MS_COINS         /* an amount of the asset */
+} ms_unit;
+
+json_t *ms_fig(double v, ms_unit unit, const char *source, const char *convention);
+/* The same figure, dated (adds "date": "YYYY-MM-DD"). */
+json_t *ms_fig_on(double v, ms_unit unit, int64_t day, const char *source, const char *convention);
+/* Adds "time": "YYYY-MM-DD HH:MM UTC". */
+void ms_fig_set_time(json_t *fig, int64_t t);
+json_t *ms_json_date(int64_t t);
+/* The first dataset with this metric and asset ("" matches any), or NULL. */
+const ms_dataset *ms_find_metric(const ms_dataset *ds, size_t nds, const char *metric, const char *asset);
+
+/* model_price.c */
+json_t *ms_model_price(const ms_dataset *ds, const ms_config *cfg, ms_diag *d);
+json_t *ms_model_crash_days(const ms_dataset *ds, size_t nds, const ms_config *cfg);
+json_t *ms_model_retracements(const ms_dataset *ds, size_t nds, const ms_config *cfg, ms_diag *d);
+/* model_market.c */
+json_t *ms_model_market_cap(const ms_dataset *ds, size_t nds, const ms_config *cfg);
+json_t *ms_model_liquidations(const ms_dataset *ds, size_t nds, const ms_config *cfg);
+json_t *ms_model_etf(const ms_dataset *ds, size_t nds, const ms_config *cfg, ms_diag *d);
+json_t *ms_model_sentiment(const ms_dataset *ds, size_t nds, const ms_config *cfg);
+
+#endif
