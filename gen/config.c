@@ -2,68 +2,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include "fsutil.h"
+#include "ini.h"
 #include "src_csv.h"
 #include "utc.h"
 
 static const char *const report_keys[] = {
 	"title", "subtitle", "author", "as_of", "window_start", "period_high", "period_label",
-	"primary", "regime", "regime_label", "crash_days", "top_drawdowns", NULL
+	"primary", "regime", "regime_label", "crash_days", "top_drawdowns", "claims", NULL
 };
 static const char *const source_keys[] = { "format", "path", "asset", "venue", "metric",
 					     "value_column", NULL };
 static const char *const metrics[] = { "price", "long_liquidations", "short_liquidations",
 				       "market_cap", "etf_flows", "fear_greed", NULL };
-
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[64];
-	if (lb >= 64 || la >= 64)
-		return 99;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
-static int unknown_key(ms_diag *d, const char *file, long line, const char *key,
-		       const char *const *known)
-{
-	const char *best = NULL;
-	size_t bestd = 3;
-	for (size_t i = 0; known[i]; i++) {
-		size_t e = edit_distance(key, known[i]);
-		if (e < bestd) {
-			bestd = e;
-			best = known[i];
-		}
-	}
-	if (best)
-		return ms_error(d, file, line, 1, "unknown key '%s' (did you mean '%s'?)", key, best);
-	return ms_error(d, file, line, 1, "unknown key '%s'", key);
-}
-
-static char *trim(char *s)
-{
-	while (*s == ' ' || *s == '\t')
-		s++;
-	char *e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-		*--e = '\0';
-	return s;
-}
 
 static int set_string(char **dst, const char *v, ms_diag *d, const char *file, long line)
 {
@@ -142,6 +92,19 @@ static int set_crash_days(ms_config *cfg, const char *v, ms_diag *d, long line)
 	return 0;
 }
 
+/* Paths in a config are relative to the config file. */
+static int set_path(ms_config *cfg, char **dst, const char *v, ms_diag *d, long line)
+{
+	char *dir = ms_dirname(cfg->file);
+	char *p = dir ? ms_path_join(dir, v) : NULL;
+	free(dir);
+	if (!p)
+		return ms_error(d, cfg->file, line, 0, "out of memory");
+	free(*dst);
+	*dst = p;
+	return 0;
+}
+
 static int set_report_key(ms_config *cfg, const char *k, const char *v, ms_diag *d, long line)
 {
 	const char *f = cfg->file;
@@ -163,6 +126,8 @@ static int set_report_key(ms_config *cfg, const char *k, const char *v, ms_diag 
 		return set_string(&cfg->regime_label, v, d, f, line);
 	if (!strcmp(k, "crash_days"))
 		return set_crash_days(cfg, v, d, line);
+	if (!strcmp(k, "claims"))
+		return set_path(cfg, &cfg->claims, v, d, line);
 	if (!strcmp(k, "top_drawdowns")) {
 		char *end;
 		long n = strtol(v, &end, 10);
@@ -175,7 +140,7 @@ static int set_report_key(ms_config *cfg, const char *k, const char *v, ms_diag 
 		return set_string(&cfg->period_label, v, d, f, line);
 	if (!strcmp(k, "primary"))
 		return set_string(&cfg->primary, v, d, f, line);
-	return unknown_key(d, f, line, k, report_keys);
+	return ms_ini_unknown_key(d, f, line, k, report_keys);
 }
 
 static int set_source_key(ms_config *cfg, ms_source_cfg *s, const char *k, const char *v,
@@ -188,16 +153,8 @@ static int set_source_key(ms_config *cfg, ms_source_cfg *s, const char *k, const
 					ms_csv_format_names());
 		return set_string(&s->format, v, d, f, line);
 	}
-	if (!strcmp(k, "path")) {
-		char *dir = ms_dirname(cfg->file);
-		char *p = dir ? ms_path_join(dir, v) : NULL;
-		free(dir);
-		if (!p)
-			return ms_error(d, f, line, 0, "out of memory");
-		free(s->path);
-		s->path = p;
-		return 0;
-	}
+	if (!strcmp(k, "path"))
+		return set_path(cfg, &s->path, v, d, line);
 	if (!strcmp(k, "asset"))
 		return set_string(&s->asset, v, d, f, line);
 	if (!strcmp(k, "venue"))
@@ -211,7 +168,7 @@ static int set_source_key(ms_config *cfg, ms_source_cfg *s, const char *k, const
 	}
 	if (!strcmp(k, "value_column"))
 		return set_string(&s->value_column, v, d, f, line);
-	return unknown_key(d, f, line, k, source_keys);
+	return ms_ini_unknown_key(d, f, line, k, source_keys);
 }
 
 static ms_source_cfg *add_source(ms_config *cfg, const char *name, long line, ms_diag *d)
@@ -272,6 +229,31 @@ static int check_complete(ms_config *cfg, ms_diag *d)
 	return 0;
 }
 
+typedef struct parse_state {
+	ms_config *cfg;
+	ms_source_cfg *source;   /* the [source.NAME] being read, or NULL */
+	int in_report;
+	ms_diag *d;
+} parse_state;
+
+static int on_pair(void *ctx, const char *section, const char *k, const char *v, long line)
+{
+	parse_state *st = ctx;
+	if (!k) {                /* a new section */
+		st->in_report = !strcmp(section, "report");
+		st->source = NULL;
+		if (st->in_report)
+			return 0;
+		if (!strncmp(section, "source.", 7) && section[7])
+			return (st->source = add_source(st->cfg, section + 7, line, st->d)) ? 0 : -1;
+		return ms_error(st->d, st->cfg->file, line, 1,
+				"unknown section [%s] (sections: [report], [source.NAME])", section);
+	}
+	if (st->in_report)
+		return set_report_key(st->cfg, k, v, st->d, line);
+	return set_source_key(st->cfg, st->source, k, v, st->d, line);
+}
+
 int ms_config_parse(ms_config *cfg, const char *file, const char *text, size_t len, ms_diag *d)
 {
 	memset(cfg, 0, sizeof *cfg);
@@ -284,58 +266,9 @@ int ms_config_parse(ms_config *cfg, const char *file, const char *text, size_t l
 	    set_string(&cfg->regime_label, "the quiet period", d, file, 0))
 		return -1;
 	cfg->top_drawdowns = 5;
-	ms_source_cfg *cur = NULL;
-	int in_report = 0;
-	long line = 0;
-	const char *p = text, *end = text + len;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		char *raw = strndup(p, n);
-		if (!raw)
-			return ms_error(d, file, line + 1, 0, "out of memory");
-		line++;
-		p += n + (nl != NULL);
-		char *s = trim(raw);
-		int rc = 0;
-		if (*s == '\0' || *s == '#' || *s == ';') {
-			/* blank or comment */
-		} else if (*s == '[') {
-			char *close = strchr(s, ']');
-			if (!close || close[1] != '\0') {
-				rc = ms_error(d, file, line, 1, "malformed section header (expected [name])");
-			} else {
-				*close = '\0';
-				char *name = trim(s + 1);
-				in_report = 0;
-				cur = NULL;
-				if (!strcmp(name, "report"))
-					in_report = 1;
-				else if (!strncmp(name, "source.", 7) && name[7])
-					rc = (cur = add_source(cfg, name + 7, line, d)) ? 0 : -1;
-				else
-					rc = ms_error(d, file, line, 1,
-						      "unknown section [%s] (sections: [report], [source.NAME])", name);
-			}
-		} else {
-			char *eq = strchr(s, '=');
-			if (!eq) {
-				rc = ms_error(d, file, line, 1, "expected 'key = value'");
-			} else {
-				*eq = '\0';
-				char *k = trim(s), *v = trim(eq + 1);
-				if (in_report)
-					rc = set_report_key(cfg, k, v, d, line);
-				else if (cur)
-					rc = set_source_key(cfg, cur, k, v, d, line);
-				else
-					rc = ms_error(d, file, line, 1, "key '%s' outside any section", k);
-			}
-		}
-		free(raw);
-		if (rc)
-			return -1;
-	}
+	parse_state st = { cfg, NULL, 0, d };
+	if (ms_ini_parse(file, text, len, on_pair, &st, d))
+		return -1;
 	return check_complete(cfg, d);
 }
 
@@ -359,6 +292,7 @@ void ms_config_release(ms_config *cfg)
 	free(cfg->period_label);
 	free(cfg->primary);
 	free(cfg->regime_label);
+	free(cfg->claims);
 	memset(cfg, 0, sizeof *cfg);
 }
 

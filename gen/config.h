@@ -33,6 +33,7 @@ typedef struct ms_config {
 	int64_t crash_day[8];    /* days whose intraday falls the report measures */
 	size_t ncrash;
 	int top_drawdowns;       /* rows of the drawdown table */
+	char *claims;            /* owned; an article's claims file to check, or NULL */
 	ms_source_cfg *source;   /* owned array */
 	size_t nsource;
 } ms_config;

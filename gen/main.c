@@ -6,9 +6,11 @@
 #include <string.h>
 #include <jansson.h>
 #include "buf.h"
+#include "claims.h"
 #include "diag.h"
 #include "fsutil.h"
 #include "report.h"
+#include "sources.h"
 #include "tmpl.h"
 #include "utc.h"
 
@@ -19,6 +21,7 @@ static const char usage_main[] =
 	"\n"
 	"Commands:\n"
 	"  build    build the report (stats.json, charts, report.html, report.pdf)\n"
+	"  check    recompute an article's claims from the data and give verdicts\n"
 	"  render   render a Mustache template with JSON data to standard output\n"
 	"\n"
 	"Run 'mstress COMMAND --help' for a command's options.\n";
@@ -35,6 +38,21 @@ static const char usage_build[] =
 	"  -a, --as-of DATE      the report's date (UTC, inclusive); default: the\n"
 	"                        config's as_of, else SOURCE_DATE_EPOCH\n"
 	"  -o, --out DIR         output directory (default: out)\n"
+	"  -q, --quiet           errors only\n"
+	"  -h, --help            this help\n";
+
+static const char usage_check[] =
+	"usage: mstress check [--config FILE] [--claims FILE] [--as-of YYYY-MM-DD] [--format text|json]\n"
+	"\n"
+	"Recomputes every claim of an article's claims file from the report's data\n"
+	"and prints each with a verdict: confirmed, differs, inconsistent (the\n"
+	"article's own figures disagree) or unverifiable (the data is not loaded).\n"
+	"Exits 0 when the check ran, whatever the verdicts.\n"
+	"\n"
+	"  -c, --config FILE     the report configuration (default: the embedded data)\n"
+	"  -C, --claims FILE     the claims file (default: the config's claims)\n"
+	"  -a, --as-of DATE      the report's date (UTC, inclusive)\n"
+	"  -f, --format FORMAT   text (default) or json\n"
 	"  -q, --quiet           errors only\n"
 	"  -h, --help            this help\n";
 
@@ -95,6 +113,80 @@ static int cmd_build(int argc, char **argv, ms_diag *d)
 		o.as_of = ms_day_floor(sde);
 	}
 	return ms_build(&o, d) ? EXIT_RUN : 0;
+}
+
+static int cmd_check(int argc, char **argv, ms_diag *d)
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' }, { "claims", required_argument, NULL, 'C' },
+		{ "as-of", required_argument, NULL, 'a' }, { "format", required_argument, NULL, 'f' },
+		{ "quiet", no_argument, NULL, 'q' }, { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
+	};
+	const char *config = NULL, *claims = NULL;
+	int64_t as_of = -1;
+	int json = 0, c;
+	while ((c = getopt_long(argc, argv, "c:C:a:f:qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c': config = optarg; break;
+		case 'C': claims = optarg; break;
+		case 'q': d->quiet = 1; break;
+		case 'h': fputs(usage_check, stdout); return 0;
+		case 'a':
+			if (ms_parse_date(optarg, &as_of)) {
+				fprintf(stderr, "mstress check: --as-of '%s' is not a date (YYYY-MM-DD)\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") && strcmp(optarg, "json")) {
+				fprintf(stderr, "mstress check: --format must be text or json\n");
+				return EXIT_USAGE;
+			}
+			json = !strcmp(optarg, "json");
+			break;
+		default: fputs(usage_check, stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "mstress check: unexpected argument '%s'\n%s", argv[optind], usage_check);
+		return EXIT_USAGE;
+	}
+	char *default_config = config ? NULL : ms_path_join(home_dir(), "data/default.ini");
+	ms_config cfg;
+	ms_dataset *ds = NULL;
+	size_t nds = 0;
+	ms_claims *cl = NULL;
+	json_t *result = NULL;
+	int rc = EXIT_RUN;
+	if (ms_config_load(config ? config : default_config, as_of, &cfg, d) == 0 &&
+	    ms_sources_load(&cfg, &ds, &nds, d) == 0) {
+		const char *path = claims ? claims : cfg.claims;
+		if (!path)
+			ms_error(d, cfg.file, 0, 0, "no claims file: pass --claims or set claims in [report]");
+		else if ((cl = ms_claims_load(path, d)) && !(result = ms_claims_check(cl, &cfg, ds, nds)))
+			ms_error(d, path, 0, 0, "out of memory");
+	}
+	if (result) {
+		char *s = json ? json_dumps(json_object_get(result, "items"), JSON_INDENT(2) | JSON_REAL_PRECISION(15)) : NULL;
+		ms_buf table;
+		ms_buf_init(&table, 0);
+		if (!json)
+			ms_claims_table(result, &table);
+		if ((json && s) || (!json && !ms_buf_failed(&table))) {
+			fputs(json ? s : ms_buf_str(&table), stdout);
+			if (json)
+				fputc('\n', stdout);
+			rc = 0;
+		}
+		free(s);
+		ms_buf_release(&table);
+	}
+	json_decref(result);
+	ms_claims_free(cl);
+	ms_sources_free(ds, nds);
+	ms_config_release(&cfg);
+	free(default_config);
+	return rc;
 }
 
 typedef struct partial_dir {
@@ -204,6 +296,8 @@ int main(int argc, char **argv)
 	int rc;
 	if (!strcmp(cmd, "build"))
 		rc = cmd_build(argc - 1, argv + 1, &d);
+	else if (!strcmp(cmd, "check"))
+		rc = cmd_check(argc - 1, argv + 1, &d);
 	else if (!strcmp(cmd, "render"))
 		rc = cmd_render(argc - 1, argv + 1, &d);
 	else {

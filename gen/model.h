@@ -37,6 +37,9 @@ int ms_price_figures_compute(const ms_dataset *ds, const ms_config *cfg,
 /* 1 when the dataset holds daily bars with high and close (a price venue). */
 int ms_is_daily_price(const ms_dataset *ds);
 
+/* The first dataset with this metric and asset ("" matches any), or NULL. */
+const ms_dataset *ms_find_metric(const ms_dataset *ds, size_t nds, const char *metric, const char *asset);
+
 /* Builds the model. Returns a new reference, or NULL after an error. */
 json_t *ms_model_build(const ms_config *cfg, const ms_dataset *ds, size_t nds, ms_diag *d);
 

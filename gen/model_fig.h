@@ -24,8 +24,6 @@ json_t *ms_fig_on(double v, ms_unit unit, int64_t day, const char *source, const
 /* Adds "time": "YYYY-MM-DD HH:MM UTC". */
 void ms_fig_set_time(json_t *fig, int64_t t);
 json_t *ms_json_date(int64_t t);
-/* The first dataset with this metric and asset ("" matches any), or NULL. */
-const ms_dataset *ms_find_metric(const ms_dataset *ds, size_t nds, const char *metric, const char *asset);
 
 /* model_price.c */
 json_t *ms_model_price(const ms_dataset *ds, const ms_config *cfg, ms_diag *d);

@@ -3,17 +3,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include "chart.h"
+#include "claims.h"
 #include "config.h"
 #include "doc.h"
 #include "draw_cairo.h"
 #include "fmt.h"
 #include "fsutil.h"
 #include "model.h"
-#include "src_csv.h"
+#include "sources.h"
 #include "tmpl.h"
 #include "utc.h"
 
-#define MAX_INPUT (512u << 20)
 #define NCHARTS 2
 
 typedef struct outfile {
@@ -53,66 +53,14 @@ static char *home_path(const build *b, const char *rel)
 	return ms_path_join(b->o->home, rel);
 }
 
-static int load_config(build *b)
+static int load_inputs(build *b)
 {
 	char *path = b->o->config ? strdup(b->o->config) : home_path(b, "data/default.ini");
-	ms_buf text;
-	ms_buf_init(&text, 0);
 	int rc = !path ? ms_error(b->d, NULL, 0, 0, "out of memory") :
-		 ms_read_file(path, &text, 1u << 20, b->d);
-	if (!rc) {
-		rc = ms_config_parse(&b->cfg, path, text.data, text.len, b->d);
-		b->have_cfg = 1;
-	}
-	if (!rc && b->o->as_of >= 0)
-		b->cfg.as_of = b->o->as_of;
-	if (!rc && !b->cfg.as_of)
-		rc = ms_error(b->d, path, 0, 0, "no as-of date: set as_of in [report] or pass --as-of");
-	if (!rc && b->cfg.window_start > b->cfg.as_of)
-		rc = ms_error(b->d, path, 0, 0, "window_start is after the as-of date");
-	ms_buf_release(&text);
+		 ms_config_load(path, b->o->as_of, &b->cfg, b->d);
+	b->have_cfg = 1;
 	free(path);
-	return rc;
-}
-
-static int load_sources(build *b)
-{
-	b->ds = calloc(b->cfg.nsource ? b->cfg.nsource : 1, sizeof *b->ds);
-	if (!b->ds)
-		return ms_error(b->d, NULL, 0, 0, "out of memory");
-	int rc = 0;
-	int64_t end = b->cfg.as_of + MS_DAY;
-	for (size_t i = 0; i < b->cfg.nsource; i++) {
-		const ms_source_cfg *sc = &b->cfg.source[i];
-		ms_dataset *ds = &b->ds[b->nds];
-		ms_buf raw;
-		ms_buf_init(&raw, 0);
-		ds->cfg = sc;
-		ds->fmt = *ms_csv_format_find(sc->format);
-		if (sc->value_column)
-			ds->fmt.column[MS_VALUE] = sc->value_column;
-		if (ms_read_file(sc->path, &raw, MAX_INPUT, b->d) ||
-		    ms_load_csv(sc->path, raw.data, raw.len, &ds->fmt, &ds->series, b->d)) {
-			rc = -1;
-		} else if (ds->series->step < MS_DAY && ms_series_has(ds->series, MS_HIGH) &&
-			   !(ds->daily = ms_series_resample_daily(ds->series, &ds->incomplete_days))) {
-			rc = ms_error(b->d, sc->path, 0, 0, "out of memory");
-			ms_series_free(ds->series);
-		} else {
-			/* bars that end by the end of the as-of day */
-			ms_series_range(ds->series, b->cfg.window_start, end - ds->series->step + 1,
-					&ds->lo, &ds->hi);
-			int64_t last = ds->series->t[ds->series->n - 1];
-			if (last + ds->series->step < end) {
-				char day[11];
-				ms_fmt_date(last, day);
-				ms_warn(b->d, sc->path, 0, 0, "data ends on %s, before the as-of date", day);
-			}
-			b->nds++;
-		}
-		ms_buf_release(&raw);
-	}
-	return rc;
+	return rc || ms_sources_load(&b->cfg, &b->ds, &b->nds, b->d) ? -1 : 0;
 }
 
 static const ms_dataset *primary(const build *b)
@@ -280,6 +228,18 @@ static int write_outputs(build *b)
 	return rc;
 }
 
+/* The article check: the claims' verdicts join the model as "claims". */
+static int add_claims(build *b)
+{
+	ms_claims *cl = ms_claims_load(b->cfg.claims, b->d);
+	json_t *r = cl ? ms_claims_check(cl, &b->cfg, b->ds, b->nds) : NULL;
+	ms_claims_free(cl);
+	if (!r)
+		return cl ? ms_error(b->d, b->cfg.claims, 0, 0, "out of memory") : -1;
+	json_object_set_new(b->model, "claims", r);
+	return 0;
+}
+
 static int dump_model(build *b)
 {
 	ms_buf *out = add_output(b, "stats.json");
@@ -301,9 +261,11 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 	b.o = o;
 	b.d = d;
 	char *font_dir = home_path(&b, "fonts");
-	int rc = load_config(&b) || load_sources(&b) ? -1 : 0;
+	int rc = load_inputs(&b);
 	if (!rc && !(b.model = ms_model_build(&b.cfg, b.ds, b.nds, d)))
 		rc = -1;
+	if (!rc && b.cfg.claims)
+		rc = add_claims(&b);
 	if (!rc && (!font_dir || !(b.fonts = ms_fontset_new(font_dir, d)) ||
 		    !(b.cfonts = ms_cairo_fonts_new(b.fonts, d))))
 		rc = -1;
@@ -321,11 +283,7 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 	ms_cairo_fonts_free(b.cfonts);
 	ms_fontset_free(b.fonts);
 	json_decref(b.model);
-	for (size_t i = 0; i < b.nds; i++) {
-		ms_series_free(b.ds[i].series);
-		ms_series_free(b.ds[i].daily);
-	}
-	free(b.ds);
+	ms_sources_free(b.ds, b.nds);
 	if (b.have_cfg)
 		ms_config_release(&b.cfg);
 	free(font_dir);

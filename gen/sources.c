@@ -1,0 +1,90 @@
+#include "sources.h"
+#include <stdlib.h>
+#include <string.h>
+#include "fsutil.h"
+#include "utc.h"
+
+#define MAX_CONFIG (1u << 20)
+#define MAX_INPUT (512u << 20)
+
+int ms_config_load(const char *path, int64_t as_of, ms_config *cfg, ms_diag *d)
+{
+	ms_buf text;
+	ms_buf_init(&text, 0);
+	memset(cfg, 0, sizeof *cfg);
+	int rc = ms_read_file(path, &text, MAX_CONFIG, d);
+	if (!rc)
+		rc = ms_config_parse(cfg, path, text.data, text.len, d);
+	if (!rc && as_of >= 0)
+		cfg->as_of = as_of;
+	if (!rc && !cfg->as_of)
+		rc = ms_error(d, path, 0, 0, "no as-of date: set as_of in [report] or pass --as-of");
+	if (!rc && cfg->window_start > cfg->as_of)
+		rc = ms_error(d, path, 0, 0, "window_start is after the as-of date");
+	ms_buf_release(&text);
+	return rc;
+}
+
+static int load_one(const ms_source_cfg *sc, int64_t window_start, int64_t end, ms_dataset *ds,
+		    ms_diag *d)
+{
+	ms_buf raw;
+	ms_buf_init(&raw, 0);
+	memset(ds, 0, sizeof *ds);
+	ds->cfg = sc;
+	ds->fmt = *ms_csv_format_find(sc->format);
+	if (sc->value_column)
+		ds->fmt.column[MS_VALUE] = sc->value_column;
+	int rc = ms_read_file(sc->path, &raw, MAX_INPUT, d) ||
+		 ms_load_csv(sc->path, raw.data, raw.len, &ds->fmt, &ds->series, d) ? -1 : 0;
+	ms_buf_release(&raw);
+	if (rc)
+		return -1;
+	/* bars that end by the end of the as-of day */
+	ms_series_range(ds->series, window_start, end - ds->series->step + 1, &ds->lo, &ds->hi);
+	int64_t last = ds->series->t[ds->series->n - 1];
+	if (last + ds->series->step < end) {
+		char day[11];
+		ms_fmt_date(last, day);
+		ms_warn(d, sc->path, 0, 0, "data ends on %s, before the as-of date", day);
+	}
+	if (ds->series->step < MS_DAY && ms_series_has(ds->series, MS_HIGH) &&
+	    !(ds->daily = ms_series_resample_daily(ds->series, &ds->incomplete_days))) {
+		ms_series_free(ds->series);
+		return ms_error(d, sc->path, 0, 0, "out of memory");
+	}
+	return 0;
+}
+
+int ms_sources_load(const ms_config *cfg, ms_dataset **out, size_t *n, ms_diag *d)
+{
+	ms_dataset *ds = calloc(cfg->nsource ? cfg->nsource : 1, sizeof *ds);
+	*out = NULL;
+	*n = 0;
+	if (!ds)
+		return ms_error(d, NULL, 0, 0, "out of memory");
+	size_t k = 0;
+	int rc = 0;
+	for (size_t i = 0; i < cfg->nsource; i++) {
+		if (load_one(&cfg->source[i], cfg->window_start, cfg->as_of + MS_DAY, &ds[k], d))
+			rc = -1;         /* go on: report every bad source at once */
+		else
+			k++;
+	}
+	if (rc) {
+		ms_sources_free(ds, k);
+		return -1;
+	}
+	*out = ds;
+	*n = k;
+	return 0;
+}
+
+void ms_sources_free(ms_dataset *ds, size_t n)
+{
+	for (size_t i = 0; ds && i < n; i++) {
+		ms_series_free(ds[i].series);
+		ms_series_free(ds[i].daily);
+	}
+	free(ds);
+}

@@ -1,0 +1,18 @@
+/* Loading a report's inputs: the configuration file and every source it
+ * names, parsed and cut to the report's window. Shared by `build` and
+ * `check`. */
+#ifndef MS_SOURCES_H
+#define MS_SOURCES_H
+#include <stdint.h>
+#include "config.h"
+#include "diag.h"
+#include "model.h"
+
+/* Reads and checks the config at path; as_of >= 0 overrides its date. */
+int ms_config_load(const char *path, int64_t as_of, ms_config *cfg, ms_diag *d);
+/* Loads every source of cfg. On success *ds is an owned array of *n
+ * datasets; on failure (every bad source reported) nothing is returned. */
+int ms_sources_load(const ms_config *cfg, ms_dataset **ds, size_t *n, ms_diag *d);
+void ms_sources_free(ms_dataset *ds, size_t n);
+
+#endif
