@@ -58,11 +58,16 @@ mstress: $(B)/mstress
 report: deps mstress
 	./mstress build --out out
 
-test: deps test-deps mstress $(B)/unit_tests
-	@tests/run.sh $(B)/mstress $(B)/unit_tests
+# The Nu HTML checker, from the npm registry, run with the machine's Java.
+VNU = build/tools/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU):
+	npm install --prefix build/tools --no-audit --no-fund --silent vnu-jar
 
-asan: deps test-deps build/asan/mstress build/asan/unit_tests
-	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+test: deps test-deps mstress $(B)/unit_tests $(VNU)
+	@VNU=$(VNU) tests/run.sh $(B)/mstress $(B)/unit_tests
+
+asan: deps test-deps build/asan/mstress build/asan/unit_tests $(VNU)
+	@VNU=$(VNU) ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		tests/run.sh build/asan/mstress build/asan/unit_tests
 
 # Rewrites the golden files from the current build; review the diff.

@@ -33,7 +33,7 @@ fi
 for t in tests/e2e/*.sh; do
 	name=e2e/$(basename "$t" .sh)
 	mkdir -p "$TMP/$name"
-	if out=$(MSTRESS="$MSTRESS" ROOT="$ROOT" WORK="$TMP/$name" sh "$t" 2>&1); then
+	if out=$(MSTRESS="$MSTRESS" ROOT="$ROOT" WORK="$TMP/$name" VNU="${VNU:+$ROOT/$VNU}" sh "$t" 2>&1); then
 		pass "$name"
 	else
 		fail "$name" "$(echo "$out" | tail -n 5 | tr '\n' ' ')"
