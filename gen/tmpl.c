@@ -10,8 +10,12 @@ typedef struct node {
 	enum kind kind;
 	const char *s;            /* borrows the template text: text or tag name */
 	size_t n;
-	const char *indent;       /* standalone partial/parent: the line's indentation */
+	const char *indent;       /* standalone partial/parent/block: the line's indentation */
 	size_t indent_n;
+	int standalone;           /* the tag's line holds only tags and blanks */
+	int same_line;            /* a block closed on the line it opened on */
+	size_t content_indent;    /* a standalone block: indentation of its first line */
+	unsigned line_id_open;    /* the standalone line the tag sits on */
 	struct node *child, *next;
 	size_t pos;               /* offset of the tag, for diagnostics */
 } node;
@@ -22,9 +26,26 @@ typedef struct parser {
 	char open[16], close[16];
 	size_t olen, clen;
 	ms_diag *d;
+	/* the standalone line being read: its indentation, its last tag's end,
+	 * where the next line starts, and a number that tells lines apart */
+	int in_line;
+	size_t line_start, indent_end, last_tag_end, after;
+	unsigned line_id;
 } parser;
 
 enum { MAX_CONTEXT = 256, MAX_PARTIAL_DEPTH = 64 };
+
+static void parser_init(parser *p, const char *file, const char *src, size_t len, ms_diag *d)
+{
+	memset(p, 0, sizeof *p);
+	p->file = file;
+	p->src = src;
+	p->len = len;
+	memcpy(p->open, "{{", 3);
+	memcpy(p->close, "}}", 3);
+	p->olen = p->clen = 2;
+	p->d = d;
+}
 
 static void locate(const char *src, size_t pos, long *line, long *col)
 {
@@ -76,30 +97,6 @@ static node *add_node(node ***tail, enum kind k, const char *s, size_t n, size_t
 
 static int is_space(char c) { return c == ' ' || c == '\t'; }
 
-/* A tag alone on its line (but for blanks) vanishes with its line. */
-static int standalone(const parser *p, size_t tag_start, size_t tag_end, size_t *line_start,
-		      size_t *after)
-{
-	size_t i = tag_start, j = tag_end;
-	while (i > 0 && is_space(p->src[i - 1]))
-		i--;
-	if (i > 0 && p->src[i - 1] != '\n')
-		return 0;
-	while (j < p->len && is_space(p->src[j]))
-		j++;
-	if (j < p->len) {
-		if (p->src[j] == '\n')
-			j++;
-		else if (p->src[j] == '\r' && j + 1 < p->len && p->src[j + 1] == '\n')
-			j += 2;
-		else
-			return 0;
-	}
-	*line_start = i;
-	*after = j;
-	return 1;
-}
-
 static const char *find(const parser *p, size_t from, const char *s, size_t n)
 {
 	if (n == 0 || from > p->len)
@@ -108,6 +105,68 @@ static const char *find(const parser *p, size_t from, const char *s, size_t n)
 		if (p->src[i] == s[0] && memcmp(p->src + i, s, n) == 0)
 			return p->src + i;
 	return NULL;
+}
+
+/* Where the tag opening at `open` ends (after its closing delimiter), or 0. */
+static size_t tag_end_at(const parser *p, size_t open, char *type)
+{
+	size_t inner = open + p->olen;
+	*type = inner < p->len ? p->src[inner] : '\0';
+	char want[17];
+	size_t extra = 0;
+	const char *close;
+	if (*type == '{' || *type == '=') {
+		want[0] = *type == '{' ? '}' : '=';
+		memcpy(want + 1, p->close, p->clen);
+		close = find(p, inner + 1, want, p->clen + 1);
+		extra = 1;
+	} else {
+		close = find(p, inner, p->close, p->clen);
+	}
+	return close ? (size_t)(close - p->src) + extra + p->clen : 0;
+}
+
+/* A line that holds only blanks and tags that print nothing by themselves
+ * (sections, comments, partials, blocks, parents, a delimiter change) is
+ * "standalone": it vanishes with its newline, and its indentation goes to
+ * the partials and blocks on it. Called at the line's first tag. */
+static int scan_standalone(parser *p, size_t tag_start)
+{
+	size_t i = tag_start, ntags = 0, last = 0;
+	while (i > 0 && is_space(p->src[i - 1]))
+		i--;
+	if (i > 0 && p->src[i - 1] != '\n')
+		return 0;
+	size_t line_start = i;
+	i = tag_start;
+	for (;;) {
+		while (i < p->len && is_space(p->src[i]))
+			i++;
+		if (i >= p->len || p->src[i] == '\n' || (p->src[i] == '\r' && i + 1 < p->len && p->src[i + 1] == '\n'))
+			break;
+		if (p->len - i < p->olen || memcmp(p->src + i, p->open, p->olen))
+			return 0;
+		char type;
+		size_t end = tag_end_at(p, i, &type);
+		/* a delimiter change alters how the rest of the line reads: alone only */
+		if (!end || !type || !strchr("#^/>!=$<", type) || (type == '=' && ntags) ||
+		    (ntags && last && p->src[last] == '='))
+			return 0;
+		ntags++;
+		last = i + p->olen;
+		i = end;
+	}
+	if (!ntags)
+		return 0;
+	p->in_line = 1;
+	p->line_start = line_start;
+	p->indent_end = tag_start;
+	p->last_tag_end = i;
+	while (p->last_tag_end > 0 && is_space(p->src[p->last_tag_end - 1]))
+		p->last_tag_end--;
+	p->after = i < p->len ? i + (p->src[i] == '\r' ? 2 : 1) : i;
+	p->line_id++;
+	return 1;
 }
 
 static void trim_span(const char **s, size_t *n)
@@ -142,7 +201,7 @@ static int set_delimiters(parser *p, const char *s, size_t n, size_t pos)
 }
 
 /* Parses nodes up to the closing tag of `section` (NULL: to the end). */
-static int parse_list(parser *p, node **list, const node *section)
+static int parse_list(parser *p, node **list, node *section)
 {
 	node **tail = list;
 	*list = NULL;
@@ -161,43 +220,34 @@ static int parse_list(parser *p, node **list, const node *section)
 		}
 		size_t tag_start = (size_t)(open - p->src);
 		size_t inner = tag_start + p->olen;
-		char type = inner < p->len ? p->src[inner] : '\0';
-		const char *close;
-		size_t extra = 0;
-		if (type == '{') {
-			char want[17];
-			want[0] = '}';
-			memcpy(want + 1, p->close, p->clen);
-			close = find(p, inner + 1, want, p->clen + 1);
-			extra = 1;
-		} else if (type == '=') {
-			char want[17];
-			want[0] = '=';
-			memcpy(want + 1, p->close, p->clen);
-			close = find(p, inner + 1, want, p->clen + 1);
-			extra = 1;
-		} else {
-			close = find(p, inner, p->close, p->clen);
-		}
-		if (!close)
+		char type;
+		size_t tag_end = tag_end_at(p, tag_start, &type);
+		if (!tag_end)
 			return parse_error(p, tag_start, "tag is never closed (no '%.*s')%s",
 					   p->close, (int)p->clen, NULL);
-		size_t tag_end = (size_t)(close - p->src) + extra + p->clen;
-		int sigil = strchr("{&#^/>!=$<", type) && type != '\0';
+		int sigil = type && strchr("{&#^/>!=$<", type);
 		const char *name = p->src + inner + (sigil ? 1 : 0);
-		size_t name_n = (size_t)(close - name);
+		size_t name_n = tag_end - p->clen - (type == '{' || type == '=' ? 1 : 0) - (size_t)(name - p->src);
 		if (type != '!' && type != '=')
 			trim_span(&name, &name_n);
-		int can_stand = type && strchr("#^/>!=$<", type);
-		size_t line_start = tag_start, after = tag_end;
-		if (!can_stand || !standalone(p, tag_start, tag_end, &line_start, &after)) {
-			line_start = tag_start;
-			after = tag_end;
-		}
-		if (line_start > text_start &&
-		    !add_node(&tail, K_TEXT, p->src + text_start, line_start - text_start, text_start))
+		int first_on_line = !p->in_line;
+		if (first_on_line)
+			scan_standalone(p, tag_start);
+		/* text before the tag, but none of a standalone line's blanks */
+		size_t text_end = tag_start;
+		if (p->in_line)
+			text_end = first_on_line ? p->line_start : text_start;
+		if (text_end > text_start &&
+		    !add_node(&tail, K_TEXT, p->src + text_start, text_end - text_start, text_start))
 			return ms_error(p->d, p->file, 0, 0, "out of memory");
-		p->pos = after;
+		int standalone = p->in_line;
+		size_t line_start = p->line_start, indent_end = p->indent_end;
+		unsigned line_id = p->line_id;
+		p->pos = tag_end;
+		if (p->in_line && tag_end >= p->last_tag_end) {
+			p->pos = p->after;
+			p->in_line = 0;
+		}
 		if (type == '!')
 			continue;
 		if (type == '=') {
@@ -218,6 +268,7 @@ static int parse_list(parser *p, node **list, const node *section)
 				return parse_error(p, tag_start, "closing tag '%.*s' does not match the open section %s",
 						   name, (int)name_n, opened);
 			}
+			section->same_line = section->standalone && standalone && line_id == section->line_id_open;
 			return 0;
 		}
 		enum kind k = type == '{' || type == '&' ? K_RAW : type == '#' ? K_SECTION :
@@ -226,22 +277,28 @@ static int parse_list(parser *p, node **list, const node *section)
 		node *nd = add_node(&tail, k, name, name_n, tag_start);
 		if (!nd)
 			return ms_error(p->d, p->file, 0, 0, "out of memory");
-		if ((k == K_PARTIAL || k == K_PARENT) && line_start != tag_start) {
-			nd->indent = p->src + line_start;
-			nd->indent_n = tag_start - line_start;
+		if (standalone) {
+			nd->standalone = 1;
+			nd->line_id_open = line_id;
+			if (k == K_PARTIAL || k == K_PARENT || k == K_BLOCK) {
+				nd->indent = p->src + line_start;
+				nd->indent_n = indent_end - line_start;
+			}
 		}
 		if ((k == K_SECTION || k == K_INVERTED || k == K_BLOCK || k == K_PARENT) &&
 		    parse_list(p, &nd->child, nd))
 			return -1;
+		if (k == K_BLOCK && nd->standalone && nd->child && nd->child->kind == K_TEXT) {
+			while (nd->content_indent < nd->child->n && is_space(nd->child->s[nd->content_indent]))
+				nd->content_indent++;
+		}
 	}
 }
 
 /* ---- rendering ---- */
 
 typedef struct override {
-	const char *name;
-	size_t n;
-	const node *body;
+	const node *block;        /* the {{$name}} tag that overrides */
 	struct override *next;
 } override;
 
@@ -445,7 +502,8 @@ static int render_partial(renderer *r, const source *src, const node *n)
 		text = indented;
 		len = ilen;
 	}
-	parser p = { file ? file : name, text, len, 0, "{{", "}}", 2, 2, r->d };
+	parser p;
+	parser_init(&p, file ? file : name, text, len, r->d);
 	node *tree = NULL;
 	int rc = parse_list(&p, &tree, NULL);
 	override *saved = r->overrides;
@@ -461,7 +519,7 @@ static int render_partial(renderer *r, const source *src, const node *n)
 				rc = ms_error(r->d, src->file, 0, 0, "out of memory");
 				break;
 			}
-			*o = (override){ c->s, c->n, c->child, added };
+			*o = (override){ c, added };
 			added = o;
 		}
 		if (added) {
@@ -490,14 +548,52 @@ static int render_partial(renderer *r, const source *src, const node *n)
 	return rc;
 }
 
+/* Re-indents rendered block text: the indentation the body had where it was
+ * written goes, the indentation of the site it lands on comes. */
+static void reindent(ms_buf *out, const char *text, size_t len, size_t strip, const char *add,
+		     size_t add_n)
+{
+	size_t i = 0;
+	while (i < len) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) + 1 : len;
+		size_t k = 0;
+		while (k < strip && i + k < end && is_space(text[i + k]))
+			k++;
+		ms_buf_append(out, add, add_n);
+		ms_buf_append(out, text + i + k, end - i - k);
+		i = end;
+	}
+}
+
 static int render_block(renderer *r, const source *src, const node *n)
 {
 	/* the outermost override wins: search from the far end of the chain */
-	const override *found = NULL;
+	const node *body = n;
 	for (const override *o = r->overrides; o; o = o->next)
-		if (o->n == n->n && memcmp(o->name, n->s, n->n) == 0)
-			found = o;
-	return render_list(r, src, found ? found->body : n->child);
+		if (o->block->n == n->n && memcmp(o->block->s, n->s, n->n) == 0)
+			body = o->block;
+	if (!body->content_indent && !n->standalone)
+		return render_list(r, src, body->child);
+	ms_buf *out = r->out, tmp;
+	ms_buf_init(&tmp, 0);
+	r->out = &tmp;
+	int rc = render_list(r, src, body->child);
+	r->out = out;
+	/* a standalone site's indentation: the tag's, or its default content's */
+	const char *add = n->indent;
+	size_t add_n = n->standalone ? n->indent_n : 0;
+	if (n->standalone && n->content_indent && n->child) {
+		add = n->child->s;
+		add_n = n->content_indent;
+	}
+	if (!rc)
+		reindent(out, tmp.data ? tmp.data : "", tmp.len, body->content_indent, add, add_n);
+	/* a block opened and closed on one standalone line keeps that line's end */
+	if (!rc && n->same_line)
+		ms_buf_putc(out, '\n');
+	ms_buf_release(&tmp);
+	return rc;
 }
 
 static int render_list(renderer *r, const source *src, const node *n)
@@ -534,7 +630,8 @@ int ms_tmpl_render(const char *file, const char *text, size_t len, json_t *data,
 		   const ms_tmpl_opts *opts, ms_buf *out, ms_diag *d)
 {
 	static const ms_tmpl_opts defaults = { NULL, NULL, NULL, 0 };
-	parser p = { file, text, len, 0, "{{", "}}", 2, 2, d };
+	parser p;
+	parser_init(&p, file, text, len, d);
 	node *tree = NULL;
 	if (parse_list(&p, &tree, NULL)) {
 		free_nodes(tree);

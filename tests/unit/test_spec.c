@@ -1,6 +1,6 @@
 /* The official Mustache specification (tests/spec/mustache, copied unchanged
- * from the spec repository): every test of the core modules must pass. The
- * optional ~inheritance module is not in the suite yet (see README). */
+ * from the spec repository): every test of every module must pass, the
+ * optional ~inheritance module's included. */
 #include <stdlib.h>
 #include <string.h>
 #include "test.h"
@@ -60,10 +60,12 @@ static void interpolation(void) { run_module("interpolation"); }
 static void inverted(void) { run_module("inverted"); }
 static void partials(void) { run_module("partials"); }
 static void sections(void) { run_module("sections"); }
+static void inheritance(void) { run_module("~inheritance"); }
 
 const ms_test spec_tests[] = {
 	{ "spec/comments", comments }, { "spec/delimiters", delimiters },
 	{ "spec/interpolation", interpolation }, { "spec/inverted", inverted },
 	{ "spec/partials", partials }, { "spec/sections", sections },
+	{ "spec/inheritance", inheritance },
 };
 const size_t spec_ntests = sizeof spec_tests / sizeof spec_tests[0];
