@@ -8,6 +8,7 @@
 #include "chart.h"
 #include "diag.h"
 #include "font.h"
+#include "theme.h"
 
 typedef struct ms_doc ms_doc;
 
@@ -33,6 +34,6 @@ int ms_doc_check_charts(const ms_doc *doc, const ms_doc_chart *charts, size_t n,
 int ms_doc_html(const ms_doc *doc, const ms_doc_chart *charts, size_t n, ms_buf *out, ms_diag *d);
 /* Appends a PDF file. */
 int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms_fontset *fonts,
-	       const ms_doc_meta *meta, ms_buf *out, ms_diag *d);
+	       const ms_theme *theme, const ms_doc_meta *meta, ms_buf *out, ms_diag *d);
 
 #endif

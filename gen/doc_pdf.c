@@ -5,25 +5,14 @@
 #include "doc_internal.h"
 #include "pdf_backend.h"
 
-/* A4 portrait with generous margins; sizes in points. */
-#define PAGE_W 595.276
-#define PAGE_H 841.89
-#define MARGIN_X 62.0
-#define MARGIN_TOP 62.0
-#define MARGIN_BOTTOM 72.0
-#define CONTENT_W (PAGE_W - 2 * MARGIN_X)
-#define BODY_SIZE 10.0
-#define BODY_LEAD 14.6
+/* Sizes in points; the page, margins and text come from the theme. */
+#define CONTENT_W (r->th->page_w - r->th->margin_left - r->th->margin_right)
 #define TABLE_SIZE 8.8
 #define TABLE_LEAD 12.4
 #define CELL_PAD_X 5.0
 #define CELL_PAD_Y 3.2
 #define MAX_PAGES 2000
 
-static const ms_rgba TEXT = { 0.10, 0.10, 0.10, 1 };
-static const ms_rgba MUTED = { 0.36, 0.36, 0.36, 1 };
-static const ms_rgba LINK = { 0.0, 0.36, 0.62, 1 };
-static const ms_rgba RULE = { 0.80, 0.80, 0.80, 1 };
 static const ms_rgba HEAD_BG = { 0.94, 0.95, 0.96, 1 };
 static const ms_rgba CODE_BG = { 0.95, 0.95, 0.95, 1 };
 
@@ -59,6 +48,8 @@ typedef struct line {
 
 typedef struct R {
 	ms_pdf p;
+	const ms_theme *th;
+	ms_rgba ink;              /* the colour of running text here (quotes are muted) */
 	const ms_doc_meta *meta;
 	const ms_doc_chart *charts;
 	size_t ncharts;
@@ -204,17 +195,18 @@ static void new_page(R *r)
 		return;
 	}
 	HPDF_Page pg = HPDF_AddPage(r->p.doc);
-	HPDF_Page_SetSize(pg, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+	HPDF_Page_SetWidth(pg, (HPDF_REAL)r->th->page_w);
+	HPDF_Page_SetHeight(pg, (HPDF_REAL)r->th->page_h);
 	r->page[r->npages++] = pg;
 	r->p.page = pg;
-	r->y = PAGE_H - MARGIN_TOP;
+	r->y = r->th->page_h - r->th->margin_top;
 	r->at_top = 1;
 }
 
 /* Starts a new page unless h points fit above the bottom margin. */
 static void need(R *r, double h)
 {
-	if (r->y - h < MARGIN_BOTTOM && !r->at_top)
+	if (r->y - h < r->th->margin_bottom && !r->at_top)
 		new_page(r);
 }
 
@@ -254,7 +246,7 @@ static void draw_line(R *r, const inl *in, const line *l, double x, double y, do
 			memcpy(buf, pc->s, n);
 			buf[n] = '\0';
 			double pw = ms_text_width(r->p.fonts, pc->face, size, buf, n);
-			ms_pdf_text(&r->p, pc->face, size, pc->url ? LINK : color, x, y, buf);
+			ms_pdf_text(&r->p, pc->face, size, pc->url ? r->th->accent : color, x, y, buf);
 			if (pc->url) {
 				HPDF_Rect box = { (HPDF_REAL)x, (HPDF_REAL)(y - size * 0.25),
 						  (HPDF_REAL)(x + pw), (HPDF_REAL)(y + size * 0.85) };
@@ -327,7 +319,7 @@ static double next_block_height(const R *r, cmark_node *next)
 	const ms_doc_chart *c = id ? ms_doc_find_chart(r->charts, r->ncharts, id) : NULL;
 	if (c)
 		return c->chart->height * CONTENT_W / c->chart->width + 6;
-	return 3 * BODY_LEAD;
+	return 3 * r->th->body_lead;
 }
 
 static void heading(R *r, cmark_node *node)
@@ -358,9 +350,9 @@ static void heading(R *r, cmark_node *node)
 	r->outline[level] = o;
 	for (int l = level + 1; l <= 6; l++)
 		r->outline[l] = NULL;
-	flow(r, node, MS_BOLD, size, lead, MARGIN_X, CONTENT_W, TEXT);
+	flow(r, node, MS_BOLD, size, lead, r->th->margin_left, CONTENT_W, r->th->text);
 	if (level == 1)
-		hline(r, MARGIN_X, MARGIN_X + CONTENT_W, r->y + 2, RULE, 0.6);
+		hline(r, r->th->margin_left, r->th->margin_left + CONTENT_W, r->y + 2, r->th->rule, 0.6);
 	r->y -= level <= 2 ? 4 : 2;
 }
 
@@ -418,12 +410,12 @@ static void draw_row(R *r, cell *row, size_t ncols, const double *colw, double x
 			double off = ce->align == 'r' ? inner - ce->ls[i].width :
 				     ce->align == 'c' ? (inner - ce->ls[i].width) / 2 : 0;
 			double base = r->y - CELL_PAD_Y - ascent - (double)i * TABLE_LEAD - 1;
-			draw_line(r, &ce->in, &ce->ls[i], x + CELL_PAD_X + off, base, TABLE_SIZE, TEXT);
+			draw_line(r, &ce->in, &ce->ls[i], x + CELL_PAD_X + off, base, TABLE_SIZE, r->th->text);
 		}
 		x += colw[c];
 	}
 	r->y -= h;
-	hline(r, x0, x0 + total, r->y, header ? MUTED : RULE, header ? 0.8 : 0.4);
+	hline(r, x0, x0 + total, r->y, header ? r->th->muted : r->th->rule, header ? 0.8 : 0.4);
 	r->at_top = 0;
 }
 
@@ -499,12 +491,12 @@ static void table(R *r, cmark_node *node)
 		double h = row_height(row, ncols);
 		/* a header row keeps its first body row with it */
 		double want = h + (is_header[ri] && ri + 1 < nrows ? row_height(row + ncols, ncols) : 0);
-		if (r->y - want < MARGIN_BOTTOM && !r->at_top) {
+		if (r->y - want < r->th->margin_bottom && !r->at_top) {
 			new_page(r);
 			if (!is_header[ri] && is_header[0])
-				draw_row(r, &cells[0], ncols, colw, MARGIN_X, 1);
+				draw_row(r, &cells[0], ncols, colw, r->th->margin_left, 1);
 		}
-		draw_row(r, row, ncols, colw, MARGIN_X, is_header[ri]);
+		draw_row(r, row, ncols, colw, r->th->margin_left, is_header[ri]);
 	}
 	r->y -= 8;
 done:
@@ -526,17 +518,26 @@ static void blocks(R *r, cmark_node *parent, double indent, int tight);
 static void list(R *r, cmark_node *node, double indent)
 {
 	int ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
-	int n = cmark_node_get_list_start(node);
+	int start = cmark_node_get_list_start(node), n = start;
 	int tight = cmark_node_get_list_tight(node);
 	char marker[16];
+	/* the text starts past the widest marker ("10." is wider than "•") */
+	double step = 16;
+	if (ordered) {
+		int last = start;
+		for (cmark_node *item = cmark_node_first_child(node); item; item = cmark_node_next(item))
+			last++;
+		snprintf(marker, sizeof marker, "%d.", last);
+		step = fmax(step, ms_text_width(r->p.fonts, MS_REGULAR, r->th->body_size, marker, strlen(marker)) + 6);
+	}
 	for (cmark_node *item = cmark_node_first_child(node); item; item = cmark_node_next(item), n++) {
 		if (ordered)
 			snprintf(marker, sizeof marker, "%d.", n);
 		else
 			snprintf(marker, sizeof marker, "\xE2\x80\xA2");
 		r->marker = marker;
-		r->marker_x = MARGIN_X + indent + 2;
-		blocks(r, item, indent + 16, tight);
+		r->marker_x = r->th->margin_left + indent + 2;
+		blocks(r, item, indent + step, tight);
 		r->marker = NULL;
 	}
 	r->y -= tight ? 4 : 0;
@@ -555,13 +556,38 @@ static void code_block(R *r, cmark_node *node, double indent)
 		memcpy(buf, s, k);
 		buf[k] = '\0';
 		need(r, lead);
-		rect(r, MARGIN_X + indent, r->y - lead, CONTENT_W - indent, lead, CODE_BG);
-		ms_pdf_text(&r->p, MS_MONO, size, TEXT, MARGIN_X + indent + 6, r->y - lead + 3.2, buf);
+		rect(r, r->th->margin_left + indent, r->y - lead, CONTENT_W - indent, lead, CODE_BG);
+		ms_pdf_text(&r->p, MS_MONO, size, r->th->text, r->th->margin_left + indent + 6, r->y - lead + 3.2, buf);
 		r->y -= lead;
 		r->at_top = 0;
 		s = nl ? nl + 1 : s + n;
 	}
 	r->y -= 8;
+}
+
+/* A quotation: indented, in the muted colour, with a bar in the margin on
+ * every page it spans. */
+static void quote(R *r, cmark_node *node, double indent, int tight)
+{
+	size_t first_page = r->npages;
+	double top = r->y;
+	gap(r, 2);
+	ms_rgba saved = r->ink;
+	r->ink = r->th->muted;
+	blocks(r, node, indent + 16, tight);
+	r->ink = saved;
+	double x = r->th->margin_left + indent + 4;
+	for (size_t pg = first_page; pg <= r->npages; pg++) {
+		HPDF_Page page = r->page[pg - 1];
+		double from = pg == first_page ? top : r->th->page_h - r->th->margin_top;
+		double to = pg == r->npages ? r->y + 6 : r->th->margin_bottom;
+		HPDF_Page_SetRGBStroke(page, (HPDF_REAL)r->th->accent.r, (HPDF_REAL)r->th->accent.g,
+				       (HPDF_REAL)r->th->accent.b);
+		HPDF_Page_SetLineWidth(page, 2);
+		HPDF_Page_MoveTo(page, (HPDF_REAL)x, (HPDF_REAL)from);
+		HPDF_Page_LineTo(page, (HPDF_REAL)x, (HPDF_REAL)to);
+		HPDF_Page_Stroke(page);
+	}
 }
 
 static void blocks(R *r, cmark_node *parent, double indent, int tight)
@@ -572,12 +598,12 @@ static void blocks(R *r, cmark_node *parent, double indent, int tight)
 		switch (cmark_node_get_type(node)) {
 		case CMARK_NODE_PARAGRAPH:
 			if ((id = ms_doc_chart_id(node))) {
-				chart(r, ms_doc_find_chart(r->charts, r->ncharts, id), MARGIN_X + indent,
+				chart(r, ms_doc_find_chart(r->charts, r->ncharts, id), r->th->margin_left + indent,
 				      CONTENT_W - indent);
 				break;
 			}
-			flow(r, node, MS_REGULAR, BODY_SIZE, BODY_LEAD, MARGIN_X + indent, CONTENT_W - indent,
-			     TEXT);
+			flow(r, node, MS_REGULAR, r->th->body_size, r->th->body_lead, r->th->margin_left + indent, CONTENT_W - indent,
+			     r->ink);
 			r->y -= tight ? 1 : 7;
 			break;
 		case CMARK_NODE_HEADING:
@@ -587,14 +613,14 @@ static void blocks(R *r, cmark_node *parent, double indent, int tight)
 			list(r, node, indent);
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
-			blocks(r, node, indent + 14, tight);
+			quote(r, node, indent, tight);
 			break;
 		case CMARK_NODE_CODE_BLOCK:
 			code_block(r, node, indent);
 			break;
 		case CMARK_NODE_THEMATIC_BREAK:
 			gap(r, 6);
-			hline(r, MARGIN_X + indent, MARGIN_X + CONTENT_W, r->y, RULE, 0.6);
+			hline(r, r->th->margin_left + indent, r->th->margin_left + CONTENT_W, r->y, r->th->rule, 0.6);
 			r->y -= 10;
 			break;
 		case CMARK_NODE_HTML_BLOCK:
@@ -611,17 +637,28 @@ static void blocks(R *r, cmark_node *parent, double indent, int tight)
 	}
 }
 
-static void footers(R *r)
+/* Every page: a footer with the title, the date and "Page N of M"; from the
+ * second page on, a running header too. Drawn once the page count is known. */
+static void page_furniture(R *r)
 {
+	const ms_theme *th = r->th;
 	char left[512], right[64];
 	snprintf(left, sizeof left, "%s \xE2\x80\x94 as of %s", r->meta->title, r->meta->as_of);
+	double x0 = th->margin_left, x1 = th->page_w - th->margin_right;
+	double foot = th->margin_bottom - 26, head = th->page_h - th->margin_top + 22;
 	for (size_t i = 0; i < r->npages; i++) {
 		r->p.page = r->page[i];
 		snprintf(right, sizeof right, "Page %zu of %zu", i + 1, r->npages);
 		double w = ms_text_width(r->p.fonts, MS_REGULAR, 7.5, right, strlen(right));
-		hline(r, MARGIN_X, PAGE_W - MARGIN_X, MARGIN_BOTTOM - 26, RULE, 0.5);
-		ms_pdf_text(&r->p, MS_REGULAR, 7.5, MUTED, MARGIN_X, MARGIN_BOTTOM - 38, left);
-		ms_pdf_text(&r->p, MS_REGULAR, 7.5, MUTED, PAGE_W - MARGIN_X - w, MARGIN_BOTTOM - 38, right);
+		hline(r, x0, x1, foot + 12, th->rule, 0.5);
+		ms_pdf_text(&r->p, MS_REGULAR, 7.5, th->muted, x0, foot, left);
+		ms_pdf_text(&r->p, MS_REGULAR, 7.5, th->muted, x1 - w, foot, right);
+		if (i == 0)
+			continue;
+		ms_pdf_text(&r->p, MS_BOLD, 7.5, th->muted, x0, head, r->meta->title);
+		w = ms_text_width(r->p.fonts, MS_REGULAR, 7.5, r->meta->as_of, strlen(r->meta->as_of));
+		ms_pdf_text(&r->p, MS_REGULAR, 7.5, th->muted, x1 - w, head, r->meta->as_of);
+		hline(r, x0, x1, head - 5, th->rule, 0.5);
 	}
 }
 
@@ -651,7 +688,7 @@ static void set_info(R *r)
 }
 
 int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms_fontset *fonts,
-	       const ms_doc_meta *meta, ms_buf *out, ms_diag *d)
+	       const ms_theme *theme, const ms_doc_meta *meta, ms_buf *out, ms_diag *d)
 {
 	if (ms_doc_check_charts(doc, charts, n, d))
 		return -1;
@@ -659,6 +696,8 @@ int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms
 	if (!r)
 		return ms_error(d, doc->file, 0, 0, "out of memory");
 	r->meta = meta;
+	r->th = theme;
+	r->ink = theme->text;
 	r->charts = charts;
 	r->ncharts = n;
 	r->doc = doc;
@@ -685,7 +724,7 @@ int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms
 		HPDF_SetPageMode(r->p.doc, HPDF_PAGE_MODE_USE_OUTLINE);
 		new_page(r);
 		blocks(r, doc->root, 0, 0);
-		footers(r);
+		page_furniture(r);
 	}
 	if (!r->failed && HPDF_SaveToStream(r->p.doc) == HPDF_OK) {
 		HPDF_UINT32 size = HPDF_GetStreamSize(r->p.doc);

@@ -201,7 +201,16 @@ static int render_documents(build *b)
 	ms_fmt_date(b->cfg.as_of, as_of);
 	ms_doc_meta meta = { b->cfg.title, b->cfg.author,
 			     b->cfg.subtitle[0] ? b->cfg.subtitle : "Market stress report", as_of, y, m, dd };
-	rc = ms_doc_pdf(doc, charts, NCHARTS, b->fonts, &meta, pdf, b->d);
+	ms_buf theme_text;
+	char *theme_path = NULL;
+	ms_theme theme;
+	ms_theme_defaults(&theme);
+	ms_buf_init(&theme_text, 0);
+	rc = read_template(b, "templates/theme.ini", &theme_text, &theme_path) ||
+	     ms_theme_parse(&theme, theme_path, theme_text.data, theme_text.len, b->d) ||
+	     ms_doc_pdf(doc, charts, NCHARTS, b->fonts, &theme, &meta, pdf, b->d);
+	ms_buf_release(&theme_text);
+	free(theme_path);
 done:
 	ms_doc_free(doc);
 	ms_buf_release(&md_tmpl);
