@@ -8,7 +8,7 @@
 
 static const char *const report_keys[] = {
 	"title", "subtitle", "author", "as_of", "window_start", "period_high", "period_label",
-	"primary", "regime", "regime_label", "crash_days", "top_drawdowns", "claims", NULL
+	"primary", "regime", "regime_label", "crash_days", "top_drawdowns", "claims", "period", NULL
 };
 static const char *const source_keys[] = { "format", "path", "asset", "venue", "metric",
 					     "value_column", NULL };
@@ -128,6 +128,12 @@ static int set_report_key(ms_config *cfg, const char *k, const char *v, ms_diag 
 		return set_crash_days(cfg, v, d, line);
 	if (!strcmp(k, "claims"))
 		return set_path(cfg, &cfg->claims, v, d, line);
+	if (!strcmp(k, "period")) {
+		if (strcmp(v, "week") && strcmp(v, "all"))
+			return ms_error(d, f, line, 1, "period: '%s' is neither week nor all", v);
+		cfg->weekly = !strcmp(v, "week");
+		return 0;
+	}
 	if (!strcmp(k, "top_drawdowns")) {
 		char *end;
 		long n = strtol(v, &end, 10);

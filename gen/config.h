@@ -34,6 +34,7 @@ typedef struct ms_config {
 	size_t ncrash;
 	int top_drawdowns;       /* rows of the drawdown table */
 	char *claims;            /* owned; an article's claims file to check, or NULL */
+	int weekly;              /* period = week: the newsletter's "this week" figures */
 	ms_source_cfg *source;   /* owned array */
 	size_t nsource;
 } ms_config;

@@ -27,7 +27,7 @@ static const char usage_main[] =
 	"Run 'mstress COMMAND --help' for a command's options.\n";
 
 static const char usage_build[] =
-	"usage: mstress build [--config FILE] [--as-of YYYY-MM-DD] [--out DIR] [-q]\n"
+	"usage: mstress build [--config FILE] [--as-of YYYY-MM-DD] [--period all|week] [--out DIR] [-q]\n"
 	"\n"
 	"Builds the report into DIR (default out/): stats.json, report.md,\n"
 	"report.html, report.pdf and charts/*.png|svg. With no --config it uses\n"
@@ -37,6 +37,8 @@ static const char usage_build[] =
 	"  -c, --config FILE     the report configuration (INI)\n"
 	"  -a, --as-of DATE      the report's date (UTC, inclusive); default: the\n"
 	"                        config's as_of, else SOURCE_DATE_EPOCH\n"
+	"  -p, --period PERIOD   all (the report) or week (the weekly newsletter:\n"
+	"                        templates/weekly.md, with the week's figures)\n"
 	"  -o, --out DIR         output directory (default: out)\n"
 	"  -q, --quiet           errors only\n"
 	"  -h, --help            this help\n";
@@ -80,13 +82,21 @@ static int cmd_build(int argc, char **argv, ms_diag *d)
 	static const struct option opts[] = {
 		{ "config", required_argument, NULL, 'c' }, { "as-of", required_argument, NULL, 'a' },
 		{ "out", required_argument, NULL, 'o' }, { "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
+		{ "period", required_argument, NULL, 'p' }, { "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
 	};
-	ms_build_opts o = { NULL, "out", home_dir(), -1 };
+	ms_build_opts o = { NULL, "out", home_dir(), -1, -1 };
 	int c;
-	while ((c = getopt_long(argc, argv, "c:a:o:qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:a:o:p:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c': o.config = optarg; break;
+		case 'p':
+			if (strcmp(optarg, "week") && strcmp(optarg, "all")) {
+				fprintf(stderr, "mstress build: --period must be all or week\n");
+				return EXIT_USAGE;
+			}
+			o.weekly = !strcmp(optarg, "week");
+			break;
 		case 'o': o.out_dir = optarg; break;
 		case 'q': d->quiet = 1; break;
 		case 'h': fputs(usage_build, stdout); return 0;

@@ -183,6 +183,7 @@ static json_t *report_block(const ms_config *cfg)
 	json_object_set_new(r, "as_of", ms_json_date(cfg->as_of));
 	json_object_set_new(r, "window_start", ms_json_date(cfg->window_start));
 	json_object_set_new(r, "generator", json_string("mstress " MS_VERSION));
+	json_object_set_new(r, "period", json_string(cfg->weekly ? "week" : "all"));
 	return r;
 }
 
@@ -224,6 +225,7 @@ json_t *ms_model_build(const ms_config *cfg, const ms_dataset *ds, size_t nds, m
 		{ "liquidations", failed ? NULL : ms_model_liquidations(ds, nds, cfg) },
 		{ "etf", failed ? NULL : ms_model_etf(ds, nds, cfg, d) },
 		{ "sentiment", failed ? NULL : ms_model_sentiment(ds, nds, cfg) },
+		{ "week", failed || !cfg->weekly ? NULL : ms_model_week(ds, nds, cfg) },
 	};
 	/* a part whose data is not loaded is null, and the template says so */
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)

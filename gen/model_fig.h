@@ -34,5 +34,7 @@ json_t *ms_model_market_cap(const ms_dataset *ds, size_t nds, const ms_config *c
 json_t *ms_model_liquidations(const ms_dataset *ds, size_t nds, const ms_config *cfg);
 json_t *ms_model_etf(const ms_dataset *ds, size_t nds, const ms_config *cfg, ms_diag *d);
 json_t *ms_model_sentiment(const ms_dataset *ds, size_t nds, const ms_config *cfg);
+/* model_week.c */
+json_t *ms_model_week(const ms_dataset *ds, size_t nds, const ms_config *cfg);
 
 #endif

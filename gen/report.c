@@ -60,6 +60,8 @@ static int load_inputs(build *b)
 		 ms_config_load(path, b->o->as_of, &b->cfg, b->d);
 	b->have_cfg = 1;
 	free(path);
+	if (!rc && b->o->weekly >= 0)
+		b->cfg.weekly = b->o->weekly;
 	return rc || ms_sources_load(&b->cfg, &b->ds, &b->nds, b->d) ? -1 : 0;
 }
 
@@ -155,6 +157,30 @@ static int read_template(const build *b, const char *rel, ms_buf *text, char **p
 	return ms_read_file(*path, text, 4u << 20, b->d);
 }
 
+/* Partials and parents: {{>name}} and {{<name}} read templates/name.md (a
+ * missing one is reported by the template engine, with its line). */
+static int read_partial(void *ctx, const char *name, char **text, char **file)
+{
+	const build *b = ctx;
+	char rel[300];
+	if (strchr(name, '/') || !*name || strlen(name) > 200)
+		return -1;
+	snprintf(rel, sizeof rel, "templates/%s.md", name);
+	ms_buf t;
+	ms_buf_init(&t, 0);
+	ms_diag quiet;
+	ms_diag_init(&quiet, NULL);
+	*text = NULL;
+	if ((*file = home_path(b, rel)) && ms_read_file(*file, &t, 4u << 20, &quiet) == 0)
+		*text = ms_buf_detach(&t, NULL);
+	ms_buf_release(&t);
+	if (*text)
+		return 0;
+	free(*file);
+	*file = NULL;
+	return -1;
+}
+
 static int render_documents(build *b)
 {
 	ms_buf md_tmpl, page_tmpl, body;
@@ -171,8 +197,9 @@ static int render_documents(build *b)
 		ms_error(b->d, NULL, 0, 0, "out of memory");
 		goto done;
 	}
-	ms_tmpl_opts md_opts = { ms_escape_markdown, NULL, NULL, 1 };
-	if (read_template(b, "templates/report.md", &md_tmpl, &md_path) ||
+	/* the weekly newsletter is a template that extends the report's */
+	ms_tmpl_opts md_opts = { ms_escape_markdown, read_partial, (void *)b, 1 };
+	if (read_template(b, b->cfg.weekly ? "templates/weekly.md" : "templates/report.md", &md_tmpl, &md_path) ||
 	    ms_tmpl_render(md_path, md_tmpl.data, md_tmpl.len, b->model, &md_opts, md, b->d))
 		goto done;
 	if (!(doc = ms_doc_parse(md_path, md->data, md->len, b->d)))

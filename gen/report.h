@@ -11,6 +11,7 @@ typedef struct ms_build_opts {
 	const char *out_dir;     /* borrows */
 	const char *home;        /* borrows; where templates/, fonts/ and data/ live */
 	int64_t as_of;           /* -1: from the config */
+	int weekly;              /* -1: from the config; 1: the weekly newsletter; 0: the report */
 } ms_build_opts;
 
 int ms_build(const ms_build_opts *o, ms_diag *d);
