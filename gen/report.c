@@ -157,6 +157,32 @@ static int read_template(const build *b, const char *rel, ms_buf *text, char **p
 	return ms_read_file(*path, text, 4u << 20, b->d);
 }
 
+/* Every ![…](chart:ID) the template writes must name a chart: reported at
+ * the template's own line and column (the rendered Markdown's differ). */
+static int check_chart_refs(const build *b, const char *path, const ms_buf *tmpl)
+{
+	static const char mark[] = "](chart:";
+	const char *text = ms_buf_str(tmpl);
+	int rc = 0;
+	for (const char *p = strstr(text, mark); p; p = strstr(p + 1, mark)) {
+		const char *id = p + strlen(mark);
+		size_t n = strcspn(id, ")\n");
+		int known = 0;
+		for (int i = 0; i < NCHARTS; i++)
+			known |= strlen(b->chart[i]->id) == n && !strncmp(b->chart[i]->id, id, n);
+		if (known)
+			continue;
+		long line = 1, col = 1;
+		for (const char *q = text; q < id; q++) {
+			col = *q == '\n' ? 1 : col + 1;
+			line += *q == '\n';
+		}
+		rc = ms_error(b->d, path, line, col, "unknown chart id '%.*s' (charts: price, underwater)",
+			      (int)(n > 60 ? 60 : n), id);
+	}
+	return rc;
+}
+
 /* Partials and parents: {{>name}} and {{<name}} read templates/name.md (a
  * missing one is reported by the template engine, with its line). */
 static int read_partial(void *ctx, const char *name, char **text, char **file)
@@ -202,7 +228,7 @@ static int render_documents(build *b)
 	if (read_template(b, b->cfg.weekly ? "templates/weekly.md" : "templates/report.md", &md_tmpl, &md_path) ||
 	    ms_tmpl_render(md_path, md_tmpl.data, md_tmpl.len, b->model, &md_opts, md, b->d))
 		goto done;
-	if (!(doc = ms_doc_parse(md_path, md->data, md->len, b->d)))
+	if (check_chart_refs(b, md_path, &md_tmpl) || !(doc = ms_doc_parse(md_path, md->data, md->len, b->d)))
 		goto done;
 	ms_doc_chart charts[NCHARTS];
 	for (int i = 0; i < NCHARTS; i++)
