@@ -6,26 +6,50 @@
 #include "fmt.h"
 #include "utc.h"
 
-/* The house style: Okabe–Ito colours (readable with colour-blindness),
- * greys for everything that is not data, text at WCAG AA contrast. */
-static const ms_rgba INK = { 0.10, 0.10, 0.10, 1 };
-static const ms_rgba MUTED = { 0.33, 0.33, 0.33, 1 };       /* 7.5:1 on white */
+const ms_rgba MS_BLUE = { 0.0, 0.447, 0.698, 1 };           /* #0072B2 */
+const ms_rgba MS_VERMILLION = { 0.835, 0.369, 0.0, 1 };     /* #D55E00 */
+const ms_rgba MS_GREEN = { 0.0, 0.620, 0.451, 1 };          /* #009E73 */
+const ms_rgba MS_ORANGE = { 0.902, 0.624, 0.0, 1 };         /* #E69F00 */
+const ms_rgba MS_SKY = { 0.337, 0.706, 0.914, 1 };          /* #56B4E9 */
+const ms_rgba MS_PURPLE = { 0.800, 0.475, 0.655, 1 };       /* #CC79A7 */
+const ms_rgba MS_INK = { 0.10, 0.10, 0.10, 1 };
+const ms_rgba MS_GREY = { 0.33, 0.33, 0.33, 1 };            /* 7.5:1 on white: WCAG AA */
+
 static const ms_rgba GRID = { 0.88, 0.88, 0.88, 1 };
 static const ms_rgba AXIS = { 0.45, 0.45, 0.45, 1 };
-static const ms_rgba LINE = { 0.0, 0.447, 0.698, 1 };        /* blue #0072B2 */
-static const ms_rgba LOSS = { 0.835, 0.369, 0.0, 1 };        /* vermillion #D55E00 */
+static const ms_rgba NONE = { 0, 0, 0, 0 };
+static const ms_rgba WHITE = { 1, 1, 1, 1 };
 
-enum { TITLE_SIZE = 12, SUBTITLE_SIZE = 9, LABEL_SIZE = 8, NOTE_SIZE = 7 };
 #define PAD 6.0
+#define TITLE_SIZE 12.0
+#define TEXT_SIZE 8.0
 #define PI 3.14159265358979323846
+#define MAX_BOXES 64
 
-typedef struct layout {
+ms_rgba ms_alpha(ms_rgba c, double a)
+{
+	c.a = a;
+	return c;
+}
+
+typedef struct box {
+	double x0, y0, x1, y1;
+} box;
+
+struct ms_plot {
 	ms_chart *c;
 	const ms_fontset *fonts;
-	double left, right, top, bottom;     /* plot area */
-	double x0, x1, y0, y1;               /* data domain */
+	const ms_frame *f;
+	double left, right, top, bottom;      /* the plot area */
+	double x0, x1, y0, y1, y2_0, y2_1;    /* axis domains after rounding to ticks */
+	box boxes[MAX_BOXES];                 /* labels placed so far */
+	size_t nboxes;
+	unsigned char *occ;                   /* one cell per point of the plot area: data drawn there */
+	size_t ncols, nrows;
 	int failed;
-} layout;
+};
+
+/* ---- the display list ---- */
 
 void ms_chart_free(ms_chart *c)
 {
@@ -35,6 +59,9 @@ void ms_chart_free(ms_chart *c)
 		free(c->prim[i].xy);
 		free(c->prim[i].text);
 	}
+	for (size_t i = 0; i < c->rows * c->cols; i++)
+		free(c->cell[i]);
+	free(c->cell);
 	free(c->prim);
 	free(c->id);
 	free(c->title);
@@ -42,92 +69,149 @@ void ms_chart_free(ms_chart *c)
 	free(c);
 }
 
-static ms_prim *add_prim(layout *L, enum ms_prim_kind kind)
+int ms_chart_set_table(ms_chart *c, size_t cols, const char *const *cells, size_t ncells)
 {
-	ms_chart *c = L->c;
-	if (L->failed)
+	if (!cols || ncells % cols)
+		return -1;
+	char **cell = calloc(ncells, sizeof *cell);
+	if (!cell)
+		return -1;
+	for (size_t i = 0; i < ncells; i++)
+		if (!(cell[i] = strdup(cells[i]))) {
+			while (i--)
+				free(cell[i]);
+			free(cell);
+			return -1;
+		}
+	c->cell = cell;
+	c->cols = cols;
+	c->rows = ncells / cols;
+	return 0;
+}
+
+static ms_prim *add_prim(ms_plot *p, enum ms_prim_kind kind)
+{
+	ms_chart *c = p->c;
+	if (p->failed)
 		return NULL;
 	if (c->n == c->cap) {
 		size_t cap = c->cap ? c->cap * 2 : 64;
-		ms_prim *p = realloc(c->prim, cap * sizeof *p);
-		if (!p) {
-			L->failed = 1;
+		ms_prim *np = realloc(c->prim, cap * sizeof *np);
+		if (!np) {
+			p->failed = 1;
 			return NULL;
 		}
-		c->prim = p;
+		c->prim = np;
 		c->cap = cap;
 	}
-	ms_prim *p = &c->prim[c->n++];
-	memset(p, 0, sizeof *p);
-	p->kind = kind;
-	return p;
+	ms_prim *pr = &c->prim[c->n++];
+	memset(pr, 0, sizeof *pr);
+	pr->kind = kind;
+	return pr;
 }
 
-static ms_prim *add_path(layout *L, size_t npts, ms_rgba stroke, ms_rgba fill, double width,
-			 double dash)
+static ms_prim *add_path(ms_plot *p, size_t npts, ms_rgba stroke, ms_rgba fill, double width, double dash)
 {
-	ms_prim *p = add_prim(L, MS_PRIM_PATH);
-	if (!p)
+	ms_prim *pr = add_prim(p, MS_PRIM_PATH);
+	if (!pr)
 		return NULL;
-	p->xy = malloc(2 * npts * sizeof *p->xy);
-	if (!p->xy) {
-		L->failed = 1;
-		L->c->n--;
+	if (!(pr->xy = malloc(2 * (npts ? npts : 1) * sizeof *pr->xy))) {
+		p->failed = 1;
+		p->c->n--;
 		return NULL;
 	}
-	p->npts = npts;
-	p->stroke = stroke;
-	p->fill = fill;
-	p->width = width;
-	p->dash = dash;
-	return p;
+	pr->npts = npts;
+	pr->stroke = stroke;
+	pr->fill = fill;
+	pr->width = width;
+	pr->dash = dash;
+	return pr;
 }
 
-static void add_line(layout *L, double x0, double y0, double x1, double y1, ms_rgba color,
-		     double width, double dash)
+static void add_segment(ms_plot *p, double x0, double y0, double x1, double y1, ms_rgba color,
+			double width, double dash)
 {
-	ms_rgba none = { 0, 0, 0, 0 };
-	ms_prim *p = add_path(L, 2, color, none, width, dash);
-	if (p) {
-		p->xy[0] = x0;
-		p->xy[1] = y0;
-		p->xy[2] = x1;
-		p->xy[3] = y1;
+	ms_prim *pr = add_path(p, 2, color, NONE, width, dash);
+	if (pr) {
+		pr->xy[0] = x0;
+		pr->xy[1] = y0;
+		pr->xy[2] = x1;
+		pr->xy[3] = y1;
 	}
 }
 
-static void add_text(layout *L, double x, double y, const char *s, double size,
-		     enum ms_face face, ms_rgba color, double anchor)
+/* Rectangles r[4k..4k+3] = x0, y0, x1, y1 as one path of separate pieces:
+ * a thousand bars make one element in SVG, not a thousand. */
+static void add_rects(ms_plot *p, const double *r, size_t n, ms_rgba fill)
 {
-	ms_prim *p = add_prim(L, MS_PRIM_TEXT);
-	if (!p)
+	if (!n)
 		return;
-	if (!(p->text = strdup(s))) {
-		L->failed = 1;
-		L->c->n--;
+	ms_prim *pr = add_path(p, 4 * n, NONE, fill, 0, 0);
+	if (!pr)
+		return;
+	pr->seg = 4;
+	for (size_t i = 0; i < n; i++) {
+		const double *q = r + 4 * i;
+		double xy[8] = { q[0], q[1], q[2], q[1], q[2], q[3], q[0], q[3] };
+		memcpy(pr->xy + 8 * i, xy, sizeof xy);
+	}
+}
+
+static void add_rect(ms_plot *p, double x0, double y0, double x1, double y1, ms_rgba fill)
+{
+	ms_prim *pr = add_path(p, 4, NONE, fill, 0, 0);
+	if (pr) {
+		double xy[8] = { x0, y0, x1, y0, x1, y1, x0, y1 };
+		memcpy(pr->xy, xy, sizeof xy);
+	}
+}
+
+static double text_w(const ms_plot *p, const char *s, double size, enum ms_face face)
+{
+	return ms_text_width(p->fonts, face, size, s, strlen(s));
+}
+
+static void add_text(ms_plot *p, double x, double y, const char *s, double size, enum ms_face face,
+		     ms_rgba color, double anchor)
+{
+	ms_prim *pr = add_prim(p, MS_PRIM_TEXT);
+	if (!pr)
+		return;
+	if (!(pr->text = strdup(s))) {
+		p->failed = 1;
+		p->c->n--;
 		return;
 	}
-	p->x = x;
-	p->y = y;
-	p->size = size;
-	p->face = face;
-	p->color = color;
-	p->anchor = anchor;
+	pr->x = x;
+	pr->y = y;
+	pr->size = size;
+	pr->face = face;
+	pr->color = color;
+	pr->anchor = anchor;
 }
 
-static double text_w(const layout *L, const char *s, double size, enum ms_face face)
+/* ---- scales and axes ---- */
+
+static double xv(ms_xs x, size_t i)
 {
-	return ms_text_width(L->fonts, face, size, s, strlen(s));
+	return x.t ? (double)x.t[i] : x.v[i];
 }
 
-static double px(const layout *L, double x)
+static double px(const ms_plot *p, double x)
 {
-	return L->left + (x - L->x0) / (L->x1 - L->x0) * (L->right - L->left);
+	return p->left + (x - p->x0) / (p->x1 - p->x0) * (p->right - p->left);
 }
 
-static double py(const layout *L, double y)
+static double py_on(const ms_plot *p, double y, int axis2)
 {
-	return L->bottom - (y - L->y0) / (L->y1 - L->y0) * (L->bottom - L->top);
+	double lo = axis2 ? p->y2_0 : p->y0, hi = axis2 ? p->y2_1 : p->y1;
+	double k = !axis2 && p->f->y_log ? (log10(y) - log10(lo)) / (log10(hi) - log10(lo)) : (y - lo) / (hi - lo);
+	return p->bottom - k * (p->bottom - p->top);
+}
+
+static double py(const ms_plot *p, double y)
+{
+	return py_on(p, y, 0);
 }
 
 /* 1, 2, 2.5 or 5 times a power of ten, near range / intervals. */
@@ -136,228 +220,564 @@ static double nice_step(double range, int intervals)
 	double raw = range / intervals;
 	double mag = pow(10, floor(log10(raw)));
 	double f = raw / mag;
-	double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
-	return nice * mag;
+	return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag;
 }
 
-static void y_label(char *out, size_t n, double v, int percent)
+static void fmt_value(char *out, size_t n, double v, ms_axis_fmt f, double step)
 {
-	if (percent)
-		ms_fmt_pct(out, n, v, 0);
-	else
-		ms_fmt_usd_compact(out, n, v);
+	switch (f) {
+	case MS_AX_USD: ms_fmt_usd_compact(out, n, v); break;
+	case MS_AX_USD_M: ms_fmt_usd_compact(out, n, v * 1e6); break;
+	case MS_AX_PCT: ms_fmt_pct(out, n, v, step < 0.01 ? 1 : 0); break;
+	case MS_AX_NUM: ms_fmt_grouped(out, n, v, step < 1 ? 1 : 0); break;
+	}
 }
 
-static void y_domain(const ms_line_spec *s, double *lo, double *hi)
+/* Rounds [*lo, *hi] out to nice ticks; returns the step. */
+static double round_domain(double *lo, double *hi, int intervals)
 {
-	*lo = INFINITY;
-	*hi = -INFINITY;
-	for (size_t i = 0; i < s->n; i++) {
-		*lo = fmin(*lo, s->y[i]);
-		*hi = fmax(*hi, s->y[i]);
-		if (s->band) {
-			*lo = fmin(*lo, s->band[i]);
-			*hi = fmax(*hi, s->band[i]);
+	if (!(*hi > *lo))
+		*hi = *lo + (*lo ? fabs(*lo) * 0.1 : 1);
+	double step = nice_step(*hi - *lo, intervals);
+	*lo = floor(*lo / step + 1e-9) * step;
+	*hi = ceil(*hi / step - 1e-9) * step;
+	return step;
+}
+
+/* Log-scale ticks: 1, 2 and 5 times the powers of ten in the domain. */
+static size_t log_ticks(double lo, double hi, double *out, size_t max)
+{
+	size_t n = 0;
+	for (double mag = pow(10, floor(log10(lo))); mag <= hi && n < max; mag *= 10)
+		for (int k = 0; k < 3 && n < max; k++) {
+			double v = mag * (k == 0 ? 1 : k == 1 ? 2 : 5);
+			if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9))
+				out[n++] = v;
 		}
-	}
-	if (!isnan(s->ref)) {
-		*lo = fmin(*lo, s->ref);
-		*hi = fmax(*hi, s->ref);
-	}
-	if (s->area) {
-		*lo = fmin(*lo, 0);
-		*hi = fmax(*hi, 0);
-	}
-	if (*hi <= *lo)
-		*hi = *lo + 1;
+	return n;
 }
 
-static void draw_y_axis(layout *L, double step, int percent)
+static size_t y_ticks(const ms_plot *p, int axis2, double step, double *out, size_t max)
 {
-	char label[64];
-	for (double v = L->y0; v <= L->y1 + step * 1e-9; v += step) {
-		double y = py(L, v);
-		int zero = fabs(v) < step * 1e-9;
-		add_line(L, L->left, y, L->right, y, zero ? AXIS : GRID, zero ? 0.8 : 0.5, 0);
-		y_label(label, sizeof label, zero ? 0 : v, percent);
-		add_text(L, L->left - 4, y + LABEL_SIZE * 0.35, label, LABEL_SIZE, MS_REGULAR, MUTED, 1);
-	}
+	if (!axis2 && p->f->y_log)
+		return log_ticks(p->y0, p->y1, out, max);
+	double lo = axis2 ? p->y2_0 : p->y0, hi = axis2 ? p->y2_1 : p->y1;
+	size_t n = 0;
+	for (double v = lo; v <= hi + step * 1e-9 && n < max; v += step)
+		out[n++] = fabs(v) < step * 1e-9 ? 0 : v;
+	return n;
 }
 
 static const char *const month_abbr[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
 					   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
-/* Ticks on month starts every k months (k from 1, 2, 3, 6, 12), or on days
- * for short spans, so that labels never crowd. */
-static void draw_x_axis(layout *L)
+/* Time ticks that adapt from hours to years: the smallest step that fits. */
+static void time_axis(ms_plot *p)
 {
-	double span_days = (L->x1 - L->x0) / MS_DAY;
-	double room = (L->right - L->left) / 55.0;  /* one label per 55 pt at most */
-	char label[32];
-	double y = L->bottom + 4 + LABEL_SIZE;
-	add_line(L, L->left, L->bottom, L->right, L->bottom, AXIS, 0.8, 0);
-	if (span_days < 62) {
-		static const int steps[] = { 1, 2, 7, 14 };
-		int k = 14;
-		for (size_t i = 0; i < 4; i++)
-			if (span_days / steps[i] <= room) {
-				k = steps[i];
-				break;
-			}
-		for (int64_t t = ms_day_floor((int64_t)L->x0); t <= L->x1; t += (int64_t)k * MS_DAY) {
-			if (t < L->x0)
-				continue;
-			int yy, mm, dd;
-			ms_civil_from_days(t / MS_DAY, &yy, &mm, &dd);
-			snprintf(label, sizeof label, "%d %s", dd, month_abbr[mm - 1]);
-			add_line(L, px(L, (double)t), L->bottom, px(L, (double)t), L->bottom + 3, AXIS, 0.8, 0);
-			add_text(L, px(L, (double)t), y, label, LABEL_SIZE, MS_REGULAR, MUTED, 0.5);
-		}
-		return;
+	static const struct { int64_t sec; int months; } steps[] = {
+		{ 3600, 0 }, { 7200, 0 }, { 10800, 0 }, { 21600, 0 }, { 43200, 0 }, { 86400, 0 },
+		{ 2 * 86400, 0 }, { 7 * 86400, 0 }, { 14 * 86400, 0 }, { 0, 1 }, { 0, 2 }, { 0, 3 },
+		{ 0, 6 }, { 0, 12 }, { 0, 24 }, { 0, 60 }
+	};
+	double room = (p->right - p->left) / 58.0;
+	size_t k = 0;
+	for (; k + 1 < sizeof steps / sizeof steps[0]; k++) {
+		double span = p->x1 - p->x0;
+		double count = steps[k].sec ? span / (double)steps[k].sec : span / (30.44 * 86400 * steps[k].months);
+		if (count <= room)
+			break;
 	}
-	static const int steps[] = { 1, 2, 3, 6, 12 };
-	int k = 12;
-	for (size_t i = 0; i < 5; i++)
-		if (span_days / 30.44 / steps[i] <= room) {
-			k = steps[i];
-			break;
-		}
-	int yy, mm, dd;
-	ms_civil_from_days(ms_day_floor((int64_t)L->x0) / MS_DAY, &yy, &mm, &dd);
+	char label[32];
+	double ly = p->bottom + 4 + TEXT_SIZE;
 	int first = 1;
-	for (int m = (yy * 12 + mm - 1); ; m++) {
-		int year = m / 12, month = m % 12 + 1;
-		if ((month - 1) % k)
-			continue;
-		double t = (double)(ms_days_from_civil(year, month, 1) * MS_DAY);
-		if (t > L->x1)
+	int64_t t = ms_day_floor((int64_t)p->x0);
+	int y, m, d;
+	ms_civil_from_days(t / MS_DAY, &y, &m, &d);
+	int64_t month_index = (int64_t)y * 12 + m - 1;
+	for (int guard = 0; guard < 4000; guard++) {
+		if (steps[k].months) {
+			int64_t mi = month_index + guard;
+			if (mi % steps[k].months)
+				continue;
+			y = (int)(mi / 12);
+			m = (int)(mi % 12) + 1;
+			t = ms_days_from_civil(y, m, 1) * MS_DAY;
+		} else if (guard) {
+			t += steps[k].sec;
+		}
+		if ((double)t > p->x1)
 			break;
-		if (t < L->x0)
+		if ((double)t < p->x0)
 			continue;
-		if (k == 12)
-			snprintf(label, sizeof label, "%d", year);
-		else if (month == 1 || first)
-			snprintf(label, sizeof label, "%s %d", month_abbr[month - 1], year);
+		int64_t sec = t - ms_day_floor(t);
+		ms_civil_from_days(ms_day_floor(t) / MS_DAY, &y, &m, &d);
+		if (steps[k].months >= 12)
+			snprintf(label, sizeof label, "%d", y);
+		else if (steps[k].months && (m == 1 || first))
+			snprintf(label, sizeof label, "%s %d", month_abbr[m - 1], y);
+		else if (steps[k].months)
+			snprintf(label, sizeof label, "%s", month_abbr[m - 1]);
+		else if (steps[k].sec >= 86400)
+			snprintf(label, sizeof label, "%d %s", d, month_abbr[m - 1]);
+		else if (sec == 0 || first)
+			snprintf(label, sizeof label, "%d %s %02d:00", d, month_abbr[m - 1], (int)(sec / 3600));
 		else
-			snprintf(label, sizeof label, "%s", month_abbr[month - 1]);
+			snprintf(label, sizeof label, "%02d:00", (int)(sec / 3600));
 		first = 0;
-		add_line(L, px(L, t), L->bottom, px(L, t), L->bottom + 3, AXIS, 0.8, 0);
-		add_text(L, px(L, t), y, label, LABEL_SIZE, MS_REGULAR, MUTED, 0.5);
+		double x = px(p, (double)t), half = text_w(p, label, TEXT_SIZE, MS_REGULAR) / 2;
+		add_segment(p, x, p->bottom, x, p->bottom + 3, AXIS, 0.8, 0);
+		if (x - half >= 1 && x + half <= p->f->width - 1)    /* never clipped */
+			add_text(p, x, ly, label, TEXT_SIZE, MS_REGULAR, MS_GREY, 0.5);
 	}
 }
 
-static ms_prim *series_path(layout *L, const ms_line_spec *s, size_t extra, ms_rgba stroke,
-			    ms_rgba fill, double width)
+static void number_axis(ms_plot *p, double step)
 {
-	ms_prim *p = add_path(L, s->n + extra, stroke, fill, width, 0);
-	if (!p)
-		return NULL;
-	for (size_t i = 0; i < s->n; i++) {
-		p->xy[2 * i] = px(L, (double)s->t[i]);
-		p->xy[2 * i + 1] = py(L, s->y[i]);
+	char label[64];
+	for (double v = p->x0; v <= p->x1 + step * 1e-9; v += step) {
+		double x = px(p, v);
+		fmt_value(label, sizeof label, fabs(v) < step * 1e-9 ? 0 : v, p->f->x_fmt, step);
+		add_segment(p, x, p->bottom, x, p->bottom + 3, AXIS, 0.8, 0);
+		add_text(p, x, p->bottom + 4 + TEXT_SIZE, label, TEXT_SIZE, MS_REGULAR, MS_GREY, 0.5);
 	}
+}
+
+/* ---- the frame ---- */
+
+static double label_width(const ms_plot *p, int axis2, double step)
+{
+	double ticks[64], w = 0;
+	char label[64];
+	size_t n = y_ticks(p, axis2, step, ticks, 64);
+	for (size_t i = 0; i < n; i++) {
+		fmt_value(label, sizeof label, ticks[i], axis2 ? p->f->y2_fmt : p->f->y_fmt, step);
+		w = fmax(w, text_w(p, label, TEXT_SIZE, MS_REGULAR));
+	}
+	return w;
+}
+
+ms_plot *ms_plot_begin(const ms_frame *f, const ms_fontset *fonts)
+{
+	ms_plot *p = calloc(1, sizeof *p);
+	ms_chart *c = calloc(1, sizeof *c);
+	if (!p || !c || !(c->id = strdup(f->id)) || !(c->title = strdup(f->title)) ||
+	    !(c->desc = strdup(f->desc ? f->desc : f->title))) {
+		ms_chart_free(c);
+		free(p);
+		return NULL;
+	}
+	p->c = c;
+	p->fonts = fonts;
+	p->f = f;
+	c->width = f->width;
+	c->height = f->height;
+	double ty = PAD + ms_font_ascent(fonts, MS_BOLD, TITLE_SIZE);
+	add_text(p, PAD, ty, f->title, TITLE_SIZE, MS_BOLD, MS_INK, 0);
+	if (f->subtitle && *f->subtitle) {
+		ty += TEXT_SIZE + 6;
+		add_text(p, PAD, ty, f->subtitle, TEXT_SIZE, MS_REGULAR, MS_GREY, 0);
+	}
+	if (f->nlegend) {
+		/* a legend only where series need telling apart: swatches in a row */
+		ty += TEXT_SIZE + 6;
+		double x = PAD;
+		for (size_t i = 0; i < f->nlegend; i++) {
+			add_rect(p, x, ty - 7, x + 9, ty + 1, f->legend[i].color);
+			add_text(p, x + 12, ty, f->legend[i].label, TEXT_SIZE, MS_REGULAR, MS_INK, 0);
+			x += 12 + text_w(p, f->legend[i].label, TEXT_SIZE, MS_REGULAR) + 14;
+		}
+	}
+	/* domains: nice ticks, or decades for a log scale */
+	p->x0 = f->x0;
+	p->x1 = f->x1 > f->x0 ? f->x1 : f->x0 + 1;
+	double xstep = f->x_time ? 0 : round_domain(&p->x0, &p->x1, 6);
+	p->y0 = f->y0;
+	p->y1 = f->y1;
+	double ystep = 0, y2step = 0;
+	if (f->y_log) {
+		p->y0 = pow(10, floor(log10(f->y0) * 4) / 4);
+		p->y1 = pow(10, ceil(log10(f->y1) * 4) / 4);
+	} else {
+		ystep = round_domain(&p->y0, &p->y1, 5);
+	}
+	if (f->y2) {
+		p->y2_0 = f->y2_0;
+		p->y2_1 = f->y2_1;
+		y2step = round_domain(&p->y2_0, &p->y2_1, 5);
+	}
+	p->left = PAD + label_width(p, 0, ystep) + 6;
+	p->right = f->width - PAD - (f->y2 ? label_width(p, 1, y2step) + 6 : 4) - f->right_pad;
+	p->top = ty + 14;
+	p->bottom = f->height - PAD - TEXT_SIZE - 8 - TEXT_SIZE - 6;
+	p->ncols = (size_t)fmax(1, ceil(p->right - p->left)) + 1;
+	p->nrows = (size_t)fmax(1, ceil(p->bottom - p->top)) + 1;
+	if (!(p->occ = calloc(p->ncols * p->nrows, 1))) {
+		p->failed = 1;
+		return p;
+	}
+	/* gridlines and labels, the zero line darker */
+	double ticks[64];
+	char label[64];
+	size_t nt = y_ticks(p, 0, ystep, ticks, 64);
+	for (size_t i = 0; i < nt; i++) {
+		double y = py(p, ticks[i]);
+		int zero = ticks[i] == 0 && !f->y_log;
+		add_segment(p, p->left, y, p->right, y, zero ? AXIS : GRID, zero ? 0.8 : 0.5, 0);
+		fmt_value(label, sizeof label, ticks[i], f->y_fmt, ystep);
+		add_text(p, p->left - 4, y + TEXT_SIZE * 0.35, label, TEXT_SIZE, MS_REGULAR, MS_GREY, 1);
+	}
+	if (f->y2) {
+		nt = y_ticks(p, 1, y2step, ticks, 64);
+		for (size_t i = 0; i < nt; i++) {
+			fmt_value(label, sizeof label, ticks[i], f->y2_fmt, y2step);
+			add_text(p, p->right + 4, py_on(p, ticks[i], 1) + TEXT_SIZE * 0.35, label, TEXT_SIZE,
+				 MS_REGULAR, MS_GREY, 0);
+		}
+	}
+	add_segment(p, p->left, p->bottom, p->right, p->bottom, AXIS, 0.8, 0);
+	if (f->x_time)
+		time_axis(p);
+	else
+		number_axis(p, xstep);
 	return p;
 }
 
-static void draw_marks(layout *L, const ms_line_spec *s)
+ms_chart *ms_plot_end(ms_plot *p)
 {
-	char label[128];
-	for (size_t m = 0; m < s->nmarks; m++) {
-		const ms_mark *mk = &s->marks[m];
-		double x = px(L, (double)mk->t), y = py(L, mk->y);
-		ms_prim *dot = add_path(L, 16, (ms_rgba){ 1, 1, 1, 1 }, INK, 1.0, 0);
-		if (!dot)
-			return;
-		for (int i = 0; i < 16; i++) {
-			dot->xy[2 * i] = x + 2.6 * cos(i * PI / 8);
-			dot->xy[2 * i + 1] = y + 2.6 * sin(i * PI / 8);
+	if (!p)
+		return NULL;
+	if (p->f->note)
+		add_text(p, PAD, p->f->height - PAD, p->f->note, TEXT_SIZE, MS_REGULAR, MS_GREY, 0);
+	ms_chart *c = p->c;
+	if (p->failed) {
+		ms_chart_free(c);
+		c = NULL;
+	}
+	free(p->occ);
+	free(p);
+	return c;
+}
+
+/* ---- layers ---- */
+
+/* Keeps, of each pixel column (two per point, for 2x images), the first,
+ * lowest, highest and last point: extremes are never lost. */
+static size_t reduce(const ms_plot *p, ms_xs x, const double *y, size_t n, size_t *keep)
+{
+	size_t cols = 2 * (p->ncols + 1);
+	if (n <= 4 * cols) {
+		for (size_t i = 0; i < n; i++)
+			keep[i] = i;
+		return n;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		long col = (long)floor(2 * (px(p, xv(x, i)) - p->left));
+		size_t first = i, lo = i, hi = i, last = i;
+		for (; i < n && (long)floor(2 * (px(p, xv(x, i)) - p->left)) == col; i++) {
+			if (y[i] < y[lo])
+				lo = i;
+			if (y[i] > y[hi])
+				hi = i;
+			last = i;
 		}
-		snprintf(label, sizeof label, "%s", mk->label);
-		double w = text_w(L, label, LABEL_SIZE, MS_BOLD);
-		/* right of the point, or left of it near the right edge; above the
-		 * point for highs, below for lows (the line runs the other way) */
-		double anchor = x + 6 + w > L->right ? 1 : 0;
-		double tx = anchor == 1 ? x - 6 : x + 6;
-		double ty = mk->y >= (L->y0 + L->y1) / 2 ? y - 5 : y + LABEL_SIZE + 4;
-		if (ty > L->bottom - 3)
-			ty = y - 5;
-		add_text(L, tx, ty, label, LABEL_SIZE, MS_BOLD, INK, anchor);
+		size_t pick[4] = { first, lo < hi ? lo : hi, lo < hi ? hi : lo, last };
+		for (int j = 0; j < 4; j++)
+			if (!k || keep[k - 1] < pick[j])
+				keep[k++] = pick[j];
+	}
+	return k;
+}
+
+static void occupy(ms_plot *p, double x, double y)
+{
+	long col = (long)floor(x - p->left), row = (long)floor(y - p->top);
+	if (p->occ && col >= 0 && (size_t)col < p->ncols && row >= 0 && (size_t)row < p->nrows)
+		p->occ[(size_t)row * p->ncols + (size_t)col] = 1;
+}
+
+/* Marks the cells a segment crosses (half-point steps along its longer side). */
+static void occupy_segment(ms_plot *p, double x0, double y0, double x1, double y1)
+{
+	double len = fmax(fabs(x1 - x0), fabs(y1 - y0));
+	int steps = (int)fmin(ceil(len * 2), 1e6);
+	for (int i = 0; i <= steps; i++) {
+		double k = steps ? (double)i / steps : 0;
+		occupy(p, x0 + (x1 - x0) * k, y0 + (y1 - y0) * k);
 	}
 }
 
-ms_chart *ms_chart_line(const ms_line_spec *s, const ms_fontset *fonts)
+/* Marks the rectangle [x0, x1] x [ya, yb] as taken by data. */
+static void occupy_span(ms_plot *p, double x0, double x1, double ya, double yb)
 {
-	ms_chart *c = calloc(1, sizeof *c);
-	if (!c)
-		return NULL;
-	layout L = { c, fonts, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
-	c->width = s->width;
-	c->height = s->height;
-	if (!(c->id = strdup(s->id)) || !(c->title = strdup(s->title)) ||
-	    !(c->desc = strdup(s->desc ? s->desc : s->title)) || s->n < 2) {
-		ms_chart_free(c);
-		return NULL;
-	}
-	double ty = PAD + ms_font_ascent(fonts, MS_BOLD, TITLE_SIZE);
-	add_text(&L, PAD, ty, s->title, TITLE_SIZE, MS_BOLD, INK, 0);
-	if (s->subtitle && *s->subtitle) {
-		ty += SUBTITLE_SIZE + 6;
-		add_text(&L, PAD, ty, s->subtitle, SUBTITLE_SIZE, MS_REGULAR, MUTED, 0);
-	}
-	double lo, hi;
-	y_domain(s, &lo, &hi);
-	double step = nice_step(hi - lo, 5);
-	L.y0 = floor(lo / step) * step;
-	L.y1 = ceil(hi / step) * step;
-	double label_w = 0;
-	char label[64];
-	for (double v = L.y0; v <= L.y1 + step * 1e-9; v += step) {
-		y_label(label, sizeof label, fabs(v) < step * 1e-9 ? 0 : v, s->percent);
-		label_w = fmax(label_w, text_w(&L, label, LABEL_SIZE, MS_REGULAR));
-	}
-	L.left = PAD + label_w + 6;
-	L.right = s->width - PAD - 4;
-	L.top = ty + 14;
-	L.bottom = s->height - PAD - NOTE_SIZE - 8 - LABEL_SIZE - 6;
-	L.x0 = (double)s->t[0];
-	L.x1 = (double)s->t[s->n - 1];
-	draw_y_axis(&L, step, s->percent);
-	draw_x_axis(&L);
-	ms_rgba none = { 0, 0, 0, 0 };
-	if (s->band) {
-		/* the gap between the running high and the price: the drawdown */
-		ms_prim *p = series_path(&L, s, s->n, none, (ms_rgba){ LOSS.r, LOSS.g, LOSS.b, 0.28 }, 0);
-		for (size_t i = 0; p && i < s->n; i++) {
-			size_t j = s->n - 1 - i;
-			p->xy[2 * (s->n + i)] = px(&L, (double)s->t[j]);
-			p->xy[2 * (s->n + i) + 1] = py(&L, s->band[j]);
-		}
-	}
-	if (s->area) {
-		ms_prim *p = series_path(&L, s, 2, none, (ms_rgba){ LOSS.r, LOSS.g, LOSS.b, 0.35 }, 0);
-		if (p) {
-			p->xy[2 * s->n] = px(&L, L.x1);
-			p->xy[2 * s->n + 1] = py(&L, 0);
-			p->xy[2 * s->n + 2] = px(&L, L.x0);
-			p->xy[2 * s->n + 3] = py(&L, 0);
-		}
-	}
-	series_path(&L, s, 0, s->area ? LOSS : LINE, none, 1.3);
-	if (!isnan(s->ref)) {
-		double y = py(&L, s->ref);
-		add_line(&L, L.left, y, L.right, y, INK, 0.8, 3);
-		if (s->ref_label)
-			add_text(&L, L.left + 4, y - 4, s->ref_label, LABEL_SIZE, MS_REGULAR, INK, 0);
-	}
-	draw_marks(&L, s);
-	if (s->note)
-		add_text(&L, PAD, s->height - PAD, s->note, NOTE_SIZE, MS_REGULAR, MUTED, 0);
-	if (L.failed) {
-		ms_chart_free(c);
-		return NULL;
-	}
-	return c;
+	double lo = fmin(ya, yb), hi = fmax(ya, yb);
+	for (double x = x0; x <= x1 + 0.5; x += 1)
+		for (double y = lo; y <= hi + 0.5; y += 1)
+			occupy(p, fmin(x, x1), fmin(y, hi));
 }
+
+/* A reduced series as points, into pr starting at point `at`. */
+static size_t series_points(ms_plot *p, ms_xs x, const double *y, size_t n, int axis2, ms_prim **out,
+			    size_t extra, ms_rgba stroke, ms_rgba fill, double width)
+{
+	size_t *keep = malloc((n ? n : 1) * sizeof *keep);
+	if (!keep) {
+		p->failed = 1;
+		return 0;
+	}
+	size_t k = reduce(p, x, y, n, keep);
+	ms_prim *pr = add_path(p, k + extra, stroke, fill, width, 0);
+	if (pr)
+		for (size_t i = 0; i < k; i++) {
+			pr->xy[2 * i] = px(p, xv(x, keep[i]));
+			pr->xy[2 * i + 1] = py_on(p, y[keep[i]], axis2);
+		}
+	free(keep);
+	*out = pr;
+	return pr ? k : 0;
+}
+
+void ms_plot_line(ms_plot *p, ms_xs x, const double *y, size_t n, ms_rgba color, double width, int axis2)
+{
+	ms_prim *pr;
+	size_t k = series_points(p, x, y, n, axis2, &pr, 0, color, NONE, width);
+	for (size_t i = 1; pr && i < k; i++)
+		occupy_segment(p, pr->xy[2 * i - 2], pr->xy[2 * i - 1], pr->xy[2 * i], pr->xy[2 * i + 1]);
+}
+
+void ms_plot_area(ms_plot *p, ms_xs x, const double *y, size_t n, double base, const double *band,
+		  ms_rgba fill)
+{
+	if (!n)
+		return;
+	if (!band) {
+		ms_prim *pr;
+		size_t k = series_points(p, x, y, n, 0, &pr, 2, NONE, fill, 0);
+		if (pr) {
+			pr->npts = k + 2;
+			pr->xy[2 * k] = pr->xy[2 * k - 2];
+			pr->xy[2 * k + 1] = py(p, base);
+			pr->xy[2 * k + 2] = pr->xy[0];
+			pr->xy[2 * k + 3] = py(p, base);
+		}
+		return;
+	}
+	/* between two series: the upper edge forward, the lower edge back */
+	ms_prim *a, *b;
+	size_t ka = series_points(p, x, y, n, 0, &a, 0, NONE, NONE, 0);
+	size_t kb = series_points(p, x, band, n, 0, &b, 0, NONE, NONE, 0);
+	ms_prim *pr = add_path(p, ka + kb, NONE, fill, 0, 0);
+	if (!pr || !a || !b)
+		return;
+	a = &p->c->prim[p->c->n - 3];
+	b = &p->c->prim[p->c->n - 2];
+	memcpy(pr->xy, a->xy, 2 * ka * sizeof *pr->xy);
+	for (size_t i = 0; i < kb; i++) {
+		pr->xy[2 * (ka + i)] = b->xy[2 * (kb - 1 - i)];
+		pr->xy[2 * (ka + i) + 1] = b->xy[2 * (kb - 1 - i) + 1];
+	}
+	/* the two helper paths served their purpose: drop them, keep the polygon */
+	free(a->xy);
+	free(b->xy);
+	p->c->prim[p->c->n - 3] = *pr;
+	p->c->n -= 2;
+}
+
+static double bar_width(const ms_plot *p, double bar_w)
+{
+	double w = bar_w / (p->x1 - p->x0) * (p->right - p->left);
+	return w > 2 ? w * 0.8 : fmax(w, 0.4);
+}
+
+/* Scratch rectangles for the bar layers: two colours, n bars each at most. */
+static double *rect_buffer(ms_plot *p, size_t n)
+{
+	double *r = malloc((n ? n : 1) * 8 * sizeof *r);
+	if (!r)
+		p->failed = 1;
+	return r;
+}
+
+void ms_plot_bars(ms_plot *p, ms_xs x, const double *y, size_t n, double bar_w, ms_rgba pos, ms_rgba neg,
+		  int axis2)
+{
+	double w = bar_width(p, bar_w), zero = py_on(p, 0, axis2);
+	double *r = rect_buffer(p, n);
+	size_t np = 0, nn = 0;
+	for (size_t i = 0; r && i < n; i++) {
+		double cx = px(p, xv(x, i)), top = py_on(p, y[i], axis2);
+		double *q = y[i] >= 0 ? r + 4 * np++ : r + 4 * (n + nn++);
+		q[0] = cx - w / 2;
+		q[1] = fmin(top, zero);
+		q[2] = cx + w / 2;
+		q[3] = fmax(top, zero);
+		occupy_span(p, cx - w / 2, cx + w / 2, top, zero);
+	}
+	if (r) {
+		add_rects(p, r, np, pos);
+		add_rects(p, r + 4 * n, nn, neg);
+	}
+	free(r);
+}
+
+void ms_plot_stacked(ms_plot *p, ms_xs x, const double *a, const double *b, size_t n, double bar_w,
+		     ms_rgba ca, ms_rgba cb)
+{
+	double w = bar_width(p, bar_w), zero = py(p, 0);
+	double *r = rect_buffer(p, n);
+	for (size_t i = 0; r && i < n; i++) {
+		double cx = px(p, xv(x, i)), ya = py(p, a[i]), yb = py(p, a[i] + b[i]);
+		double lower[4] = { cx - w / 2, ya, cx + w / 2, zero }, upper[4] = { cx - w / 2, yb, cx + w / 2, ya };
+		memcpy(r + 4 * i, lower, sizeof lower);
+		memcpy(r + 4 * (n + i), upper, sizeof upper);
+		occupy_span(p, cx - w / 2, cx + w / 2, yb, zero);
+	}
+	if (r) {
+		add_rects(p, r, n, ca);
+		add_rects(p, r + 4 * n, n, cb);
+	}
+	free(r);
+}
+
+void ms_plot_candles(ms_plot *p, ms_xs x, const double *o, const double *h, const double *l,
+		     const double *c, size_t n, double bar_w, ms_rgba up, ms_rgba down)
+{
+	double w = bar_width(p, bar_w);
+	for (int rising = 1; rising >= 0; rising--) {
+		/* per colour: the wicks as one path of segments, the bodies as one of rectangles */
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++)
+			k += (c[i] >= o[i]) == rising;
+		ms_rgba col = rising ? up : down;
+		ms_prim *wick = k ? add_path(p, 2 * k, col, NONE, 0.7, 0) : NULL;
+		double *r = k ? rect_buffer(p, k) : NULL;
+		if (!wick || !r) {
+			free(r);
+			continue;
+		}
+		wick->seg = 2;
+		size_t j = 0;
+		for (size_t i = 0; i < n; i++) {
+			if ((c[i] >= o[i]) != rising)
+				continue;
+			double cx = px(p, xv(x, i));
+			double wk[4] = { cx, py(p, h[i]), cx, py(p, l[i]) };
+			memcpy(wick->xy + 4 * j, wk, sizeof wk);
+			double y0 = py(p, fmax(o[i], c[i])), y1 = py(p, fmin(o[i], c[i]));
+			double body[4] = { cx - w / 2, y0, cx + w / 2, fmax(y1, y0 + 0.6) };
+			memcpy(r + 4 * j, body, sizeof body);
+			occupy_span(p, cx - w / 2, cx + w / 2, py(p, h[i]), py(p, l[i]));
+			j++;
+		}
+		add_rects(p, r, k, col);
+		free(r);
+	}
+}
+
+static int overlaps(const box *a, const box *b)
+{
+	return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+/* 1 when the box is inside the plot and clear of the labels placed so far
+ * (and, with lines set, of the lines drawn). */
+static int clear(const ms_plot *p, const box *b, int lines)
+{
+	if (b->x0 < p->left || b->x1 > p->right || b->y0 < p->top - 2 || b->y1 > p->bottom)
+		return 0;
+	for (size_t i = 0; i < p->nboxes; i++)
+		if (overlaps(b, &p->boxes[i]))
+			return 0;
+	if (!lines)
+		return 1;
+	for (long row = (long)floor(b->y0 - p->top) - 1; row <= (long)ceil(b->y1 - p->top) + 1; row++)
+		for (long col = (long)floor(b->x0 - p->left) - 1; col <= (long)ceil(b->x1 - p->left) + 1; col++)
+			if (row >= 0 && (size_t)row < p->nrows && col >= 0 && (size_t)col < p->ncols &&
+			    p->occ[(size_t)row * p->ncols + (size_t)col])
+				return 0;
+	return 1;
+}
+
+/* Places a label near (x, y): the first candidate position clear of the
+ * rest, else the first inside the plot. */
+static void place(ms_plot *p, double x, double y, const char *s, enum ms_face face, ms_rgba color)
+{
+	double w = text_w(p, s, TEXT_SIZE, face), h = TEXT_SIZE * 1.15;
+	static const double cand[][2] = {   /* offsets of the box's left/bottom from the point */
+		{ 6, -5 }, { -6, -5 }, { 6, 5 }, { -6, 5 }, { 6, -16 }, { -6, -16 }, { 6, 16 }, { -6, 16 },
+		{ 6, -28 }, { -6, -28 }, { 6, 28 }, { -6, 28 }, { -6, -40 }, { 6, -40 }, { -6, 40 }, { 6, 40 },
+		{ -30, -52 }, { 30, -52 }, { -30, 52 }, { 30, 52 }, { -60, 64 }, { 60, 64 }
+	};
+	/* clear of labels and lines; else of labels only; else the first that fits */
+	size_t ncand = sizeof cand / sizeof cand[0];
+	box b = { 0, 0, 0, 0 };
+	int found = 0;
+	for (int pass = 0; pass < 3 && !found; pass++) {
+		for (size_t i = 0; i < ncand && !found; i++) {
+			double dx = cand[i][0], dy = cand[i][1];
+			double bx0 = dx > 0 ? x + dx : x + dx - w;
+			double by1 = dy < 0 ? y + dy : y + dy + h;     /* the baseline */
+			box t = { bx0, by1 - h + 2, bx0 + w, by1 + 2 };
+			int inside = t.x0 >= p->left && t.x1 <= p->right && t.y0 >= p->top - 2 && t.y1 <= p->bottom;
+			if (pass == 2 ? inside : clear(p, &t, pass == 0)) {
+				b = t;
+				found = 1;
+			}
+		}
+	}
+	if (!found)
+		b = (box){ x + 6, y - 5 - h + 2, x + 6 + w, y - 3 };
+	/* a label set apart from its point gets a leader line to it */
+	double lx = fmin(fmax(x, b.x0), b.x1), ly = y < b.y0 ? b.y0 : b.y1;
+	if (fabs(ly - y) > 12 || x < b.x0 - 12 || x > b.x1 + 12)
+		add_segment(p, x, y, lx, ly, MS_GREY, 0.5, 0);
+	add_text(p, b.x0, b.y1 - 2, s, TEXT_SIZE, face, color, 0);
+	if (p->nboxes < MAX_BOXES)
+		p->boxes[p->nboxes++] = b;
+}
+
+void ms_plot_hline(ms_plot *p, double yv, ms_rgba color, double dash, const char *label)
+{
+	double y = py(p, yv);
+	add_segment(p, p->left, y, p->right, y, color, 0.8, dash);
+	occupy_segment(p, p->left, y, p->right, y);
+	if (label)   /* at the left end: series usually end, not start, near their extremes */
+		place(p, p->left, y, label, MS_REGULAR, color);
+}
+
+void ms_plot_hband(ms_plot *p, double y0, double y1, ms_rgba fill, const char *label)
+{
+	double a = py(p, fmin(fmax(y0, p->y0), p->y1)), b = py(p, fmin(fmax(y1, p->y0), p->y1));
+	add_rect(p, p->left, b, p->right, a, fill);
+	/* the zone's name in the right margin (frames leave room with right_pad) */
+	if (label && a - b > TEXT_SIZE - 2)
+		add_text(p, p->right + 5, (a + b) / 2 + TEXT_SIZE * 0.35, label, TEXT_SIZE, MS_REGULAR, MS_GREY, 0);
+}
+
+void ms_plot_vline(ms_plot *p, double xv_, ms_rgba color, const char *label, int label_at_top)
+{
+	double x = px(p, xv_);
+	add_segment(p, x, p->top, x, p->bottom, color, 0.8, 2);
+	occupy_segment(p, x, p->top, x, p->bottom);
+	if (label)
+		place(p, x, label_at_top ? p->top + 10 : p->bottom - 4, label, MS_REGULAR, color);
+}
+
+void ms_plot_mark(ms_plot *p, double x, double y, const char *label)
+{
+	double cx = px(p, x), cy = py(p, y);
+	ms_prim *dot = add_path(p, 16, WHITE, MS_INK, 1.0, 0);
+	for (int i = 0; dot && i < 16; i++) {
+		dot->xy[2 * i] = cx + 2.6 * cos(i * PI / 8);
+		dot->xy[2 * i + 1] = cy + 2.6 * sin(i * PI / 8);
+	}
+	if (p->nboxes < MAX_BOXES)
+		p->boxes[p->nboxes++] = (box){ cx - 3, cy - 3, cx + 3, cy + 3 };
+	if (label)
+		place(p, cx, cy, label, MS_BOLD, MS_INK);
+}
+
+/* ---- the dump ---- */
 
 static void dump_color(ms_buf *out, const char *name, ms_rgba c)
 {
@@ -380,11 +800,17 @@ void ms_chart_dump(const ms_chart *c, ms_buf *out)
 			ms_buf_printf(out, " \"%s\"\n", p->text);
 			continue;
 		}
-		ms_buf_printf(out, "path n=%zu width=%.2f dash=%.1f", p->npts, p->width, p->dash);
+		ms_buf_printf(out, "path n=%zu seg=%zu width=%.2f dash=%.1f", p->npts, p->seg, p->width, p->dash);
 		dump_color(out, "stroke", p->stroke);
 		dump_color(out, "fill", p->fill);
 		for (size_t k = 0; k < p->npts; k++)
 			ms_buf_printf(out, "%s%.2f,%.2f", k ? " " : ": ", p->xy[2 * k], p->xy[2 * k + 1]);
+		ms_buf_putc(out, '\n');
+	}
+	for (size_t r = 0; r < c->rows; r++) {
+		ms_buf_puts(out, r ? "row" : "header");
+		for (size_t k = 0; k < c->cols; k++)
+			ms_buf_printf(out, " | %s", c->cell[r * c->cols + k]);
 		ms_buf_putc(out, '\n');
 	}
 }

@@ -2,6 +2,27 @@
 #include <string.h>
 #include <cmark-gfm-extension_api.h>
 #include "doc_internal.h"
+#include "tmpl.h"
+
+/* The chart's key values as a table under it, folded ("table" as the
+ * image's title asks for it: ![alt](chart:ID "table")). */
+static void data_table(ms_buf *out, const ms_chart *c)
+{
+	if (!c->rows)
+		return;
+	ms_buf_puts(out, "<details class=\"chart-data\"><summary>The data</summary>\n<table>\n");
+	for (size_t r = 0; r < c->rows; r++) {
+		ms_buf_puts(out, r ? "<tr>" : "<thead><tr>");
+		for (size_t k = 0; k < c->cols; k++) {
+			const char *cell = c->cell[r * c->cols + k];
+			ms_buf_puts(out, r ? (k ? "<td>" : "<th scope=\"row\">") : "<th scope=\"col\">");
+			ms_escape_html(out, cell, strlen(cell));
+			ms_buf_puts(out, r && k ? "</td>" : "</th>");
+		}
+		ms_buf_puts(out, r ? "</tr>\n" : "</tr></thead>\n<tbody>\n");
+	}
+	ms_buf_puts(out, "</tbody></table></details>\n");
+}
 
 /* Swaps each chart paragraph for an HTML block holding its inline SVG,
  * renders with cmark-gfm, then swaps the paragraphs back: the tree is
@@ -38,8 +59,11 @@ int ms_doc_html(const ms_doc *doc, const ms_doc_chart *charts, size_t n, ms_buf 
 	for (size_t i = 0; !rc && i < nrep; i++) {
 		const ms_doc_chart *c = ms_doc_find_chart(charts, n, ms_doc_chart_id(para[i]));
 		block.len = 0;
-		ms_buf_printf(&block, "<figure class=\"chart\" id=\"chart-%s\">\n%s\n</figure>",
-			      c->chart->id, c->svg);
+		ms_buf_printf(&block, "<figure class=\"chart\" id=\"chart-%s\">\n%s\n", c->chart->id, c->svg);
+		const char *title = cmark_node_get_title(cmark_node_first_child(para[i]));
+		if (title && !strcmp(title, "table"))
+			data_table(&block, c->chart);
+		ms_buf_puts(&block, "</figure>");
 		html[i] = cmark_node_new(CMARK_NODE_HTML_BLOCK);
 		if (!html[i] || ms_buf_failed(&block) || !cmark_node_set_literal(html[i], block.data)) {
 			rc = ms_error(d, doc->file, 0, 0, "out of memory");

@@ -80,9 +80,16 @@ static void draw_list(cairo_t *cr, const ms_chart *c, ms_cairo_fonts *cf)
 		if (p->npts == 0)
 			continue;
 		cairo_new_path(cr);
-		cairo_move_to(cr, p->xy[0], p->xy[1]);
-		for (size_t k = 1; k < p->npts; k++)
-			cairo_line_to(cr, p->xy[2 * k], p->xy[2 * k + 1]);
+		size_t seg = p->seg ? p->seg : p->npts;
+		for (size_t k = 0; k < p->npts; k++) {
+			if (k % seg == 0) {
+				if (k && p->fill.a > 0)
+					cairo_close_path(cr);
+				cairo_move_to(cr, p->xy[2 * k], p->xy[2 * k + 1]);
+			} else {
+				cairo_line_to(cr, p->xy[2 * k], p->xy[2 * k + 1]);
+			}
+		}
 		if (p->fill.a > 0) {
 			cairo_close_path(cr);
 			set_color(cr, p->fill);

@@ -53,10 +53,17 @@ static void draw_path(ms_pdf *p, const ms_prim *pr, double x0, double y0, double
 		}
 	}
 	/* colours and widths are graphics state: set before the path starts */
-	HPDF_Page_MoveTo(pg, (HPDF_REAL)(x0 + pr->xy[0] * k), (HPDF_REAL)(y0 - pr->xy[1] * k));
-	for (size_t i = 1; i < pr->npts; i++)
-		HPDF_Page_LineTo(pg, (HPDF_REAL)(x0 + pr->xy[2 * i] * k),
-				 (HPDF_REAL)(y0 - pr->xy[2 * i + 1] * k));
+	size_t seg = pr->seg ? pr->seg : pr->npts;
+	for (size_t i = 0; i < pr->npts; i++) {
+		HPDF_REAL x = (HPDF_REAL)(x0 + pr->xy[2 * i] * k), y = (HPDF_REAL)(y0 - pr->xy[2 * i + 1] * k);
+		if (i % seg)
+			HPDF_Page_LineTo(pg, x, y);
+		else {
+			if (i && fill)
+				HPDF_Page_ClosePath(pg);
+			HPDF_Page_MoveTo(pg, x, y);
+		}
+	}
 	if (fill && stroke)
 		HPDF_Page_ClosePathFillStroke(pg);
 	else if (fill)

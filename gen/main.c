@@ -27,7 +27,8 @@ static const char usage_main[] =
 	"Run 'mstress COMMAND --help' for a command's options.\n";
 
 static const char usage_build[] =
-	"usage: mstress build [--config FILE] [--as-of YYYY-MM-DD] [--period all|week] [--out DIR] [-q]\n"
+	"usage: mstress build [--config FILE] [--as-of YYYY-MM-DD] [--period all|week] [--out DIR]\n"
+	"                     [--dump-charts] [-q]\n"
 	"\n"
 	"Builds the report into DIR (default out/): stats.json, report.md,\n"
 	"report.html, report.pdf and charts/*.png|svg. With no --config it uses\n"
@@ -40,6 +41,8 @@ static const char usage_build[] =
 	"  -p, --period PERIOD   all (the report) or week (the weekly newsletter:\n"
 	"                        templates/weekly.md, with the week's figures)\n"
 	"  -o, --out DIR         output directory (default: out)\n"
+	"      --dump-charts     also write charts/ID.txt, each chart's display list\n"
+	"                        as text (what the golden tests compare)\n"
 	"  -q, --quiet           errors only\n"
 	"  -h, --help            this help\n";
 
@@ -83,13 +86,14 @@ static int cmd_build(int argc, char **argv, ms_diag *d)
 		{ "config", required_argument, NULL, 'c' }, { "as-of", required_argument, NULL, 'a' },
 		{ "out", required_argument, NULL, 'o' }, { "quiet", no_argument, NULL, 'q' },
 		{ "period", required_argument, NULL, 'p' }, { "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
+		{ "dump-charts", no_argument, NULL, 'D' }, { NULL, 0, NULL, 0 }
 	};
-	ms_build_opts o = { NULL, "out", home_dir(), -1, -1 };
+	ms_build_opts o = { NULL, "out", home_dir(), -1, -1, 0 };
 	int c;
 	while ((c = getopt_long(argc, argv, "c:a:o:p:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c': o.config = optarg; break;
+		case 'D': o.dump_charts = 1; break;
 		case 'p':
 			if (strcmp(optarg, "week") && strcmp(optarg, "all")) {
 				fprintf(stderr, "mstress build: --period must be all or week\n");

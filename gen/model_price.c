@@ -281,6 +281,7 @@ json_t *ms_model_crash_days(const ms_dataset *ds, size_t nds, const ms_config *c
 		json_t *o = json_object();
 		json_object_set_new(o, "date", ms_json_date(day));
 		json_object_set_new(o, "venues", venues);
+		json_object_set_new(o, "chart", json_null());     /* set once the charts are drawn */
 		json_array_append_new(days, o);
 	}
 	return days;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "chart.h"
+#include "charts.h"
 #include "claims.h"
 #include "config.h"
 #include "doc.h"
@@ -14,7 +15,6 @@
 #include "tmpl.h"
 #include "utc.h"
 
-#define NCHARTS 2
 
 typedef struct outfile {
 	char *name;          /* owned; relative to the output directory */
@@ -31,10 +31,9 @@ typedef struct build {
 	json_t *model;
 	ms_fontset *fonts;
 	ms_cairo_fonts *cfonts;
-	ms_chart *chart[NCHARTS];
-	ms_buf svg[NCHARTS];
-	double *scratch;     /* owned; chart series */
-	outfile out[16];
+	ms_chartset charts;
+	ms_buf svg[MS_MAX_CHARTS];
+	outfile out[3 * MS_MAX_CHARTS + 8];
 	size_t nout;
 } build;
 
@@ -65,87 +64,53 @@ static int load_inputs(build *b)
 	return rc || ms_sources_load(&b->cfg, &b->ds, &b->nds, b->d) ? -1 : 0;
 }
 
-static const ms_dataset *primary(const build *b)
-{
-	for (size_t i = 0; i < b->nds; i++)
-		if (!strcmp(b->ds[i].cfg->name, b->cfg.primary))
-			return &b->ds[i];
-	return NULL;
-}
-
-/* The price with its running high (the drawdown shaded between them) and the
- * underwater curve, from the primary source's closes. */
+/* Every chart the data allows, each as inline SVG (for the page) and as
+ * standalone SVG and 2x PNG files. */
 static int make_charts(build *b)
 {
-	const ms_dataset *ds = primary(b);
-	ms_price_figures f;
-	if (!ds || ms_price_figures_compute(ds, &b->cfg, &f, b->d))
+	if (ms_charts_build(&b->cfg, b->ds, b->nds, b->fonts, &b->charts, b->d))
 		return -1;
-	const ms_series *s = ds->series;
-	size_t n = ds->hi - ds->lo;
-	const int64_t *t = s->t + ds->lo;
-	const double *close = s->col[MS_CLOSE] + ds->lo;
-	b->scratch = malloc(2 * n * sizeof *b->scratch);
-	if (!b->scratch)
-		return ms_error(b->d, NULL, 0, 0, "out of memory");
-	double *hwm = b->scratch, *under = b->scratch + n;
-	ms_drawdown_series(close, n, under);
-	for (size_t i = 0; i < n; i++)
-		hwm[i] = close[i] / (1 + under[i]);
-	char ath[48], peak[48], trough[48], depth[48], from[11], to[11], pday[11], tday[11];
-	char title[160], sub[200], ref[160], note[240], lpeak[120], ltrough[120], ldepth[120], desc[600];
-	const double *high = s->col[MS_HIGH];
-	ms_fmt_usd(ath, sizeof ath, high[f.ath_high]);
-	ms_fmt_date(s->t[f.ath_high], from);
-	ms_fmt_date(s->t[f.latest], to);
-	ms_fmt_usd_compact(peak, sizeof peak, s->col[MS_CLOSE][f.maxdd.peak]);
-	ms_fmt_usd_compact(trough, sizeof trough, s->col[MS_CLOSE][f.maxdd.trough]);
-	ms_fmt_pct(depth, sizeof depth, f.maxdd.depth, 1);
-	ms_fmt_date(s->t[f.maxdd.peak], pday);
-	ms_fmt_date(s->t[f.maxdd.trough], tday);
-	snprintf(title, sizeof title, "%s price, daily close (US$)", ds->cfg->asset);
-	snprintf(sub, sizeof sub, "Shaded: the fall below the running high. Dashed: the all-time high.");
-	snprintf(ref, sizeof ref, "All-time high %s (intraday, %s)", ath, from);
-	snprintf(note, sizeof note, "Source: %s (%s). UTC days. As of %s.", ds->fmt.provider,
-		 ds->cfg->name, to);
-	snprintf(lpeak, sizeof lpeak, "Peak %s, %s", peak, pday);
-	snprintf(ltrough, sizeof ltrough, "Trough %s, %s", trough, tday);
-	snprintf(desc, sizeof desc,
-		 "Line chart of the %s daily close from %s to %s. The all-time high was %s on %s; "
-		 "the deepest fall from a closing high ran from %s on %s to %s on %s, %s.",
-		 ds->cfg->asset, "the window start", to, ath, from, peak, pday, trough, tday, depth);
-	ms_mark marks[2] = {
-		{ s->t[f.maxdd.peak], s->col[MS_CLOSE][f.maxdd.peak], lpeak },
-		{ s->t[f.maxdd.trough], s->col[MS_CLOSE][f.maxdd.trough], ltrough },
-	};
-	ms_line_spec price = { "price", title, sub, note, desc, t, close, n, hwm, 0, 0,
-			       high[f.ath_high], ref, marks, 2, 510, 290 };
-	b->chart[0] = ms_chart_line(&price, b->fonts);
-	snprintf(ldepth, sizeof ldepth, "%s, %s", depth, tday);
-	ms_mark deepest = { s->t[f.maxdd.trough], f.maxdd.depth, ldepth };
-	char utitle[160], udesc[400];
-	snprintf(utitle, sizeof utitle, "%s below its running high (drawdown, daily close)", ds->cfg->asset);
-	snprintf(udesc, sizeof udesc,
-		 "Area chart of the %s drawdown from its running closing high, from 0 down to %s "
-		 "at the trough on %s.", ds->cfg->asset, depth, tday);
-	ms_line_spec uw = { "underwater", utitle, "0 % means a new high; the deeper, the further below it.",
-			    note, udesc, t, under, n, NULL, 1, 1, NAN, NULL, &deepest, 1, 510, 220 };
-	b->chart[1] = ms_chart_line(&uw, b->fonts);
-	if (!b->chart[0] || !b->chart[1])
-		return ms_error(b->d, NULL, 0, 0, "cannot lay out the charts (out of memory or too little data)");
-	for (int i = 0; i < NCHARTS; i++) {
+	for (size_t i = 0; i < b->charts.n; i++) {
+		const ms_chart *c = b->charts.chart[i];
 		char name[64];
 		ms_buf_init(&b->svg[i], 0);
-		if (ms_draw_svg(b->chart[i], b->cfonts, 1, &b->svg[i], b->d))
+		if (ms_draw_svg(c, b->cfonts, 1, &b->svg[i], b->d))
 			return -1;
-		snprintf(name, sizeof name, "charts/%s.svg", b->chart[i]->id);
+		snprintf(name, sizeof name, "charts/%s.svg", c->id);
 		ms_buf *svg = add_output(b, name);
-		snprintf(name, sizeof name, "charts/%s.png", b->chart[i]->id);
+		snprintf(name, sizeof name, "charts/%s.png", c->id);
 		ms_buf *png = add_output(b, name);
-		if (!svg || !png || ms_draw_svg(b->chart[i], b->cfonts, 0, svg, b->d) ||
-		    ms_draw_png(b->chart[i], b->cfonts, 2.0, png, b->d))
+		if (!svg || !png)
+			return ms_error(b->d, NULL, 0, 0, "out of memory");
+		if (ms_draw_svg(c, b->cfonts, 0, svg, b->d) || ms_draw_png(c, b->cfonts, 2.0, png, b->d))
 			return -1;
+		if (b->o->dump_charts) {
+			snprintf(name, sizeof name, "charts/%s.txt", c->id);
+			ms_buf *txt = add_output(b, name);
+			if (!txt)
+				return ms_error(b->d, NULL, 0, 0, "out of memory");
+			ms_chart_dump(c, txt);
+		}
 	}
+	return 0;
+}
+
+/* The model learns which charts exist ("charts": {"price": true, …}), and
+ * each crash day its candlestick chart, so templates show only what was drawn. */
+static int note_charts(build *b)
+{
+	json_t *ids = json_object();
+	for (size_t i = 0; i < b->charts.n; i++)
+		json_object_set_new(ids, b->charts.chart[i]->id, json_true());
+	json_t *days = json_object_get(b->model, "crash_days");
+	for (size_t k = 0; k < json_array_size(days); k++) {
+		char id[16];
+		ms_crash_chart_id(id, sizeof id, k);
+		if (json_object_get(ids, id))
+			json_object_set_new(json_array_get(days, k), "chart", json_string(id));
+	}
+	if (json_object_set_new(b->model, "charts", ids))
+		return ms_error(b->d, NULL, 0, 0, "out of memory");
 	return 0;
 }
 
@@ -166,19 +131,19 @@ static int check_chart_refs(const build *b, const char *path, const ms_buf *tmpl
 	int rc = 0;
 	for (const char *p = strstr(text, mark); p; p = strstr(p + 1, mark)) {
 		const char *id = p + strlen(mark);
-		size_t n = strcspn(id, ")\n");
+		size_t n = strcspn(id, ") \n");
 		int known = 0;
-		for (int i = 0; i < NCHARTS; i++)
-			known |= strlen(b->chart[i]->id) == n && !strncmp(b->chart[i]->id, id, n);
-		if (known)
+		for (size_t i = 0; i < b->charts.n; i++)
+			known |= strlen(b->charts.chart[i]->id) == n && !strncmp(b->charts.chart[i]->id, id, n);
+		/* an id the template computes ({{…}}) is checked once rendered */
+		if (known || (n >= 2 && !strncmp(id, "{{", 2)))
 			continue;
 		long line = 1, col = 1;
 		for (const char *q = text; q < id; q++) {
 			col = *q == '\n' ? 1 : col + 1;
 			line += *q == '\n';
 		}
-		rc = ms_error(b->d, path, line, col, "unknown chart id '%.*s' (charts: price, underwater)",
-			      (int)(n > 60 ? 60 : n), id);
+		rc = ms_error(b->d, path, line, col, "unknown chart id '%.*s'", (int)(n > 60 ? 60 : n), id);
 	}
 	return rc;
 }
@@ -230,10 +195,11 @@ static int render_documents(build *b)
 		goto done;
 	if (check_chart_refs(b, md_path, &md_tmpl) || !(doc = ms_doc_parse(md_path, md->data, md->len, b->d)))
 		goto done;
-	ms_doc_chart charts[NCHARTS];
-	for (int i = 0; i < NCHARTS; i++)
-		charts[i] = (ms_doc_chart){ b->chart[i], b->svg[i].data };
-	if (ms_doc_html(doc, charts, NCHARTS, &body, b->d))
+	ms_doc_chart charts[MS_MAX_CHARTS];
+	size_t nch = b->charts.n;
+	for (size_t i = 0; i < nch; i++)
+		charts[i] = (ms_doc_chart){ b->charts.chart[i], b->svg[i].data };
+	if (ms_doc_html(doc, charts, nch, &body, b->d))
 		goto done;
 	/* the page shell sees the model plus the rendered body */
 	json_t *page = json_deep_copy(b->model);
@@ -261,7 +227,7 @@ static int render_documents(build *b)
 	ms_buf_init(&theme_text, 0);
 	rc = read_template(b, "templates/theme.ini", &theme_text, &theme_path) ||
 	     ms_theme_parse(&theme, theme_path, theme_text.data, theme_text.len, b->d) ||
-	     ms_doc_pdf(doc, charts, NCHARTS, b->fonts, &theme, &meta, pdf, b->d);
+	     ms_doc_pdf(doc, charts, nch, b->fonts, &theme, &meta, pdf, b->d);
 	ms_buf_release(&theme_text);
 	free(theme_path);
 done:
@@ -332,16 +298,15 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 		    !(b.cfonts = ms_cairo_fonts_new(b.fonts, d))))
 		rc = -1;
 	if (!rc)
-		rc = dump_model(&b) || make_charts(&b) || render_documents(&b) || write_outputs(&b) ? -1 : 0;
+		rc = make_charts(&b) || note_charts(&b) || dump_model(&b) || render_documents(&b) ||
+		     write_outputs(&b) ? -1 : 0;
 	for (size_t i = 0; i < b.nout; i++) {
 		free(b.out[i].name);
 		ms_buf_release(&b.out[i].data);
 	}
-	for (int i = 0; i < NCHARTS; i++) {
-		ms_chart_free(b.chart[i]);
+	for (size_t i = 0; i < b.charts.n; i++)
 		ms_buf_release(&b.svg[i]);
-	}
-	free(b.scratch);
+	ms_charts_release(&b.charts);
 	ms_cairo_fonts_free(b.cfonts);
 	ms_fontset_free(b.fonts);
 	json_decref(b.model);

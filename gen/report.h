@@ -12,6 +12,7 @@ typedef struct ms_build_opts {
 	const char *home;        /* borrows; where templates/, fonts/ and data/ live */
 	int64_t as_of;           /* -1: from the config */
 	int weekly;              /* -1: from the config; 1: the weekly newsletter; 0: the report */
+	int dump_charts;         /* also write charts/ID.txt, each chart's display list */
 } ms_build_opts;
 
 int ms_build(const ms_build_opts *o, ms_diag *d);

@@ -5,4 +5,7 @@
 snapshot "$WORK/a" > "$WORK/a.sum"
 snapshot "$WORK/b" > "$WORK/b.sum"
 diff "$WORK/a.sum" "$WORK/b.sum" || die "two runs differ"
-[ "$(wc -l < "$WORK/a.sum")" -eq 8 ] || die "expected 8 output files, got $(wc -l < "$WORK/a.sum")"
+charts=$(ls "$WORK/a/charts/"*.svg | wc -l)
+[ "$charts" -ge 11 ] || die "expected at least 11 charts, got $charts"
+# stats.json, report.md, report.html, report.pdf, and an SVG and a PNG per chart
+[ "$(wc -l < "$WORK/a.sum")" -eq $((4 + 2 * charts)) ] || die "unexpected output files: $(cat "$WORK/a.sum")"

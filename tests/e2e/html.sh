@@ -4,7 +4,13 @@
 "$MSTRESS" build -q --out "$WORK/out"
 html="$WORK/out/report.html"
 expect_in "$html" "<!DOCTYPE html>"
-[ "$(grep -c '<svg' "$html")" -eq 2 ] || die "expected 2 inline SVG charts"
+charts=$(ls "$WORK/out/charts/"*.svg | wc -l)
+[ "$(grep -c '<svg' "$html")" -eq "$charts" ] || die "expected $charts inline SVG charts"
+# the optional data table under a chart
+expect_in "$html" '<details class="chart-data"><summary>The data</summary>'
+expect_in "$html" '<th scope="row">Trough</th><td>2026-02-05</td><td>$62,809</td>'
+# every chart has a title and a description
+[ "$(grep -c '<desc id=' "$html")" -eq "$charts" ] || die "a chart lacks its description"
 expect_in "$html" '<title id="price-title">'
 expect_in "$html" '<title id="underwater-title">'
 expect_in "$html" "<td style=\"text-align: left\">All-time high (intraday)</td>"

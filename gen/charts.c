@@ -1,0 +1,612 @@
+#include "charts.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "flows.h"
+#include "fmt.h"
+#include "stats.h"
+#include "utc.h"
+
+#define W 510.0
+#define H_TALL 290.0
+#define H_SHORT 220.0
+
+typedef struct ctx {
+	const ms_config *cfg;
+	const ms_dataset *ds;
+	size_t nds;
+	const ms_fontset *fonts;
+	ms_chartset *out;
+	int failed;
+} ctx;
+
+static void keep(ctx *x, ms_chart *c)
+{
+	if (!c || x->out->n == MS_MAX_CHARTS) {
+		x->failed = 1;
+		ms_chart_free(c);
+		return;
+	}
+	x->out->chart[x->out->n++] = c;
+}
+
+static const ms_dataset *by_name(const ctx *x, const char *name)
+{
+	for (size_t i = 0; i < x->nds; i++)
+		if (!strcmp(x->ds[i].cfg->name, name))
+			return &x->ds[i];
+	return NULL;
+}
+
+static const ms_dataset *hourly(const ctx *x, const char *asset)
+{
+	for (size_t i = 0; i < x->nds; i++)
+		if (x->ds[i].daily && !strcmp(x->ds[i].cfg->asset, asset))
+			return &x->ds[i];
+	return NULL;
+}
+
+static void note(char *out, size_t n, const ctx *x, const ms_dataset *d)
+{
+	char day[11];
+	ms_fmt_date(x->cfg->as_of, day);
+	snprintf(out, n, "Source: %s (%s). UTC. As of %s.", d->fmt.provider, d->cfg->venue, day);
+}
+
+static void extent(const double *v, size_t n, double *lo, double *hi)
+{
+	for (size_t i = 0; i < n; i++) {
+		*lo = fmin(*lo, v[i]);
+		*hi = fmax(*hi, v[i]);
+	}
+}
+
+static void date_of(char out[11], int64_t t)
+{
+	ms_fmt_date(t, out);
+}
+
+/* 1. The price since the window start: the fall below the running high
+ * shaded, the all-time high and the ETF cost basis as reference lines, the
+ * deepest drawdown's peak and trough and the crash days annotated. */
+static void price_chart(ctx *x, const ms_dataset *d)
+{
+	const ms_series *s = d->series;
+	size_t n = d->hi - d->lo;
+	const int64_t *t = s->t + d->lo;
+	const double *cl = s->col[MS_CLOSE] + d->lo;
+	double *under = malloc(n * sizeof *under), *hwm = malloc(n * sizeof *hwm);
+	if (!under || !hwm || n < 2) {
+		free(under);
+		free(hwm);
+		x->failed = 1;
+		return;
+	}
+	ms_drawdown_series(cl, n, under);
+	for (size_t i = 0; i < n; i++)
+		hwm[i] = cl[i] / (1 + under[i]);
+	long ath = ms_argmax(s->col[MS_HIGH], d->lo, d->hi);
+	ms_drawdown dd;
+	ms_max_drawdown(cl, n, &dd);
+	/* the ETF cost basis, when flows are loaded */
+	double basis = NAN;
+	const ms_dataset *f = ms_find_metric(x->ds, x->nds, "etf_flows", "");
+	ms_cost_basis cb;
+	if (f && f->hi > f->lo && !ms_flow_cost_basis(f->series->t + f->lo, f->series->col[MS_VALUE] + f->lo,
+						       f->hi - f->lo, s->t, s->col[MS_CLOSE], d->hi, &cb))
+		basis = cb.basis;
+	double lo = INFINITY, hi = -INFINITY;
+	extent(cl, n, &lo, &hi);
+	hi = fmax(hi, s->col[MS_HIGH][ath]);
+	char title[96], sub[160], nt[160], desc[512], ath_l[96], basis_l[96], peak_l[64], trough_l[64];
+	char a[32], b[32], c[32], dp[11], dt[11], da[11];
+	snprintf(title, sizeof title, "%s price, daily close (US$)", d->cfg->asset);
+	snprintf(sub, sizeof sub, "Shaded: the fall below the running high. Dashed: reference levels.");
+	note(nt, sizeof nt, x, d);
+	ms_fmt_usd(a, sizeof a, s->col[MS_HIGH][ath]);
+	date_of(da, s->t[ath]);
+	snprintf(ath_l, sizeof ath_l, "All-time high %s (%s)", a, da);
+	ms_fmt_usd_compact(a, sizeof a, cl[dd.peak]);
+	ms_fmt_usd_compact(b, sizeof b, cl[dd.trough]);
+	ms_fmt_pct(c, sizeof c, dd.depth, 1);
+	date_of(dp, t[dd.peak]);
+	date_of(dt, t[dd.trough]);
+	snprintf(peak_l, sizeof peak_l, "Peak %s, %s", a, dp);
+	snprintf(trough_l, sizeof trough_l, "Trough %s, %s", b, dt);
+	snprintf(desc, sizeof desc, "Line chart of the %s daily close. All-time high %s on %s; the deepest "
+		 "fall from a closing high ran from %s on %s to %s on %s (%s).", d->cfg->asset, ath_l + 14, da,
+		 a, dp, b, dt, c);
+	ms_frame fr = { .id = "price", .title = title, .subtitle = sub, .note = nt, .desc = desc, .width = W,
+			.height = H_TALL, .x_time = 1, .x0 = (double)t[0], .x1 = (double)t[n - 1], .y0 = lo,
+			.y1 = hi, .y_fmt = MS_AX_USD };
+	ms_plot *p = ms_plot_begin(&fr, x->fonts);
+	if (p) {
+		ms_xs xs = { t, NULL };
+		ms_plot_area(p, xs, cl, n, 0, hwm, ms_alpha(MS_VERMILLION, 0.28));
+		ms_plot_line(p, xs, cl, n, MS_BLUE, 1.3, 0);
+		ms_plot_hline(p, s->col[MS_HIGH][ath], MS_INK, 3, ath_l);
+		if (!isnan(basis)) {
+			ms_fmt_usd(a, sizeof a, basis);
+			snprintf(basis_l, sizeof basis_l, "ETF cost basis %s", a);
+			ms_plot_hline(p, basis, MS_GREEN, 3, basis_l);
+		}
+		ms_plot_mark(p, (double)t[dd.peak], cl[dd.peak], peak_l);
+		ms_plot_mark(p, (double)t[dd.trough], cl[dd.trough], trough_l);
+		/* crash days: a dashed line and the date at the top */
+		for (size_t k = 0; k < x->cfg->ncrash; k++) {
+			int64_t day = x->cfg->crash_day[k];
+			if (day < t[0] || day > t[n - 1])
+				continue;
+			int yy, mm, dd2;
+			char l[48];
+			ms_civil_from_days(day / MS_DAY, &yy, &mm, &dd2);
+			snprintf(l, sizeof l, "Crash, %d %s", dd2, (const char *[]){ "Jan", "Feb", "Mar", "Apr", "May",
+				 "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" }[mm - 1]);
+			ms_plot_vline(p, (double)day, MS_GREY, l, 0);
+		}
+	}
+	ms_chart *ch = ms_plot_end(p);
+	if (ch) {
+		char c0[32], c1[32], c2[32], c3[32], d0[11], d3[11];
+		ms_fmt_usd(c0, sizeof c0, cl[0]);
+		ms_fmt_usd(c1, sizeof c1, cl[dd.peak]);
+		ms_fmt_usd(c2, sizeof c2, cl[dd.trough]);
+		ms_fmt_usd(c3, sizeof c3, cl[n - 1]);
+		date_of(d0, t[0]);
+		date_of(d3, t[n - 1]);
+		const char *cells[] = { "Point", "Date", "Close", "First day", d0, c0, "Peak", dp, c1,
+					"Trough", dt, c2, "Latest", d3, c3 };
+		if (ms_chart_set_table(ch, 3, cells, 15))
+			x->failed = 1;
+	}
+	keep(x, ch);
+	free(under);
+	free(hwm);
+}
+
+/* 2. The underwater curve: how far below its running high the close is. */
+static void underwater_chart(ctx *x, const ms_dataset *d)
+{
+	const ms_series *s = d->series;
+	size_t n = d->hi - d->lo;
+	const int64_t *t = s->t + d->lo;
+	double *under = malloc(n * sizeof *under);
+	if (!under) {
+		x->failed = 1;
+		return;
+	}
+	ms_drawdown_series(s->col[MS_CLOSE] + d->lo, n, under);
+	size_t deep = 0;
+	for (size_t i = 1; i < n; i++)
+		if (under[i] < under[deep])
+			deep = i;
+	char title[96], nt[160], desc[256], l[64], a[32], day[11];
+	snprintf(title, sizeof title, "%s below its running high (drawdown, daily close)", d->cfg->asset);
+	note(nt, sizeof nt, x, d);
+	ms_fmt_pct(a, sizeof a, under[deep], 1);
+	date_of(day, t[deep]);
+	snprintf(l, sizeof l, "%s, %s", a, day);
+	snprintf(desc, sizeof desc, "Area chart of the %s drawdown from its running closing high; the deepest "
+		 "point is %s on %s.", d->cfg->asset, a, day);
+	ms_frame fr = { .id = "underwater", .title = title,
+			.subtitle = "0 % means a new high; the deeper, the further below it.", .note = nt,
+			.desc = desc, .width = W, .height = H_SHORT, .x_time = 1, .x0 = (double)t[0],
+			.x1 = (double)t[n - 1], .y0 = under[deep], .y1 = 0, .y_fmt = MS_AX_PCT };
+	ms_plot *p = ms_plot_begin(&fr, x->fonts);
+	if (p) {
+		ms_xs xs = { t, NULL };
+		ms_plot_area(p, xs, under, n, 0, NULL, ms_alpha(MS_VERMILLION, 0.35));
+		ms_plot_line(p, xs, under, n, MS_VERMILLION, 1.1, 0);
+		ms_plot_mark(p, (double)t[deep], under[deep], l);
+	}
+	keep(x, ms_plot_end(p));
+	free(under);
+}
+
+void ms_crash_chart_id(char *out, size_t n, size_t k)
+{
+	snprintf(out, n, "crash%zu", k + 1);
+}
+
+/* 3. Hourly candlesticks of a crash: the day and the next. */
+static void crash_chart(ctx *x, const ms_dataset *d, size_t k)
+{
+	const ms_series *s = d->series;
+	int64_t from = x->cfg->crash_day[k], to = from + 2 * MS_DAY;
+	size_t lo, hi;
+	ms_series_range(s, from, to, &lo, &hi);
+	if (hi <= lo + 1)
+		return;
+	double ylo = INFINITY, yhi = -INFINITY;
+	extent(s->col[MS_LOW] + lo, hi - lo, &ylo, &yhi);
+	extent(s->col[MS_HIGH] + lo, hi - lo, &ylo, &yhi);
+	size_t il = lo, ih = lo;
+	for (size_t i = lo; i < hi; i++) {
+		if (s->col[MS_LOW][i] < s->col[MS_LOW][il])
+			il = i;
+		if (s->col[MS_HIGH][i] > s->col[MS_HIGH][ih])
+			ih = i;
+	}
+	char id[16], title[128], nt[160], desc[320], day[11], next[11], a[32], b[32], lh[64], ll[64], t1[17], t2[17];
+	ms_crash_chart_id(id, sizeof id, k);
+	date_of(day, from);
+	date_of(next, from + MS_DAY);
+	snprintf(title, sizeof title, "%s hourly, %s and %s", d->cfg->asset, day, next);
+	note(nt, sizeof nt, x, d);
+	ms_fmt_usd(a, sizeof a, s->col[MS_HIGH][ih]);
+	ms_fmt_usd(b, sizeof b, s->col[MS_LOW][il]);
+	ms_fmt_datetime(s->t[ih], t1);
+	ms_fmt_datetime(s->t[il], t2);
+	snprintf(lh, sizeof lh, "High %s, %s", a, t1 + 11);
+	snprintf(ll, sizeof ll, "Low %s, %s", b, t2 + 11);
+	snprintf(desc, sizeof desc, "Hourly candlesticks of %s on %s (%s) from %s to the end of %s: the high was "
+		 "%s at %s UTC, the low %s at %s UTC.", d->cfg->asset, d->cfg->venue, d->fmt.provider, day, next,
+		 a, t1, b, t2);
+	ms_legend legend[] = { { "Hour closed up", MS_BLUE }, { "Hour closed down", MS_VERMILLION } };
+	ms_frame fr = { .id = id, .title = title, .subtitle = "Body: open to close. Wick: low to high. UTC.",
+			.note = nt, .desc = desc, .width = W, .height = H_TALL, .x_time = 1, .x0 = (double)from,
+			.x1 = (double)to, .y0 = ylo, .y1 = yhi, .y_fmt = MS_AX_USD, .legend = legend, .nlegend = 2 };
+	ms_plot *p = ms_plot_begin(&fr, x->fonts);
+	if (p) {
+		/* candles are centred on their hour: shift by half a bar */
+		int64_t *mid = malloc((hi - lo) * sizeof *mid);
+		if (mid) {
+			for (size_t i = lo; i < hi; i++)
+				mid[i - lo] = s->t[i] + s->step / 2;
+			ms_xs xs = { mid, NULL };
+			ms_plot_candles(p, xs, s->col[MS_OPEN] + lo, s->col[MS_HIGH] + lo, s->col[MS_LOW] + lo,
+					s->col[MS_CLOSE] + lo, hi - lo, (double)s->step, MS_BLUE, MS_VERMILLION);
+			ms_plot_mark(p, (double)mid[ih - lo], s->col[MS_HIGH][ih], lh);
+			ms_plot_mark(p, (double)mid[il - lo], s->col[MS_LOW][il], ll);
+			free(mid);
+		}
+	}
+	keep(x, ms_plot_end(p));
+}
+
+/* 4. ETF flows: daily net flows as signed bars, the cumulative flow as a
+ * line on the right axis; and 5. the monthly net flows. */
+static void etf_charts(ctx *x, const ms_dataset *f)
+{
+	const ms_series *s = f->series;
+	size_t n = f->hi - f->lo;
+	const int64_t *t = s->t + f->lo;
+	const double *v = s->col[MS_VALUE] + f->lo;
+	double *cum = malloc(n * sizeof *cum);
+	if (!cum) {
+		x->failed = 1;
+		return;
+	}
+	double lo = 0, hi = 0, clo = 0, chi = 0, run = 0;
+	for (size_t i = 0; i < n; i++) {
+		run += v[i];
+		cum[i] = run;
+	}
+	extent(v, n, &lo, &hi);
+	extent(cum, n, &clo, &chi);
+	char nt[160], desc[320], a[32], b[32];
+	note(nt, sizeof nt, x, f);
+	ms_fmt_usd_compact(a, sizeof a, run * 1e6);
+	snprintf(desc, sizeof desc, "Bar chart of the daily net flows of the US spot bitcoin ETFs, inflows up, "
+		 "outflows down, with the cumulative flow as a line on the right axis, reaching %s.", a);
+	ms_legend legend[] = { { "Inflow day", MS_GREEN }, { "Outflow day", MS_VERMILLION },
+			       { "Cumulative (right axis)", MS_INK } };
+	ms_frame fr = { .id = "etf_flows", .title = "US spot bitcoin ETFs: daily net flows",
+			.subtitle = "US$, by trading day; the line adds them up.", .note = nt, .desc = desc,
+			.width = W, .height = H_TALL, .x_time = 1, .x0 = (double)t[0], .x1 = (double)t[n - 1],
+			.y0 = lo, .y1 = hi, .y_fmt = MS_AX_USD_M, .y2 = 1, .y2_0 = clo, .y2_1 = chi,
+			.y2_fmt = MS_AX_USD_M, .legend = legend, .nlegend = 3 };
+	ms_plot *p = ms_plot_begin(&fr, x->fonts);
+	if (p) {
+		ms_xs xs = { t, NULL };
+		ms_plot_bars(p, xs, v, n, MS_DAY, MS_GREEN, MS_VERMILLION, 0);
+		ms_plot_line(p, xs, cum, n, MS_INK, 1.2, 1);
+	}
+	keep(x, ms_plot_end(p));
+	free(cum);
+
+	ms_month_flow m[64];
+	size_t nm = ms_flows_monthly(t, v, n, m, 64);
+	nm = nm > 64 ? 64 : nm;
+	int64_t mt[64];
+	double mv[64];
+	lo = hi = 0;
+	for (size_t i = 0; i < nm; i++) {
+		mt[i] = (ms_days_from_civil(m[i].year, m[i].month, 1) + 15) * MS_DAY;
+		mv[i] = m[i].net;
+	}
+	extent(mv, nm, &lo, &hi);
+	ms_fmt_usd_compact(a, sizeof a, lo * 1e6);
+	ms_fmt_usd_compact(b, sizeof b, hi * 1e6);
+	snprintf(desc, sizeof desc, "Bar chart of the monthly net flows of the US spot bitcoin ETFs, from %s "
+		 "(the worst month) to %s (the best).", a, b);
+	ms_frame fm = { .id = "etf_monthly", .title = "US spot bitcoin ETFs: net flows by month",
+			.subtitle = "US$; green months took money in, red months lost it.", .note = nt,
+			.desc = desc, .width = W, .height = H_SHORT, .x_time = 1,
+			.x0 = (double)(mt[0] - 16 * MS_DAY), .x1 = (double)(mt[nm - 1] + 16 * MS_DAY), .y0 = lo,
+			.y1 = hi, .y_fmt = MS_AX_USD_M };
+	p = ms_plot_begin(&fm, x->fonts);
+	if (p) {
+		ms_xs xs = { mt, NULL };
+		ms_plot_bars(p, xs, mv, nm, 28 * MS_DAY, MS_GREEN, MS_VERMILLION, 0);
+	}
+	ms_chart *ch = ms_plot_end(p);
+	if (ch) {
+		/* the table: the last six months */
+		const char *cells[3 * 7];
+		char mon[6][11], net[6][32], out[6][32];
+		size_t first = nm > 6 ? nm - 6 : 0, k = 3;
+		cells[0] = "Month";
+		cells[1] = "Net flow";
+		cells[2] = "Outflow days alone";
+		for (size_t i = first; i < nm; i++, k += 3) {
+			size_t r = i - first;
+			ms_fmt_date(ms_days_from_civil(m[i].year, m[i].month, 1) * MS_DAY, mon[r]);
+			mon[r][7] = '\0';
+			ms_fmt_usd_compact(net[r], sizeof net[r], m[i].net * 1e6);
+			ms_fmt_usd_compact(out[r], sizeof out[r], m[i].outflows * 1e6);
+			cells[k] = mon[r];
+			cells[k + 1] = net[r];
+			cells[k + 2] = out[r];
+		}
+		if (ms_chart_set_table(ch, 3, cells, k))
+			x->failed = 1;
+	}
+	keep(x, ch);
+}
+
+/* 6. Long and short liquidations, stacked by day. */
+static void liquidation_chart(ctx *x, const ms_dataset *lg, const ms_dataset *sh)
+{
+	const ms_series *a = lg->series, *b = sh->series;
+	size_t n = 0, cap = lg->hi - lg->lo;
+	int64_t *t = malloc((cap + 1) * sizeof *t);
+	double *lv = malloc((cap + 1) * sizeof *lv), *sv = malloc((cap + 1) * sizeof *sv);
+	if (!t || !lv || !sv) {
+		x->failed = 1;
+		goto done;
+	}
+	double hi = 0;
+	for (size_t i = lg->lo; i < lg->hi; i++) {
+		size_t j = ms_series_lower_bound(b, a->t[i]);
+		if (j >= b->n || b->t[j] != a->t[i])
+			continue;
+		t[n] = a->t[i] + MS_DAY / 2;
+		lv[n] = a->col[MS_VALUE][i];
+		sv[n] = b->col[MS_VALUE][j];
+		hi = fmax(hi, lv[n] + sv[n]);
+		n++;
+	}
+	if (n < 2)
+		goto done;
+	char title[96], nt[160], desc[256], top[32];
+	snprintf(title, sizeof title, "%s liquidations by day", lg->cfg->asset);
+	note(nt, sizeof nt, x, lg);
+	ms_fmt_usd_compact(top, sizeof top, hi);
+	snprintf(desc, sizeof desc, "Stacked bar chart of the US$ value of %s long and short positions "
+		 "liquidated each day; the largest day reached %s.", lg->cfg->asset, top);
+	ms_legend legend[] = { { "Longs liquidated", MS_VERMILLION }, { "Shorts liquidated", MS_BLUE } };
+	ms_frame fr = { .id = "liquidations", .title = title,
+			.subtitle = "US$ per UTC day; BTC-margined contracts only.", .note = nt, .desc = desc,
+			.width = W, .height = H_SHORT, .x_time = 1, .x0 = (double)t[0], .x1 = (double)t[n - 1],
+			.y0 = 0, .y1 = hi, .y_fmt = MS_AX_USD, .legend = legend, .nlegend = 2 };
+	ms_plot *p = ms_plot_begin(&fr, x->fonts);
+	if (p) {
+		ms_xs xs = { t, NULL };
+		ms_plot_stacked(p, xs, lv, sv, n, MS_DAY, MS_VERMILLION, MS_BLUE);
+	}
+	keep(x, ms_plot_end(p));
+done:
+	free(t);
+	free(lv);
+	free(sv);
+}
+
+/* 7. The total market capitalisation as an area. */
+static void market_cap_chart(ctx *x, const ms_dataset *m)
+{
+	const ms_series *s = m->series;
+	size_t n = m->hi - m->lo;
+	const int64_t *t = s->t + m->lo;
+	const double *v = s->col[MS_VALUE] + m->lo;
+	double lo = INFINITY, hi = -INFINITY;
+	extent(v, n, &lo, &hi);
+	long pk = ms_argmax(v, 0, n);
+	char nt[160], desc[256], a[32], b[32], l[64], day[11];
+	note(nt, sizeof nt, x, m);
+	ms_fmt_usd_compact(a, sizeof a, v[pk]);
+	ms_fmt_usd_compact(b, sizeof b, v[n - 1]);
+	date_of(day, t[pk]);
+	snprintf(l, sizeof l, "Peak %s, %s", a, day);
+	snprintf(desc, sizeof desc, "Area chart of the total crypto market capitalisation: a peak of %s on %s, "
+		 "%s at the end.", a, day, b);
+	ms_frame fr = { .id = "market_cap", .title = "Total crypto market capitalisation",
+			.subtitle = "US$, end of each UTC day (CoinGecko's next-day snapshot).", .note = nt,
+			.desc = desc, .width = W, .height = H_SHORT, .x_time = 1, .x0 = (double)t[0],
+			.x1 = (double)t[n - 1], .y0 = 0, .y1 = hi, .y_fmt = MS_AX_USD };
+	ms_plot *p = ms_plot_begin(&fr, x->fonts);
+	if (p) {
+		ms_xs xs = { t, NULL };
+		ms_plot_area(p, xs, v, n, 0, NULL, ms_alpha(MS_SKY, 0.45));
+		ms_plot_line(p, xs, v, n, MS_BLUE, 1.1, 0);
+		ms_plot_mark(p, (double)t[pk], v[pk], l);
+	}
+	keep(x, ms_plot_end(p));
+}
+
+/* 8. Fear & greed over its five zones. */
+static void fear_greed_chart(ctx *x, const ms_dataset *f)
+{
+	const ms_series *s = f->series;
+	size_t n = f->hi - f->lo;
+	const int64_t *t = s->t + f->lo;
+	const double *v = s->col[MS_VALUE] + f->lo;
+	char nt[160], desc[256], l[64], day[11];
+	note(nt, sizeof nt, x, f);
+	date_of(day, t[n - 1]);
+	snprintf(l, sizeof l, "%.0f on %s", v[n - 1], day);
+	snprintf(desc, sizeof desc, "Line chart of the Crypto Fear & Greed Index over its five zones, from "
+		 "extreme fear (0-25) to extreme greed (76-100); it reads %.0f on %s.", v[n - 1], day);
+	ms_frame fr = { .id = "fear_greed", .title = "Crypto Fear & Greed Index",
+			.subtitle = "0 is extreme fear, 100 extreme greed.", .note = nt, .desc = desc, .width = W,
+			.height = H_SHORT, .x_time = 1, .x0 = (double)t[0], .x1 = (double)t[n - 1], .y0 = 0,
+			.y1 = 100, .y_fmt = MS_AX_NUM, .right_pad = 62 };
+	ms_plot *p = ms_plot_begin(&fr, x->fonts);
+	if (p) {
+		ms_plot_hband(p, 0, 25, ms_alpha(MS_VERMILLION, 0.16), "Extreme fear");
+		ms_plot_hband(p, 25, 46, ms_alpha(MS_ORANGE, 0.12), "Fear");
+		ms_plot_hband(p, 46, 54, ms_alpha(MS_GREY, 0.06), "Neutral");
+		ms_plot_hband(p, 54, 75, ms_alpha(MS_SKY, 0.14), "Greed");
+		ms_plot_hband(p, 75, 100, ms_alpha(MS_GREEN, 0.14), "Extr. greed");
+		ms_xs xs = { t, NULL };
+		ms_plot_line(p, xs, v, n, MS_INK, 1.0, 0);
+		ms_plot_mark(p, (double)t[n - 1], v[n - 1], l);
+	}
+	keep(x, ms_plot_end(p));
+}
+
+/* 9. The distribution of daily returns with the 95 % and 99 % VaR; and
+ * 10. the rolling 30-day volatility. */
+static void risk_charts(ctx *x, const ms_dataset *d)
+{
+	const ms_series *s = d->series;
+	size_t n = d->hi - d->lo;
+	double *simple = malloc(n * sizeof *simple), *logr = malloc(n * sizeof *logr);
+	size_t *end = malloc(n * sizeof *end);
+	if (!simple || !logr || !end) {
+		x->failed = 1;
+		goto done;
+	}
+	size_t k = ms_returns(s->t + d->lo, s->col[MS_CLOSE] + d->lo, n, s->step, simple, logr, end);
+	if (k < 31)
+		goto done;
+	double var95, cvar95, var99, cvar99, lo = INFINITY, hi = -INFINITY;
+	ms_var_cvar(simple, k, 0.95, &var95, &cvar95);
+	ms_var_cvar(simple, k, 0.99, &var99, &cvar99);
+	extent(simple, k, &lo, &hi);
+	/* bins of half a percentage point */
+	const double bw = 0.005;
+	double b0 = floor(lo / bw) * bw;
+	size_t nb = (size_t)ceil((hi - b0) / bw) + 1;
+	double *cnt = calloc(nb, sizeof *cnt), *mid = malloc(nb * sizeof *mid);
+	if (!cnt || !mid) {
+		free(cnt);
+		free(mid);
+		x->failed = 1;
+		goto done;
+	}
+	double top = 0;
+	for (size_t i = 0; i < k; i++) {
+		size_t bi = (size_t)floor((simple[i] - b0) / bw);
+		cnt[bi < nb ? bi : nb - 1]++;
+	}
+	for (size_t i = 0; i < nb; i++) {
+		mid[i] = b0 + (i + 0.5) * bw;
+		top = fmax(top, cnt[i]);
+	}
+	char nt[160], desc[320], title[96], l95[48], l99[48], a[32], b[32];
+	note(nt, sizeof nt, x, d);
+	ms_fmt_pct(a, sizeof a, -var95, 1);
+	ms_fmt_pct(b, sizeof b, -var99, 1);
+	snprintf(l95, sizeof l95, "VaR 95 %%");
+	snprintf(l99, sizeof l99, "VaR 99 %%");
+	snprintf(title, sizeof title, "%s daily returns: how often each size of move", d->cfg->asset);
+	snprintf(desc, sizeof desc, "Histogram of %zu daily %s returns in bins of half a percentage point; one "
+		 "day in 20 lost more than %s, one in 100 more than %s (historical value at risk).", k,
+		 d->cfg->asset, a + (a[0] == '\xE2' ? 3 : 0), b + (b[0] == '\xE2' ? 3 : 0));
+	char rsub[160];
+	snprintf(rsub, sizeof rsub, "Days per half-point bin, close to close. Value at risk: 95 %% %s, 99 %% %s.", a, b);
+	ms_frame fr = { .id = "returns", .title = title, .subtitle = rsub,
+			.note = nt, .desc = desc, .width = W, .height = H_SHORT, .x_time = 0, .x0 = b0,
+			.x1 = b0 + nb * bw, .x_fmt = MS_AX_PCT, .y0 = 0, .y1 = top, .y_fmt = MS_AX_NUM };
+	ms_plot *p = ms_plot_begin(&fr, x->fonts);
+	if (p) {
+		ms_xs xs = { NULL, mid };
+		ms_plot_bars(p, xs, cnt, nb, bw, ms_alpha(MS_BLUE, 0.85), MS_BLUE, 0);
+		ms_plot_vline(p, -var95, MS_VERMILLION, l95, 1);
+		ms_plot_vline(p, -var99, MS_VERMILLION, l99, 1);
+	}
+	keep(x, ms_plot_end(p));
+	free(cnt);
+	free(mid);
+
+	/* the rolling 30-day volatility, annualised */
+	size_t nv = k - 29;
+	double *vol = malloc(nv * sizeof *vol);
+	int64_t *vt = malloc(nv * sizeof *vt);
+	if (!vol || !vt) {
+		free(vol);
+		free(vt);
+		x->failed = 1;
+		goto done;
+	}
+	lo = INFINITY;
+	hi = -INFINITY;
+	for (size_t i = 0; i < nv; i++) {
+		vol[i] = ms_stdev(logr + i, 30) * sqrt(365.0);
+		vt[i] = s->t[d->lo + end[i + 29]];
+	}
+	extent(vol, nv, &lo, &hi);
+	snprintf(title, sizeof title, "%s volatility, rolling 30 days (annualised)", d->cfg->asset);
+	ms_fmt_pct(a, sizeof a, vol[nv - 1], 0);
+	snprintf(desc, sizeof desc, "Line chart of the annualised 30-day volatility of %s daily log returns; "
+		 "it ends at %s.", d->cfg->asset, a);
+	ms_frame fv = { .id = "volatility", .title = title, .subtitle = "Sample stdev of daily log returns x sqrt(365).",
+			.note = nt, .desc = desc, .width = W, .height = H_SHORT, .x_time = 1,
+			.x0 = (double)vt[0], .x1 = (double)vt[nv - 1], .y0 = 0, .y1 = hi, .y_fmt = MS_AX_PCT };
+	p = ms_plot_begin(&fv, x->fonts);
+	if (p) {
+		ms_xs xs = { vt, NULL };
+		ms_plot_line(p, xs, vol, nv, MS_PURPLE, 1.3, 0);
+	}
+	keep(x, ms_plot_end(p));
+	free(vol);
+	free(vt);
+done:
+	free(simple);
+	free(logr);
+	free(end);
+}
+
+int ms_charts_build(const ms_config *cfg, const ms_dataset *ds, size_t nds, const ms_fontset *fonts,
+		    ms_chartset *out, ms_diag *d)
+{
+	ctx x = { cfg, ds, nds, fonts, out, 0 };
+	memset(out, 0, sizeof *out);
+	const ms_dataset *prim = by_name(&x, cfg->primary);
+	if (!prim || prim->hi < prim->lo + 2)
+		return ms_error(d, cfg->file, 0, 0, "too little data to chart from '%s'", cfg->primary);
+	price_chart(&x, prim);
+	underwater_chart(&x, prim);
+	const ms_dataset *h = hourly(&x, prim->cfg->asset);
+	for (size_t k = 0; h && k < cfg->ncrash; k++)
+		if (cfg->crash_day[k] <= cfg->as_of)
+			crash_chart(&x, h, k);
+	const ms_dataset *f = ms_find_metric(ds, nds, "etf_flows", "");
+	if (f && f->hi > f->lo + 1)
+		etf_charts(&x, f);
+	const ms_dataset *lg = ms_find_metric(ds, nds, "long_liquidations", prim->cfg->asset);
+	const ms_dataset *sh = ms_find_metric(ds, nds, "short_liquidations", prim->cfg->asset);
+	if (lg && sh)
+		liquidation_chart(&x, lg, sh);
+	const ms_dataset *m = ms_find_metric(ds, nds, "market_cap", "");
+	if (m && m->hi > m->lo + 1)
+		market_cap_chart(&x, m);
+	const ms_dataset *fg = ms_find_metric(ds, nds, "fear_greed", "");
+	if (fg && fg->hi > fg->lo + 1)
+		fear_greed_chart(&x, fg);
+	risk_charts(&x, prim);
+	if (x.failed) {
+		ms_charts_release(out);
+		return ms_error(d, NULL, 0, 0, "out of memory laying out the charts");
+	}
+	return 0;
+}
+
+void ms_charts_release(ms_chartset *cs)
+{
+	for (size_t i = 0; i < cs->n; i++)
+		ms_chart_free(cs->chart[i]);
+	cs->n = 0;
+}

@@ -1,0 +1,25 @@
+/* The report's charts, each built from the loaded data: the chart ids the
+ * templates use (chart:ID) are the ones made here. */
+#ifndef MS_CHARTS_H
+#define MS_CHARTS_H
+#include <stddef.h>
+#include "chart.h"
+#include "config.h"
+#include "diag.h"
+#include "model.h"
+
+enum { MS_MAX_CHARTS = 24 };
+
+typedef struct ms_chartset {
+	ms_chart *chart[MS_MAX_CHARTS];   /* owned */
+	size_t n;
+} ms_chartset;
+
+/* Builds every chart whose data is loaded. */
+int ms_charts_build(const ms_config *cfg, const ms_dataset *ds, size_t nds, const ms_fontset *fonts,
+		    ms_chartset *out, ms_diag *d);
+void ms_charts_release(ms_chartset *cs);
+/* The id of the candlestick chart of crash day k (e.g. "crash1"). */
+void ms_crash_chart_id(char *out, size_t n, size_t k);
+
+#endif

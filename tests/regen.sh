@@ -1,0 +1,15 @@
+#!/bin/sh
+# Rewrites the golden files from the current build: stats.json and each
+# chart's display list. Review the diff before committing.
+set -eu
+MSTRESS=$(realpath "$1")
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$MSTRESS" build -q --dump-charts --out "$tmp"
+cp "$tmp/stats.json" tests/golden/stats.json
+mkdir -p tests/golden/charts
+rm -f tests/golden/charts/*.txt
+cp "$tmp"/charts/*.txt tests/golden/charts/
+cp "$tmp/charts/price.png" tests/golden/charts/price.png
+echo "regen: tests/golden updated; review with git diff"
