@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "chart.h"
+#include "draw_cairo.h"
 #include "test.h"
 #include "utc.h"
 
@@ -119,6 +120,14 @@ static void long_series_keep_extremes(void)
 		double zero_y = grid0 ? grid0->xy[1] : 0;     /* the first gridline is y = 0 */
 		CHECK_NEAR(bottom, zero_y - (zero_y - top) * 1.0 / 250, 1e-9);
 	}
+	/* as SVG it stays small: under 200 KB */
+	ms_cairo_fonts *cf = c ? ms_cairo_fonts_new(f, &cap.d) : NULL;
+	ms_buf svg;
+	ms_buf_init(&svg, 0);
+	CHECK(cf && ms_draw_svg(c, cf, 0, &svg, &cap.d) == 0);
+	CHECK(svg.len > 1000 && svg.len < 200 * 1024);
+	ms_buf_release(&svg);
+	ms_cairo_fonts_free(cf);
 	ms_chart_free(c);
 	free(x);
 	free(y);
