@@ -4,7 +4,7 @@
 ifeq ($(origin CC),default)
 CC = cc
 endif
-PKG_LIBS = cairo jansson freetype2 libcmark-gfm
+PKG_LIBS = cairo jansson freetype2 libcmark-gfm libxml-2.0
 WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wvla
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
@@ -15,7 +15,11 @@ B       = build/release
 SRCS = $(filter-out gen/main.c,$(wildcard gen/*.c))
 TEST_SRCS = $(wildcard tests/unit/*.c)
 
-.PHONY: all report test asan clean deps test-deps regen
+.PHONY: all report test asan clean deps test-deps regen install uninstall
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+SHARE   = $(DESTDIR)$(PREFIX)/share/mstress
 
 all: mstress
 
@@ -73,6 +77,20 @@ asan: deps test-deps build/asan/mstress build/asan/unit_tests $(VNU)
 # Rewrites the golden files from the current build; review the diff.
 regen: mstress
 	tests/regen.sh ./mstress
+
+# An installed mstress finds its files in ../share/mstress beside its binary.
+install: mstress
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/templates $(SHARE)/fonts $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 mstress $(DESTDIR)$(PREFIX)/bin/mstress
+	install -m 644 templates/* $(SHARE)/templates/
+	install -m 644 fonts/* $(SHARE)/fonts/
+	cp -R data $(SHARE)/
+	chmod -R u+rwX,go+rX,go-w $(SHARE)/data
+	install -m 644 doc/mstress.1 $(DESTDIR)$(PREFIX)/share/man/man1/mstress.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/mstress $(DESTDIR)$(PREFIX)/share/man/man1/mstress.1
+	rm -rf $(SHARE)
 
 clean:
 	rm -rf build mstress out/*.tmp.*

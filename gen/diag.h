@@ -10,7 +10,11 @@ enum ms_level { MS_NOTE, MS_WARNING, MS_ERROR };
 typedef struct ms_diag {
 	FILE *out;          /* borrows; where messages go (stderr in main) */
 	int quiet;          /* suppress notes and warnings, never errors */
+	int verbose;        /* notes too (what was read and written) */
+	int color;          /* colour the level names (a terminal, no NO_COLOR) */
+	int progress;       /* show progress (a terminal, not quiet) */
 	int count[3];       /* messages seen per level */
+	int io_errors;      /* errors reading or writing files (exit status 3) */
 } ms_diag;
 
 void ms_diag_init(ms_diag *d, FILE *out);
@@ -28,5 +32,13 @@ int ms_error(ms_diag *d, const char *file, long line, long col,
 	     const char *fmt, ...) MS_PRINTF(5, 6);
 void ms_warn(ms_diag *d, const char *file, long line, long col,
 	     const char *fmt, ...) MS_PRINTF(5, 6);
+/* An error reading or writing a file (as opposed to bad content). */
+int ms_io_error(ms_diag *d, const char *file, const char *fmt, ...) MS_PRINTF(3, 4);
+/* A note: shown with verbose only. */
+void ms_note(ms_diag *d, const char *fmt, ...) MS_PRINTF(2, 3);
+/* A progress line, rewritten in place on a terminal; nothing elsewhere. */
+void ms_progress(ms_diag *d, const char *fmt, ...) MS_PRINTF(2, 3);
+/* Ends a progress line. */
+void ms_progress_done(ms_diag *d);
 
 #endif

@@ -10,7 +10,7 @@ int ms_read_file(const char *path, ms_buf *out, size_t max, ms_diag *d)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return ms_error(d, path, 0, 0, "cannot open: %s", strerror(errno));
+		return ms_io_error(d, path, "cannot open: %s", strerror(errno));
 	char chunk[65536];
 	size_t n, total = 0;
 	int rc = 0;
@@ -23,7 +23,7 @@ int ms_read_file(const char *path, ms_buf *out, size_t max, ms_diag *d)
 		ms_buf_append(out, chunk, n);
 	}
 	if (!rc && ferror(f))
-		rc = ms_error(d, path, 0, 0, "read error: %s", strerror(errno));
+		rc = ms_io_error(d, path, "read error: %s", strerror(errno));
 	if (!rc && ms_buf_failed(out))
 		rc = ms_error(d, path, 0, 0, "out of memory reading the file");
 	if (!rc && !out->data)
@@ -42,7 +42,7 @@ int ms_write_file_atomic(const char *path, const void *data, size_t len, ms_diag
 	int rc = 0;
 	FILE *f = fopen(tmp, "wb");
 	if (!f) {
-		rc = ms_error(d, path, 0, 0, "cannot create %s: %s", tmp, strerror(errno));
+		rc = ms_io_error(d, path, "cannot create %s: %s", tmp, strerror(errno));
 		goto out;
 	}
 	size_t w = len ? fwrite(data, 1, len, f) : 0;
@@ -50,12 +50,12 @@ int ms_write_file_atomic(const char *path, const void *data, size_t len, ms_diag
 	if (fclose(f) != 0 && !werr)
 		werr = errno ? errno : EIO;
 	if (w != len || werr) {
-		rc = ms_error(d, path, 0, 0, "write failed: %s", strerror(werr ? werr : EIO));
+		rc = ms_io_error(d, path, "write failed: %s", strerror(werr ? werr : EIO));
 		remove(tmp);
 		goto out;
 	}
 	if (rename(tmp, path) != 0) {
-		rc = ms_error(d, path, 0, 0, "cannot rename %s into place: %s", tmp, strerror(errno));
+		rc = ms_io_error(d, path, "cannot rename %s into place: %s", tmp, strerror(errno));
 		remove(tmp);
 	}
 out:
@@ -75,7 +75,7 @@ int ms_mkdirs(const char *dir, ms_diag *d)
 		char saved = *s;
 		*s = '\0';
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			rc = ms_error(d, p, 0, 0, "cannot create directory: %s", strerror(errno));
+			rc = ms_io_error(d, p, "cannot create directory: %s", strerror(errno));
 			break;
 		}
 		*s = saved;
@@ -86,7 +86,7 @@ int ms_mkdirs(const char *dir, ms_diag *d)
 	if (!rc) {
 		struct stat st;
 		if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-			rc = ms_error(d, dir, 0, 0, "not a directory");
+			rc = ms_io_error(d, dir, "not a directory");
 	}
 	return rc;
 }

@@ -34,6 +34,7 @@ typedef struct build {
 	ms_chartset charts;
 	ms_buf svg[MS_MAX_CHARTS];
 	outfile out[3 * MS_MAX_CHARTS + 8];
+	char *out_dir;       /* owned; where the files go (a site's dated folder) */
 	size_t nout;
 } build;
 
@@ -114,9 +115,20 @@ static int note_charts(build *b)
 	return 0;
 }
 
-static int read_template(const build *b, const char *rel, ms_buf *text, char **path)
+/* A file of the templates directory: --templates, else the home's. */
+static char *template_path(const build *b, const char *name)
 {
-	*path = home_path(b, rel);
+	if (b->o->templates)
+		return ms_path_join(b->o->templates, name);
+	char *dir = home_path(b, "templates");
+	char *p = dir ? ms_path_join(dir, name) : NULL;
+	free(dir);
+	return p;
+}
+
+static int read_template(const build *b, const char *name, ms_buf *text, char **path)
+{
+	*path = template_path(b, name);
 	if (!*path)
 		return ms_error(b->d, NULL, 0, 0, "out of memory");
 	return ms_read_file(*path, text, 4u << 20, b->d);
@@ -156,13 +168,13 @@ static int read_partial(void *ctx, const char *name, char **text, char **file)
 	char rel[300];
 	if (strchr(name, '/') || !*name || strlen(name) > 200)
 		return -1;
-	snprintf(rel, sizeof rel, "templates/%s.md", name);
+	snprintf(rel, sizeof rel, "%s.md", name);
 	ms_buf t;
 	ms_buf_init(&t, 0);
 	ms_diag quiet;
 	ms_diag_init(&quiet, NULL);
 	*text = NULL;
-	if ((*file = home_path(b, rel)) && ms_read_file(*file, &t, 4u << 20, &quiet) == 0)
+	if ((*file = template_path(b, rel)) && ms_read_file(*file, &t, 4u << 20, &quiet) == 0)
 		*text = ms_buf_detach(&t, NULL);
 	ms_buf_release(&t);
 	if (*text)
@@ -190,7 +202,7 @@ static int render_documents(build *b)
 	}
 	/* the weekly newsletter is a template that extends the report's */
 	ms_tmpl_opts md_opts = { ms_escape_markdown, read_partial, (void *)b, 1 };
-	if (read_template(b, b->cfg.weekly ? "templates/weekly.md" : "templates/report.md", &md_tmpl, &md_path) ||
+	if (read_template(b, b->cfg.weekly ? "weekly.md" : "report.md", &md_tmpl, &md_path) ||
 	    ms_tmpl_render(md_path, md_tmpl.data, md_tmpl.len, b->model, &md_opts, md, b->d))
 		goto done;
 	if (check_chart_refs(b, md_path, &md_tmpl) || !(doc = ms_doc_parse(md_path, md->data, md->len, b->d)))
@@ -209,7 +221,7 @@ static int render_documents(build *b)
 		goto done;
 	}
 	ms_tmpl_opts html_opts = { ms_escape_html, NULL, NULL, 1 };
-	rc = read_template(b, "templates/page.html", &page_tmpl, &page_path) ||
+	rc = read_template(b, "page.html", &page_tmpl, &page_path) ||
 	     ms_tmpl_render(page_path, page_tmpl.data, page_tmpl.len, page, &html_opts, html, b->d);
 	json_decref(page);
 	if (rc)
@@ -225,7 +237,7 @@ static int render_documents(build *b)
 	ms_theme theme;
 	ms_theme_defaults(&theme);
 	ms_buf_init(&theme_text, 0);
-	rc = read_template(b, "templates/theme.ini", &theme_text, &theme_path) ||
+	rc = read_template(b, "theme.ini", &theme_text, &theme_path) ||
 	     ms_theme_parse(&theme, theme_path, theme_text.data, theme_text.len, b->d) ||
 	     ms_doc_pdf(doc, charts, nch, b->fonts, &theme, &meta, pdf, b->d);
 	ms_buf_release(&theme_text);
@@ -242,11 +254,12 @@ done:
 
 static int write_outputs(build *b)
 {
-	char *charts = ms_path_join(b->o->out_dir, "charts");
+	char *charts = ms_path_join(b->out_dir, "charts");
 	int rc = !charts ? ms_error(b->d, NULL, 0, 0, "out of memory") : ms_mkdirs(charts, b->d);
 	free(charts);
 	for (size_t i = 0; !rc && i < b->nout; i++) {
-		char *path = ms_path_join(b->o->out_dir, b->out[i].name);
+		ms_progress(b->d, "mstress: writing %s", b->out[i].name);
+		char *path = ms_path_join(b->out_dir, b->out[i].name);
 		if (!path || ms_buf_failed(&b->out[i].data))
 			rc = ms_error(b->d, b->out[i].name, 0, 0, "out of memory");
 		else
@@ -266,6 +279,19 @@ static int add_claims(build *b)
 		return cl ? ms_error(b->d, b->cfg.claims, 0, 0, "out of memory") : -1;
 	json_object_set_new(b->model, "claims", r);
 	return 0;
+}
+
+/* The output directory: --out, or for a site its folder for the as-of date. */
+static int choose_out_dir(build *b)
+{
+	if (!b->o->site) {
+		b->out_dir = strdup(b->o->out_dir);
+	} else {
+		char day[11];
+		ms_fmt_date(b->cfg.as_of, day);
+		b->out_dir = ms_path_join(b->o->site, day);
+	}
+	return b->out_dir ? 0 : ms_error(b->d, NULL, 0, 0, "out of memory");
 }
 
 static int dump_model(build *b)
@@ -289,17 +315,23 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 	b.o = o;
 	b.d = d;
 	char *font_dir = home_path(&b, "fonts");
-	int rc = load_inputs(&b);
+	int rc = load_inputs(&b) || choose_out_dir(&b);
 	if (!rc && !(b.model = ms_model_build(&b.cfg, b.ds, b.nds, d)))
 		rc = -1;
 	if (!rc && b.cfg.claims)
 		rc = add_claims(&b);
+	if (!rc)
+		ms_progress(d, "mstress: %zu sources loaded; drawing the charts", b.nds);
 	if (!rc && (!font_dir || !(b.fonts = ms_fontset_new(font_dir, d)) ||
 		    !(b.cfonts = ms_cairo_fonts_new(b.fonts, d))))
 		rc = -1;
 	if (!rc)
-		rc = make_charts(&b) || note_charts(&b) || dump_model(&b) || render_documents(&b) ||
-		     write_outputs(&b) ? -1 : 0;
+		rc = make_charts(&b) || note_charts(&b) || dump_model(&b) ||
+		     (ms_progress(d, "mstress: %zu charts; laying out the documents", b.charts.n), 0) ||
+		     render_documents(&b) || write_outputs(&b) ? -1 : 0;
+	ms_progress_done(d);
+	if (!rc)
+		ms_note(d, "wrote %zu files to %s", b.nout, b.out_dir);
 	for (size_t i = 0; i < b.nout; i++) {
 		free(b.out[i].name);
 		ms_buf_release(&b.out[i].data);
@@ -314,5 +346,6 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 	if (b.have_cfg)
 		ms_config_release(&b.cfg);
 	free(font_dir);
+	free(b.out_dir);
 	return rc;
 }

@@ -8,7 +8,9 @@
 
 typedef struct ms_build_opts {
 	const char *config;      /* borrows; NULL: the default config in data/ */
-	const char *out_dir;     /* borrows */
+	const char *out_dir;     /* borrows; ignored with site */
+	const char *site;        /* borrows; a site directory: the report goes to site/AS_OF/ */
+	const char *templates;   /* borrows; a templates directory, or NULL for the home's */
 	const char *home;        /* borrows; where templates/, fonts/ and data/ live */
 	int64_t as_of;           /* -1: from the config */
 	int weekly;              /* -1: from the config; 1: the weekly newsletter; 0: the report */

@@ -1,0 +1,37 @@
+/* What every command shares: exit statuses, where mstress's own files are,
+ * the terminal (colour, progress) and the date options. */
+#ifndef MS_CLI_H
+#define MS_CLI_H
+#include <stddef.h>
+#include <stdint.h>
+#include "diag.h"
+
+/* Exit statuses (documented in mstress(1)). */
+enum {
+	MS_EXIT_OK = 0,
+	MS_EXIT_DATA = 1,    /* bad data, template, configuration or claims */
+	MS_EXIT_USAGE = 2,   /* the command line is wrong */
+	MS_EXIT_IO = 3       /* a file could not be read or written */
+};
+
+/* The directory holding templates/, fonts/ and data/: $MSTRESS_HOME, else
+ * ../share/mstress beside an installed binary, else the source tree the
+ * binary was built in. Returns buf. */
+const char *ms_cli_home(char *buf, size_t n);
+/* Colour on a terminal unless NO_COLOR is set; progress on a terminal. */
+void ms_cli_terminal(ms_diag *d);
+/* The exit status after a run: 0, 3 when a file could not be read or
+ * written, else 1 when anything failed. */
+int ms_cli_status(const ms_diag *d, int failed);
+/* Parses --as-of for cmd; prints a usage error (and returns -1) if bad. */
+int ms_cli_date(const char *cmd, const char *arg, int64_t *t);
+/* The as-of day from SOURCE_DATE_EPOCH when set (-1 when not); -2 when it
+ * is not a number, after a message. */
+int64_t ms_cli_source_date_epoch(const char *cmd);
+
+int ms_cmd_build(int argc, char **argv, ms_diag *d);
+int ms_cmd_check(int argc, char **argv, ms_diag *d);
+int ms_cmd_render(int argc, char **argv, ms_diag *d);
+int ms_cmd_config(int argc, char **argv, ms_diag *d);
+
+#endif

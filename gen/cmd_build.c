@@ -1,0 +1,176 @@
+/* `mstress build`: one report, or several configs at once (--jobs), and
+ * the static site (--site). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "cli.h"
+#include "fsutil.h"
+#include "report.h"
+#include "site.h"
+
+enum { MAX_CONFIGS = 256 };
+
+static const char usage[] =
+	"usage: mstress build [--config FILE]... [--as-of YYYY-MM-DD] [--period all|week]\n"
+	"                     [--out DIR | --site DIR [--site-url URL]] [--templates DIR]\n"
+	"                     [--jobs N] [--dump-charts] [-q | -v]\n"
+	"\n"
+	"Builds the report into DIR (default out/): stats.json, report.md,\n"
+	"report.html, report.pdf and charts/*.png|svg. With no --config it uses\n"
+	"the embedded data (data/default.ini). Files are replaced only when the\n"
+	"whole build succeeded.\n"
+	"\n"
+	"  -c, --config FILE     the report configuration (INI); several build\n"
+	"                        several reports, each into DIR/NAME/ (NAME: the\n"
+	"                        config's file name without .ini)\n"
+	"  -a, --as-of DATE      the report's date (UTC, inclusive); default: the\n"
+	"                        config's as_of, else SOURCE_DATE_EPOCH\n"
+	"  -p, --period PERIOD   all (the report) or week (the weekly newsletter:\n"
+	"                        templates/weekly.md, with the week's figures)\n"
+	"  -o, --out DIR         output directory (default: out)\n"
+	"  -s, --site DIR        publish into a static site: DIR/AS_OF/ gets the\n"
+	"                        report; DIR/index.html (the latest), archive.html\n"
+	"                        and feed.atom are rewritten\n"
+	"  -u, --site-url URL    the site's address, for absolute links in the feed\n"
+	"  -t, --templates DIR   use the templates in DIR (report.md, page.html, …)\n"
+	"  -j, --jobs N          build up to N configs at once (default 1)\n"
+	"      --dump-charts     also write charts/ID.txt, each chart's display list\n"
+	"                        as text (what the golden tests compare)\n"
+	"  -q, --quiet           errors only\n"
+	"  -v, --verbose         notes too (what was written where)\n"
+	"  -h, --help            this help\n";
+
+/* "reports/btc.ini" -> "btc" */
+static void stem(const char *path, char *out, size_t n)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t len = strcspn(base, ".");
+	snprintf(out, n, "%.*s", (int)(len ? len : strlen(base)), base);
+}
+
+/* Each config in a child process, at most jobs at a time: builds are pure
+ * functions of their inputs and share nothing. */
+static int build_many(ms_build_opts *o, const char *const *configs, int n, int jobs, ms_diag *d)
+{
+	int running = 0, worst = 0;
+	for (int i = 0; i < n || running; ) {
+		if (i < n && running < jobs) {
+			char name[256];
+			stem(configs[i], name, sizeof name);
+			char *dir = ms_path_join(o->out_dir, name);
+			if (!dir)
+				return MS_EXIT_DATA;
+			fflush(NULL);
+			pid_t pid = fork();
+			if (pid == 0) {
+				o->config = configs[i];
+				o->out_dir = dir;
+				int rc = ms_build(o, d);
+				_exit(ms_cli_status(d, rc));
+			}
+			free(dir);
+			if (pid < 0) {
+				ms_error(d, configs[i], 0, 0, "cannot start a build process");
+				worst = worst > MS_EXIT_DATA ? worst : MS_EXIT_DATA;
+			} else {
+				running++;
+			}
+			i++;
+			continue;
+		}
+		int status;
+		if (wait(&status) < 0)
+			break;
+		running--;
+		int code = WIFEXITED(status) ? WEXITSTATUS(status) : MS_EXIT_DATA;
+		worst = code > worst ? code : worst;
+	}
+	return worst;
+}
+
+int ms_cmd_build(int argc, char **argv, ms_diag *d)
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' }, { "as-of", required_argument, NULL, 'a' },
+		{ "out", required_argument, NULL, 'o' }, { "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' }, { "period", required_argument, NULL, 'p' },
+		{ "site", required_argument, NULL, 's' }, { "site-url", required_argument, NULL, 'u' },
+		{ "templates", required_argument, NULL, 't' }, { "jobs", required_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' }, { "dump-charts", no_argument, NULL, 'D' },
+		{ NULL, 0, NULL, 0 }
+	};
+	char home[4096];
+	const char *configs[MAX_CONFIGS];
+	int nconfigs = 0, jobs = 1, c;
+	const char *site_url = NULL;
+	ms_build_opts o = { .out_dir = "out", .home = ms_cli_home(home, sizeof home), .as_of = -1, .weekly = -1 };
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "c:a:o:p:s:u:t:j:qvh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			if (nconfigs == MAX_CONFIGS) {
+				fprintf(stderr, "mstress build: at most %d configs\n", MAX_CONFIGS);
+				return MS_EXIT_USAGE;
+			}
+			configs[nconfigs++] = optarg;
+			break;
+		case 'o': o.out_dir = optarg; break;
+		case 's': o.site = optarg; break;
+		case 'u': site_url = optarg; break;
+		case 't': o.templates = optarg; break;
+		case 'D': o.dump_charts = 1; break;
+		case 'q': d->quiet = 1; break;
+		case 'v': d->verbose = 1; break;
+		case 'h': fputs(usage, stdout); return MS_EXIT_OK;
+		case 'a':
+			if (ms_cli_date("build", optarg, &o.as_of))
+				return MS_EXIT_USAGE;
+			break;
+		case 'p':
+			if (strcmp(optarg, "week") && strcmp(optarg, "all")) {
+				fprintf(stderr, "mstress build: --period must be all or week\n");
+				return MS_EXIT_USAGE;
+			}
+			o.weekly = !strcmp(optarg, "week");
+			break;
+		case 'j': {
+			char *end;
+			long j = strtol(optarg, &end, 10);
+			if (*end || j < 1 || j > 64) {
+				fprintf(stderr, "mstress build: --jobs takes a number from 1 to 64\n");
+				return MS_EXIT_USAGE;
+			}
+			jobs = (int)j;
+			break;
+		}
+		default: fputs(usage, stderr); return MS_EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "mstress build: unexpected argument '%s'\n%s", argv[optind], usage);
+		return MS_EXIT_USAGE;
+	}
+	if (o.site && nconfigs > 1) {
+		fprintf(stderr, "mstress build: --site takes one config at a time\n");
+		return MS_EXIT_USAGE;
+	}
+	if (o.as_of < 0) {
+		o.as_of = ms_cli_source_date_epoch("build");
+		if (o.as_of == -2)
+			return MS_EXIT_USAGE;
+	}
+	ms_cli_terminal(d);
+	if (nconfigs > 1) {
+		d->progress = 0;      /* several processes share the terminal */
+		return build_many(&o, configs, nconfigs, jobs, d);
+	}
+	o.config = nconfigs ? configs[0] : NULL;
+	int rc = ms_build(&o, d);
+	if (!rc && o.site)
+		rc = ms_site_publish(o.site, site_url, d);
+	return ms_cli_status(d, rc);
+}

@@ -1,0 +1,198 @@
+#include "site.h"
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+#include <libxml/xmlwriter.h>
+#include "buf.h"
+#include "fsutil.h"
+#include "tmpl.h"
+#include "utc.h"
+
+enum { MAX_REPORTS = 5000 };
+
+typedef struct entry {
+	char date[11];
+	char *title, *subtitle;
+} entry;
+
+static int newest_first(const void *a, const void *b)
+{
+	return strcmp(((const entry *)b)->date, ((const entry *)a)->date);
+}
+
+static int is_report_dir(const char *dir, const char *name)
+{
+	int64_t t;
+	if (strlen(name) != 10 || ms_parse_date(name, &t))
+		return 0;
+	char path[4200];
+	snprintf(path, sizeof path, "%s/%s/report.html", dir, name);
+	FILE *f = fopen(path, "rb");
+	if (f)
+		fclose(f);
+	return f != NULL;
+}
+
+/* The reports under dir, newest first; *n of them. */
+static entry *scan(const char *dir, size_t *n, ms_diag *d)
+{
+	DIR *dh = opendir(dir);
+	*n = 0;
+	if (!dh) {
+		ms_io_error(d, dir, "cannot list the site directory");
+		return NULL;
+	}
+	entry *e = calloc(MAX_REPORTS, sizeof *e);
+	struct dirent *de;
+	while (e && (de = readdir(dh)) && *n < MAX_REPORTS) {
+		if (!is_report_dir(dir, de->d_name))
+			continue;
+		entry *x = &e[(*n)++];
+		memcpy(x->date, de->d_name, 11);
+		char path[4200];
+		snprintf(path, sizeof path, "%s/%s/stats.json", dir, de->d_name);
+		json_t *st = json_load_file(path, 0, NULL);
+		json_t *rep = json_object_get(st, "report");
+		const char *title = json_string_value(json_object_get(rep, "title"));
+		const char *sub = json_string_value(json_object_get(rep, "subtitle"));
+		x->title = strdup(title ? title : "Market stress report");
+		x->subtitle = strdup(sub ? sub : "");
+		json_decref(st);
+	}
+	closedir(dh);
+	if (!e)
+		ms_error(d, dir, 0, 0, "out of memory");
+	else
+		qsort(e, *n, sizeof *e, newest_first);
+	return e;
+}
+
+static void free_entries(entry *e, size_t n)
+{
+	for (size_t i = 0; e && i < n; i++) {
+		free(e[i].title);
+		free(e[i].subtitle);
+	}
+	free(e);
+}
+
+static void html_text(ms_buf *b, const char *s)
+{
+	ms_escape_html(b, s, strlen(s));
+}
+
+static int write_archive(const char *dir, const entry *e, size_t n, ms_diag *d)
+{
+	ms_buf b;
+	ms_buf_init(&b, 0);
+	ms_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		    "<title>Market stress reports: archive</title>\n"
+		    "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.atom\" title=\"Reports feed\">\n"
+		    "<style>body{font:17px/1.6 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}"
+		    "li{margin:.6rem 0}.d{color:#555;font-variant-numeric:tabular-nums}"
+		    "@media (prefers-color-scheme:dark){body{background:#141414;color:#e8e8e8}a{color:#7cc0ff}.d{color:#b0b0b0}}"
+		    "</style>\n</head>\n<body>\n<main>\n<h1>Market stress reports</h1>\n"
+		    "<p><a href=\"index.html\">The latest report</a> \xC2\xB7 <a href=\"feed.atom\">Atom feed</a></p>\n<ul>\n");
+	for (size_t i = 0; i < n; i++) {
+		ms_buf_printf(&b, "<li><span class=\"d\">%s</span> <a href=\"%s/report.html\">", e[i].date, e[i].date);
+		html_text(&b, e[i].title);
+		ms_buf_printf(&b, "</a> (<a href=\"%s/report.pdf\">PDF</a>)</li>\n", e[i].date);
+	}
+	ms_buf_puts(&b, "</ul>\n</main>\n</body>\n</html>\n");
+	char *path = ms_path_join(dir, "archive.html");
+	int rc = !path || ms_buf_failed(&b) ? ms_error(d, dir, 0, 0, "out of memory") :
+		 ms_write_file_atomic(path, b.data, b.len, d);
+	free(path);
+	ms_buf_release(&b);
+	return rc;
+}
+
+/* The Atom feed, through libxml2's writer (escaping and well-formedness
+ * are its job). */
+static int write_feed(const char *dir, const char *base, const entry *e, size_t n, ms_diag *d)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+	int rc = -1;
+	char when[32], link[4300], id[4300];
+	if (!w)
+		goto done;
+	const char *b = base ? base : "";
+	xmlTextWriterSetIndent(w, 1);
+	int ok = xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) >= 0 &&
+		 xmlTextWriterStartElement(w, BAD_CAST "feed") >= 0 &&
+		 xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST "http://www.w3.org/2005/Atom") >= 0 &&
+		 xmlTextWriterWriteElement(w, BAD_CAST "title", BAD_CAST "Market stress reports") >= 0;
+	snprintf(id, sizeof id, "%s", base ? base : "urn:mstress:reports");
+	snprintf(when, sizeof when, "%sT00:00:00Z", n ? e[0].date : "1970-01-01");
+	ok = ok && xmlTextWriterWriteElement(w, BAD_CAST "id", BAD_CAST id) >= 0 &&
+	     xmlTextWriterWriteElement(w, BAD_CAST "updated", BAD_CAST when) >= 0 &&
+	     xmlTextWriterStartElement(w, BAD_CAST "author") >= 0 &&
+	     xmlTextWriterWriteElement(w, BAD_CAST "name", BAD_CAST "mstress") >= 0 &&
+	     xmlTextWriterEndElement(w) >= 0;
+	snprintf(link, sizeof link, "%sarchive.html", b);
+	ok = ok && xmlTextWriterStartElement(w, BAD_CAST "link") >= 0 &&
+	     xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST link) >= 0 &&
+	     xmlTextWriterEndElement(w) >= 0;
+	for (size_t i = 0; ok && i < n; i++) {
+		snprintf(link, sizeof link, "%s%s/report.html", b, e[i].date);
+		if (base)
+			snprintf(id, sizeof id, "%s", link);
+		else
+			snprintf(id, sizeof id, "urn:mstress:report:%s", e[i].date);
+		snprintf(when, sizeof when, "%sT00:00:00Z", e[i].date);
+		ok = xmlTextWriterStartElement(w, BAD_CAST "entry") >= 0 &&
+		     xmlTextWriterWriteElement(w, BAD_CAST "title", BAD_CAST e[i].title) >= 0 &&
+		     xmlTextWriterWriteElement(w, BAD_CAST "id", BAD_CAST id) >= 0 &&
+		     xmlTextWriterWriteElement(w, BAD_CAST "updated", BAD_CAST when) >= 0 &&
+		     xmlTextWriterStartElement(w, BAD_CAST "link") >= 0 &&
+		     xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST link) >= 0 &&
+		     xmlTextWriterEndElement(w) >= 0 &&
+		     xmlTextWriterWriteElement(w, BAD_CAST "summary", BAD_CAST e[i].subtitle) >= 0 &&
+		     xmlTextWriterEndElement(w) >= 0;
+	}
+	ok = ok && xmlTextWriterEndDocument(w) >= 0;
+	xmlFreeTextWriter(w);
+	w = NULL;
+	if (ok) {
+		char *path = ms_path_join(dir, "feed.atom");
+		rc = path ? ms_write_file_atomic(path, xmlBufferContent(buf), (size_t)xmlBufferLength(buf), d) : -1;
+		free(path);
+	}
+done:
+	if (w)
+		xmlFreeTextWriter(w);
+	if (buf)
+		xmlBufferFree(buf);
+	if (rc && !d->count[MS_ERROR])
+		ms_error(d, dir, 0, 0, "cannot write the Atom feed");
+	return rc;
+}
+
+int ms_site_publish(const char *dir, const char *base_url, ms_diag *d)
+{
+	size_t n;
+	entry *e = scan(dir, &n, d);
+	if (!e)
+		return -1;
+	int rc = 0;
+	if (n) {
+		/* the latest report is the home page, as it is: standalone */
+		char src[4200], *dst = ms_path_join(dir, "index.html");
+		ms_buf page;
+		ms_buf_init(&page, 0);
+		snprintf(src, sizeof src, "%s/%s/report.html", dir, e[0].date);
+		rc = !dst || ms_read_file(src, &page, 64u << 20, d) ||
+		     ms_write_file_atomic(dst, page.data, page.len, d) ? -1 : 0;
+		ms_buf_release(&page);
+		free(dst);
+	}
+	if (!rc)
+		rc = write_archive(dir, e, n, d) || write_feed(dir, base_url, e, n, d) ? -1 : 0;
+	if (!rc)
+		ms_note(d, "site %s: %zu report(s), the latest of %s", dir, n, n ? e[0].date : "none");
+	free_entries(e, n);
+	return rc;
+}

@@ -1,0 +1,13 @@
+/* A static site of reports for CI publishing: DIR/YYYY-MM-DD/ holds each
+ * report as built, DIR/index.html is the latest, DIR/archive.html lists
+ * them all and DIR/feed.atom lets readers subscribe. */
+#ifndef MS_SITE_H
+#define MS_SITE_H
+#include "diag.h"
+
+/* Rewrites index.html, archive.html and feed.atom from the reports under
+ * dir. base_url ("https://example.org/reports/") makes the feed's links
+ * absolute; NULL keeps them relative. */
+int ms_site_publish(const char *dir, const char *base_url, ms_diag *d);
+
+#endif

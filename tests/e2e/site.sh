@@ -1,0 +1,28 @@
+# --site keeps each report under its date, the latest as index.html, an
+# archive page and an Atom feed (well-formed, newest first, stable).
+. "$ROOT/tests/lib.sh"
+site="$WORK/site"
+"$MSTRESS" build -q --site "$site" --as-of 2026-01-30
+"$MSTRESS" build -q --site "$site" --site-url https://example.org/r/
+for f in 2026-01-30/report.html 2026-01-30/report.pdf 2026-02-06/report.html 2026-02-06/stats.json \
+	index.html archive.html feed.atom; do
+	[ -f "$site/$f" ] || die "missing $f"
+done
+cmp -s "$site/index.html" "$site/2026-02-06/report.html" || die "index.html is not the latest report"
+expect_in "$site/archive.html" '<a href="2026-01-30/report.html">'
+/usr/bin/python3 - "$site/feed.atom" <<'PY'
+import sys, xml.etree.ElementTree as ET
+A = "{http://www.w3.org/2005/Atom}"
+feed = ET.parse(sys.argv[1]).getroot()
+assert feed.tag == A + "feed"
+assert feed.find(A + "updated").text == "2026-02-06T00:00:00Z"
+entries = feed.findall(A + "entry")
+assert [e.find(A + "updated").text[:10] for e in entries] == ["2026-02-06", "2026-01-30"], entries
+assert entries[0].find(A + "link").get("href") == "https://example.org/r/2026-02-06/report.html"
+assert entries[0].find(A + "id").text == "https://example.org/r/2026-02-06/report.html"
+assert entries[0].find(A + "title").text.startswith("Bitcoin's 50 % drawdown")
+PY
+[ -n "${VNU:-}" ] && java -jar "$VNU" "$site/archive.html" > "$WORK/vnu.txt" 2>&1 || die "archive.html: $(cat "$WORK/vnu.txt")"
+cp "$site/feed.atom" "$WORK/feed1"
+"$MSTRESS" build -q --site "$site" --site-url https://example.org/r/
+cmp -s "$site/feed.atom" "$WORK/feed1" || die "the feed changed on a rebuild"
