@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -110,4 +112,45 @@ char *ms_dirname(const char *path)
 	if (slash == path)
 		return strdup("/");
 	return strndup(path, (size_t)(slash - path));
+}
+
+int ms_map_file(const char *path, ms_file_bytes *f, size_t max, ms_diag *d)
+{
+	memset(f, 0, sizeof *f);
+	ms_buf_init(&f->buf, 0);
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return ms_io_error(d, path, "cannot open: %s", strerror(errno));
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+		if ((unsigned long long)st.st_size > max) {
+			close(fd);
+			return ms_error(d, path, 0, 0, "larger than the %zu-byte limit", max);
+		}
+		void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		close(fd);
+		if (m == MAP_FAILED)
+			return ms_io_error(d, path, "cannot map: %s", strerror(errno));
+		posix_madvise(m, (size_t)st.st_size, POSIX_MADV_SEQUENTIAL);
+		f->map = m;
+		f->map_len = (size_t)st.st_size;
+		f->data = m;
+		f->len = f->map_len;
+		return 0;
+	}
+	close(fd);
+	if (ms_read_file(path, &f->buf, max, d))
+		return -1;
+	f->data = ms_buf_str(&f->buf);
+	f->len = f->buf.len;
+	return 0;
+}
+
+void ms_unmap_file(ms_file_bytes *f)
+{
+	if (f->map)
+		munmap(f->map, f->map_len);
+	ms_buf_release(&f->buf);
+	f->map = NULL;
+	f->data = NULL;
 }

@@ -8,6 +8,19 @@
 
 /* Appends the file's bytes to out (max bytes at most). */
 int ms_read_file(const char *path, ms_buf *out, size_t max, ms_diag *d);
+/* A file's bytes: mapped when it is a regular file (no copy of a large
+ * download), read into memory otherwise (pipes). Not NUL-terminated. */
+typedef struct ms_file_bytes {
+	const char *data;
+	size_t len;
+	void *map;                /* owned mapping, or NULL */
+	size_t map_len;
+	ms_buf buf;               /* owned copy when not mapped */
+} ms_file_bytes;
+
+int ms_map_file(const char *path, ms_file_bytes *f, size_t max, ms_diag *d);
+void ms_unmap_file(ms_file_bytes *f);
+
 /* Writes data to path through path.tmp + rename: readers see the old file or
  * the new one, never a part. */
 int ms_write_file_atomic(const char *path, const void *data, size_t len, ms_diag *d);

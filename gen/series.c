@@ -21,9 +21,8 @@ void ms_series_free(ms_series *s)
 	free(s);
 }
 
-static int grow(ms_series *s)
+static int grow_to(ms_series *s, size_t cap)
 {
-	size_t cap = s->cap ? s->cap * 2 : 256;
 	int64_t *t = realloc(s->t, cap * sizeof *t);
 	if (!t)
 		return -1;
@@ -38,6 +37,16 @@ static int grow(ms_series *s)
 	}
 	s->cap = cap;
 	return 0;
+}
+
+static int grow(ms_series *s)
+{
+	return grow_to(s, s->cap ? s->cap * 2 : 256);
+}
+
+int ms_series_reserve(ms_series *s, size_t n)
+{
+	return n > s->cap ? grow_to(s, n) : 0;
 }
 
 int ms_series_push(ms_series *s, int64_t t, const double vals[MS_NCOL])

@@ -21,6 +21,8 @@ typedef struct ms_series {
 ms_series *ms_series_new(int64_t step, unsigned mask);
 void ms_series_free(ms_series *s);
 static inline int ms_series_has(const ms_series *s, enum ms_col c) { return (s->mask >> c) & 1u; }
+/* Makes room for n bars in all (a hint: pushes still grow as needed). */
+int ms_series_reserve(ms_series *s, size_t n);
 /* Appends a bar; vals is indexed by enum ms_col (absent columns ignored). */
 int ms_series_push(ms_series *s, int64_t t, const double vals[MS_NCOL]);
 void ms_series_reverse(ms_series *s);

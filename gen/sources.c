@@ -5,7 +5,7 @@
 #include "utc.h"
 
 #define MAX_CONFIG (1u << 20)
-#define MAX_INPUT (512u << 20)
+#define MAX_INPUT ((size_t)4 << 30)
 
 int ms_config_load(const char *path, int64_t as_of, ms_config *cfg, ms_diag *d)
 {
@@ -28,16 +28,16 @@ int ms_config_load(const char *path, int64_t as_of, ms_config *cfg, ms_diag *d)
 static int load_one(const ms_source_cfg *sc, int64_t window_start, int64_t end, ms_dataset *ds,
 		    ms_diag *d)
 {
-	ms_buf raw;
-	ms_buf_init(&raw, 0);
+	ms_file_bytes raw;
 	memset(ds, 0, sizeof *ds);
 	ds->cfg = sc;
 	ds->fmt = *ms_csv_format_find(sc->format);
 	if (sc->value_column)
 		ds->fmt.column[MS_VALUE] = sc->value_column;
-	int rc = ms_read_file(sc->path, &raw, MAX_INPUT, d) ||
+	int rc = ms_map_file(sc->path, &raw, MAX_INPUT, d) ? -1 :
 		 ms_load_csv(sc->path, raw.data, raw.len, &ds->fmt, &ds->series, d) ? -1 : 0;
-	ms_buf_release(&raw);
+	if (raw.data)
+		ms_unmap_file(&raw);
 	if (rc)
 		return -1;
 	/* bars that end by the end of the as-of day */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "csv.h"
+#include "numparse.h"
 #include "utc.h"
 
 /* 2024-01-11: the US spot bitcoin ETFs' first trading day. */
@@ -30,6 +31,10 @@ static const ms_csv_format formats[] = {
 	  .column = { NULL, NULL, NULL, NULL, NULL, "Total" }, .signed_value = 1,
 	  .first_valid = ETF_LAUNCH, .first_valid_why = "it precedes the funds' launch on 2024-01-11",
 	  .convention = "US spot ETF daily net flows, US$ millions, US trading days", .metric = "etf_flows" },
+	{ .name = "ohlcv_csv", .provider = "CSV file", .time_column = "timestamp", .step = 0,
+	  .column = { "open", "high", "low", "close", "volume", NULL },
+	  .convention = "timestamp,open,high,low,close,volume; ISO-8601 UTC times; the bar length read from the data",
+	  .metric = "price" },
 	{ .name = "cryptoquant_metric", .provider = "CryptoQuant", .time_column = "date", .step = MS_DAY,
 	  .signed_value = 1, .convention = "one value per UTC day (the config names its column)" },
 	{ .name = "alternative_me_fng_csv", .provider = "alternative.me", .time_column = "date",
@@ -50,19 +55,7 @@ const char *ms_csv_format_names(void)
 {
 	return "cryptoquant_ohlcv, coinmarketcap_export, binance_klines_csv, "
 	       "coinbase_candles_csv, coingecko_global_mcap, farside_flows_csv, "
-	       "cryptoquant_metric, alternative_me_fng_csv";
-}
-
-static int parse_number(const ms_csv_field *f, double *v)
-{
-	char tmp[64];
-	if (f->len == 0 || f->len >= sizeof tmp)
-		return -1;
-	memcpy(tmp, f->p, f->len);
-	tmp[f->len] = '\0';
-	char *end;
-	*v = strtod(tmp, &end);
-	return (*end == '\0' && isfinite(*v)) ? 0 : -1;
+	       "cryptoquant_metric, alternative_me_fng_csv, ohlcv_csv";
 }
 
 /* Maps header names to field indices; missing mapped columns are errors. */
@@ -91,26 +84,129 @@ static int map_header(const ms_csv *c, const ms_csv_format *fmt, long idx[MS_NCO
 	return 0;
 }
 
-static int check_bar(const ms_csv *c, const ms_csv_format *fmt, const double v[MS_NCOL],
-		     const long idx[MS_NCOL], ms_diag *d)
+static int check_bar(const char *file, long line, const ms_csv_field *field, const ms_csv_format *fmt,
+		     const double v[MS_NCOL], const long idx[MS_NCOL], ms_diag *d)
 {
 	for (int k = 0; k < MS_NCOL; k++) {
 		if (!fmt->column[k] || k == MS_VOLUME || (k == MS_VALUE && fmt->signed_value))
 			continue;
 		if (v[k] <= 0)
-			return ms_error(d, c->file, c->rec_line, c->field[idx[k]].col,
+			return ms_error(d, file, line, field[idx[k]].col,
 					"%s is %g: a price or capitalisation must be positive",
 					fmt->column[k], v[k]);
 	}
 	if (fmt->column[MS_VOLUME] && v[MS_VOLUME] < 0)
-		return ms_error(d, c->file, c->rec_line, c->field[idx[MS_VOLUME]].col,
-				"negative volume %g", v[MS_VOLUME]);
+		return ms_error(d, file, line, field[idx[MS_VOLUME]].col, "negative volume %g", v[MS_VOLUME]);
 	if (fmt->column[MS_HIGH] && fmt->column[MS_LOW]) {
 		double hi = v[MS_HIGH], lo = v[MS_LOW];
 		if (hi < lo || (fmt->column[MS_OPEN] && (v[MS_OPEN] > hi || v[MS_OPEN] < lo)) ||
 		    (fmt->column[MS_CLOSE] && (v[MS_CLOSE] > hi || v[MS_CLOSE] < lo)))
-			return ms_error(d, c->file, c->rec_line, c->field[idx[MS_HIGH]].col,
+			return ms_error(d, file, line, field[idx[MS_HIGH]].col,
 					"inconsistent bar: high %g, low %g must bound open and close", hi, lo);
+	}
+	return 0;
+}
+
+/* What a load knows between rows. */
+typedef struct loader {
+	const char *file;
+	const ms_csv_format *fmt;
+	ms_diag *d;
+	ms_series *s;
+	long idx[MS_NCOL], time_idx;
+	size_t nheader;
+	long skipped, first_skipped, last_skipped;
+	int order;                /* +1 ascending, -1 newest first, 0 unknown */
+} loader;
+
+/* One data row, from either reader: checked, then appended. */
+static int take_row(loader *L, const ms_csv_field *field, size_t nfield, long line)
+{
+	const ms_csv_format *fmt = L->fmt;
+	ms_diag *d = L->d;
+	if (nfield != L->nheader)
+		return ms_error(d, L->file, line, 0, "%zu fields where the header has %zu", nfield, L->nheader);
+	const ms_csv_field *tf = &field[L->time_idx];
+	int64_t t;
+	if (ms_parse_time(tf->p, tf->len, &t))
+		return ms_error(d, L->file, line, tf->col, "'%.*s' is not a date or time",
+				(int)(tf->len > 40 ? 40 : tf->len), tf->p);
+	t += fmt->time_shift;
+	double v[MS_NCOL] = { 0 };
+	int empty = 0;
+	for (int k = 0; k < MS_NCOL; k++) {
+		if (!fmt->column[k])
+			continue;
+		const ms_csv_field *f = &field[L->idx[k]];
+		if (f->len == 0) {
+			empty = 1;
+			continue;
+		}
+		if (ms_parse_double(f->p, f->len, &v[k]))
+			return ms_error(d, L->file, line, f->col, "%s '%.*s' is not a finite number", fmt->column[k],
+					(int)(f->len > 40 ? 40 : f->len), f->p);
+	}
+	if (empty) {
+		if (!L->skipped++)
+			L->first_skipped = line;
+		L->last_skipped = line;
+		return 0;
+	}
+	if (check_bar(L->file, line, field, fmt, v, L->idx, d))
+		return -1;
+	if (fmt->first_valid && t < fmt->first_valid) {
+		char day[11];
+		ms_fmt_date(t, day);
+		ms_warn(d, L->file, line, tf->col, "row dated %s dropped: %s", day, fmt->first_valid_why);
+		return 0;
+	}
+	ms_series *s = L->s;
+	if (s->n > 0) {
+		int64_t prev = s->t[s->n - 1];
+		int dir = t > prev ? 1 : t < prev ? -1 : 0;
+		if (dir == 0 || (L->order && dir != L->order)) {
+			char when[17];
+			ms_fmt_datetime(t, when);
+			return ms_error(d, L->file, line, tf->col, "%s time %s: rows must be in time order",
+					dir == 0 ? "duplicate" : "out-of-order", when);
+		}
+		L->order = dir;
+	}
+	if (ms_series_push(s, t, v))
+		return ms_error(d, L->file, line, 0, "out of memory");
+	return 0;
+}
+
+/* Files without a quote character (most machine exports) are split with
+ * memchr, field pointers straight into the bytes: no per-field work but
+ * the number itself. */
+static int fast_rows(loader *L, const char *p, const char *end, long line, char delim)
+{
+	ms_csv_field field[64];
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		const char *next = nl ? nl + 1 : end;
+		if (le > p && le[-1] == '\r')
+			le--;
+		if (le > p) {
+			size_t nf = 0;
+			const char *f = p;
+			for (;;) {
+				const char *sep = memchr(f, delim, (size_t)(le - f));
+				const char *fe = sep ? sep : le;
+				if (nf < 64)
+					field[nf] = (ms_csv_field){ f, (size_t)(fe - f), (long)(f - p) + 1 };
+				nf++;
+				if (!sep)
+					break;
+				f = sep + 1;
+			}
+			if (take_row(L, field, nf > 64 ? 64 : nf, line))
+				return -1;
+		}
+		line++;
+		p = next;
 	}
 	return 0;
 }
@@ -119,17 +215,15 @@ int ms_load_csv(const char *file, const char *data, size_t len,
 		const ms_csv_format *fmt, ms_series **out, ms_diag *d)
 {
 	ms_csv c;
-	long idx[MS_NCOL], time_idx;
+	loader L = { .file = file, .fmt = fmt, .d = d };
 	unsigned mask = 0;
-	long skipped = 0, first_skipped = 0, last_skipped = 0;
-	int order = 0;            /* +1 ascending, -1 newest first, 0 unknown */
 	int rc = -1;
 	for (int k = 0; k < MS_NCOL; k++)
 		if (fmt->column[k])
 			mask |= MS_COLBIT(k);
-	ms_series *s = ms_series_new(fmt->step, mask);
+	L.s = ms_series_new(fmt->step, mask);
 	*out = NULL;
-	if (!s)
+	if (!L.s)
 		return ms_error(d, file, 0, 0, "out of memory");
 	if (ms_csv_open(&c, file, data, len, 0, d))
 		goto done;
@@ -139,89 +233,39 @@ int ms_load_csv(const char *file, const char *data, size_t len,
 			ms_error(d, file, 0, 0, "empty file: no header, no data");
 		goto done;
 	}
-	if (map_header(&c, fmt, idx, &time_idx, d))
+	if (map_header(&c, fmt, L.idx, &L.time_idx, d))
 		goto done;
-	size_t nheader = c.nfield;
-	while ((r = ms_csv_next(&c, d)) > 0) {
-		if (c.nfield != nheader) {
-			ms_error(d, file, c.rec_line, 0, "%zu fields where the header has %zu",
-				 c.nfield, nheader);
+	L.nheader = c.nfield;
+	/* rows of a typical length tell how many to make room for */
+	const char *first_nl = memchr(c.pos, '\n', (size_t)(c.end - c.pos));
+	if (first_nl && first_nl > c.pos)
+		ms_series_reserve(L.s, (size_t)(c.end - c.pos) / (size_t)(first_nl - c.pos + 1) + 16);
+	if (!memchr(c.pos, '"', (size_t)(c.end - c.pos))) {
+		if (fast_rows(&L, c.pos, c.end, c.line, c.delim))
 			goto done;
-		}
-		const ms_csv_field *tf = &c.field[time_idx];
-		int64_t t;
-		if (ms_parse_time(tf->p, tf->len, &t)) {
-			ms_error(d, file, c.rec_line, tf->col, "'%.*s' is not a date or time",
-				 (int)(tf->len > 40 ? 40 : tf->len), tf->p);
-			goto done;
-		}
-		t += fmt->time_shift;
-		double v[MS_NCOL] = { 0 };
-		int empty = 0;
-		for (int k = 0; k < MS_NCOL; k++) {
-			if (!fmt->column[k])
-				continue;
-			const ms_csv_field *f = &c.field[idx[k]];
-			if (f->len == 0) {
-				empty = 1;
-				continue;
-			}
-			if (parse_number(f, &v[k])) {
-				ms_error(d, file, c.rec_line, f->col,
-					 "%s '%.*s' is not a finite number", fmt->column[k],
-					 (int)(f->len > 40 ? 40 : f->len), f->p);
+	} else {
+		while ((r = ms_csv_next(&c, d)) > 0)
+			if (take_row(&L, c.field, c.nfield, c.rec_line))
 				goto done;
-			}
-		}
-		if (empty) {
-			if (!skipped++)
-				first_skipped = c.rec_line;
-			last_skipped = c.rec_line;
-			continue;
-		}
-		if (check_bar(&c, fmt, v, idx, d))
+		if (r < 0)
 			goto done;
-		if (fmt->first_valid && t < fmt->first_valid) {
-			char day[11];
-			ms_fmt_date(t, day);
-			ms_warn(d, file, c.rec_line, tf->col, "row dated %s dropped: %s", day,
-				fmt->first_valid_why);
-			continue;
-		}
-		if (s->n > 0) {
-			int64_t prev = s->t[s->n - 1];
-			int dir = t > prev ? 1 : t < prev ? -1 : 0;
-			if (dir == 0 || (order && dir != order)) {
-				char day[17];
-				ms_fmt_datetime(t, day);
-				ms_error(d, file, c.rec_line, tf->col, "%s time %s: rows must be in time order",
-					 dir == 0 ? "duplicate" : "out-of-order", day);
-				goto done;
-			}
-			order = dir;
-		}
-		if (ms_series_push(s, t, v)) {
-			ms_error(d, file, c.rec_line, 0, "out of memory");
-			goto done;
-		}
 	}
-	if (r < 0)
-		goto done;
-	if (skipped)
-		ms_warn(d, file, first_skipped, 0,
-			"%ld row%s with empty cells skipped (lines %ld to %ld)", skipped,
-			skipped == 1 ? "" : "s", first_skipped, last_skipped);
-	if (s->n == 0) {
+	if (L.skipped)
+		ms_warn(d, file, L.first_skipped, 0, "%ld row%s with empty cells skipped (lines %ld to %ld)",
+			L.skipped, L.skipped == 1 ? "" : "s", L.first_skipped, L.last_skipped);
+	if (L.s->n == 0) {
 		ms_error(d, file, 0, 0, "no data rows after the header");
 		goto done;
 	}
-	if (order < 0)
-		ms_series_reverse(s);
-	*out = s;
-	s = NULL;
+	if (L.order < 0)
+		ms_series_reverse(L.s);
+	if (!L.s->step)   /* a format that leaves the bar length to the data */
+		L.s->step = L.s->n > 1 ? L.s->t[1] - L.s->t[0] : MS_DAY;
+	*out = L.s;
+	L.s = NULL;
 	rc = 0;
 done:
 	ms_csv_release(&c);
-	ms_series_free(s);
+	ms_series_free(L.s);
 	return rc;
 }
