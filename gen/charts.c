@@ -8,6 +8,11 @@
 #include "stats.h"
 #include "utc.h"
 
+const char *const ms_chart_ids[] = {
+	"price", "underwater", "etf_flows", "etf_monthly", "liquidations", "market_cap", "fear_greed",
+	"returns", "volatility", NULL
+};
+
 #define W 510.0
 #define H_TALL 290.0
 #define H_SHORT 220.0
@@ -574,7 +579,13 @@ int ms_charts_build(const ms_config *cfg, const ms_dataset *ds, size_t nds, cons
 {
 	ctx x = { cfg, ds, nds, fonts, out, 0 };
 	memset(out, 0, sizeof *out);
-	const ms_dataset *prim = by_name(&x, cfg->primary);
+	const ms_dataset *named = by_name(&x, cfg->primary);
+	ms_dataset view;
+	const ms_dataset *prim = NULL;
+	if (named) {
+		view = ms_day_view(named);     /* an intraday primary is charted by day */
+		prim = &view;
+	}
 	if (!prim || prim->hi < prim->lo + 2)
 		return ms_error(d, cfg->file, 0, 0, "too little data to chart from '%s'", cfg->primary);
 	price_chart(&x, prim);

@@ -15,6 +15,10 @@ typedef struct ms_chartset {
 	size_t n;
 } ms_chartset;
 
+/* The ids of the charts that are not per crash day, NULL-terminated: the
+ * model says of each whether it was drawn. */
+extern const char *const ms_chart_ids[];
+
 /* Builds every chart whose data is loaded. */
 int ms_charts_build(const ms_config *cfg, const ms_dataset *ds, size_t nds, const ms_fontset *fonts,
 		    ms_chartset *out, ms_diag *d);

@@ -533,10 +533,13 @@ static void liquidation_stat(const ctx *x, const claim *c, outcome *o)
 static void etf_stat(const ctx *x, const claim *c, outcome *o)
 {
 	const ms_dataset *f = ms_find_metric(x->ds, x->nds, "etf_flows", "");
+	ms_dataset view;
 	const ms_dataset *p = NULL;
 	for (size_t i = 0; i < x->nds; i++)
-		if (!strcmp(x->ds[i].cfg->name, x->cfg->primary))
-			p = &x->ds[i];
+		if (!strcmp(x->ds[i].cfg->name, x->cfg->primary)) {
+			view = ms_day_view(&x->ds[i]);
+			p = &view;
+		}
 	o->needs = "US spot ETF daily flows (format farside_flows_csv) and daily closes";
 	if (!f || !p)
 		return;

@@ -226,9 +226,9 @@ static int check_complete(ms_config *cfg, ms_diag *d)
 	if (!p)
 		return ms_error(d, cfg->file, 0, 0, "primary = %s: no such source", cfg->primary);
 	const ms_csv_format *pf = ms_csv_format_find(p->format);
-	if (!pf->column[MS_CLOSE] || !pf->column[MS_HIGH] || pf->step != MS_DAY)
+	if (!pf->column[MS_CLOSE] || !pf->column[MS_HIGH] || !pf->column[MS_LOW])
 		return ms_error(d, cfg->file, p->line, 1,
-				"primary source '%s' must be daily bars with high and close", p->name);
+				"primary source '%s' must be price bars (high, low, close)", p->name);
 	if (!cfg->period_to)
 		return ms_error(d, cfg->file, 0, 0, "[report] needs 'period_high' (e.g. 2026-01)");
 

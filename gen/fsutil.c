@@ -1,3 +1,5 @@
+/* madvise(MADV_DONTNEED) is not in POSIX: ask glibc for it. */
+#define _DEFAULT_SOURCE
 #include "fsutil.h"
 #include <errno.h>
 #include <stdio.h>
@@ -153,4 +155,14 @@ void ms_unmap_file(ms_file_bytes *f)
 	ms_buf_release(&f->buf);
 	f->map = NULL;
 	f->data = NULL;
+}
+
+void ms_file_bytes_done(ms_file_bytes *f, size_t upto)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	if (!f->map || page <= 0 || upto > f->map_len)
+		return;
+	size_t len = upto / (size_t)page * (size_t)page;
+	if (len)
+		madvise(f->map, len, MADV_DONTNEED);
 }

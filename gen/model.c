@@ -70,6 +70,19 @@ int ms_is_daily_price(const ms_dataset *ds)
 	return ds->fmt.step == MS_DAY && ds->fmt.column[MS_HIGH] && ds->fmt.column[MS_CLOSE];
 }
 
+ms_dataset ms_day_view(const ms_dataset *ds)
+{
+	ms_dataset v = *ds;
+	if (ds->daily) {
+		v.series = ds->daily;
+		v.lo = ds->dlo;
+		v.hi = ds->dhi;
+		v.daily = NULL;
+		v.fmt.step = MS_DAY;
+	}
+	return v;
+}
+
 const ms_dataset *ms_find_metric(const ms_dataset *ds, size_t nds, const char *metric, const char *asset)
 {
 	for (size_t i = 0; i < nds; i++)
@@ -121,7 +134,16 @@ static json_t *source_block(const ms_dataset *ds)
 	json_object_set_new(o, "rows_in_window", json_integer((json_int_t)(ds->hi - ds->lo)));
 	json_object_set_new(o, "first", ms_json_date(s->t[0]));
 	json_object_set_new(o, "last", ms_json_date(s->t[s->n - 1]));
-	json_object_set_new(o, "resolution", json_string(s->step == MS_DAY ? "1d" : "1h"));
+	char res[32];
+	if (s->step % MS_DAY == 0)
+		snprintf(res, sizeof res, "%lldd", (long long)(s->step / MS_DAY));
+	else if (s->step % 3600 == 0)
+		snprintf(res, sizeof res, "%lldh", (long long)(s->step / 3600));
+	else if (s->step % 60 == 0)
+		snprintf(res, sizeof res, "%lldm", (long long)(s->step / 60));
+	else
+		snprintf(res, sizeof res, "%llds", (long long)s->step);
+	json_object_set_new(o, "resolution", json_string(res));
 	/* gaps inside the window; ETF flows are US trading days, gaps by design */
 	json_t *gaps = json_array();
 	size_t ngaps = 0;
@@ -197,9 +219,12 @@ json_t *ms_model_build(const ms_config *cfg, const ms_dataset *ds, size_t nds, m
 	int failed = 0;
 	for (size_t i = 0; i < nds; i++) {
 		json_array_append_new(sources, source_block(&ds[i]));
-		if (!ms_is_daily_price(&ds[i]))
+		int primary = !strcmp(ds[i].cfg->name, cfg->primary);
+		if (!ms_is_daily_price(&ds[i]) && !(primary && ds[i].daily))
 			continue;
-		json_t *b = ms_model_price(&ds[i], cfg, d);
+		/* an intraday primary reports on its days */
+		ms_dataset view = ms_day_view(&ds[i]);
+		json_t *b = ms_model_price(&view, cfg, d);
 		if (!b) {
 			failed = 1;
 			continue;
@@ -211,6 +236,8 @@ json_t *ms_model_build(const ms_config *cfg, const ms_dataset *ds, size_t nds, m
 			json_object_set(root, "eth", b);
 		json_array_append_new(!strcmp(asset, "ETH") ? eth_venues : venues, b);
 	}
+	if (!json_object_get(root, "eth"))
+		json_object_set_new(root, "eth", json_null());
 	json_object_set_new(root, "sources", sources);
 	json_object_set_new(root, "venues", venues);
 	json_object_set_new(root, "eth_venues", eth_venues);

@@ -19,6 +19,7 @@ typedef struct ms_dataset {
 	ms_series *series;           /* owned */
 	size_t lo, hi;               /* bars inside [window_start, as_of + 1 day) */
 	ms_series *daily;            /* owned; UTC days built from intraday bars, or NULL */
+	size_t dlo, dhi;             /* the days of `daily` inside the window */
 	size_t incomplete_days;      /* days of `daily` missing some bars */
 } ms_dataset;
 
@@ -36,6 +37,9 @@ int ms_price_figures_compute(const ms_dataset *ds, const ms_config *cfg,
 			     ms_price_figures *out, ms_diag *d);
 /* 1 when the dataset holds daily bars with high and close (a price venue). */
 int ms_is_daily_price(const ms_dataset *ds);
+/* The daily bars of a price source: its own, or the days built from its
+ * intraday bars (so an intraday file can be a report's primary source). */
+ms_dataset ms_day_view(const ms_dataset *ds);
 
 /* The first dataset with this metric and asset ("" matches any), or NULL. */
 const ms_dataset *ms_find_metric(const ms_dataset *ds, size_t nds, const char *metric, const char *asset);

@@ -155,10 +155,13 @@ static json_t *flow_day(const ms_series *s, size_t i, const char *src)
 json_t *ms_model_etf(const ms_dataset *ds, size_t nds, const ms_config *cfg, ms_diag *d)
 {
 	const ms_dataset *f = ms_find_metric(ds, nds, "etf_flows", "");
+	ms_dataset view;
 	const ms_dataset *price = NULL;
 	for (size_t i = 0; i < nds; i++)
-		if (!strcmp(ds[i].cfg->name, cfg->primary))
-			price = &ds[i];
+		if (!strcmp(ds[i].cfg->name, cfg->primary)) {
+			view = ms_day_view(&ds[i]);
+			price = &view;
+		}
 	if (!f || !price || f->hi <= f->lo)
 		return NULL;
 	const ms_series *s = f->series;

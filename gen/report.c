@@ -101,6 +101,8 @@ static int make_charts(build *b)
 static int note_charts(build *b)
 {
 	json_t *ids = json_object();
+	for (size_t i = 0; ms_chart_ids[i]; i++)
+		json_object_set_new(ids, ms_chart_ids[i], json_false());
 	for (size_t i = 0; i < b->charts.n; i++)
 		json_object_set_new(ids, b->charts.chart[i]->id, json_true());
 	json_t *days = json_object_get(b->model, "crash_days");
@@ -145,6 +147,10 @@ static int check_chart_refs(const build *b, const char *path, const ms_buf *tmpl
 		const char *id = p + strlen(mark);
 		size_t n = strcspn(id, ") \n");
 		int known = 0;
+		/* any chart mstress draws, whether or not this data allows it: the
+		 * rendered document is checked again for the ones it shows */
+		for (size_t i = 0; ms_chart_ids[i]; i++)
+			known |= strlen(ms_chart_ids[i]) == n && !strncmp(ms_chart_ids[i], id, n);
 		for (size_t i = 0; i < b->charts.n; i++)
 			known |= strlen(b->charts.chart[i]->id) == n && !strncmp(b->charts.chart[i]->id, id, n);
 		/* an id the template computes ({{…}}) is checked once rendered */
@@ -320,6 +326,8 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 		rc = -1;
 	if (!rc && b.cfg.claims)
 		rc = add_claims(&b);
+	else if (!rc)
+		json_object_set_new(b.model, "claims", json_null());    /* no article to check */
 	if (!rc)
 		ms_progress(d, "mstress: %zu sources loaded; drawing the charts", b.nds);
 	if (!rc && (!font_dir || !(b.fonts = ms_fontset_new(font_dir, d)) ||

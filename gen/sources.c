@@ -25,6 +25,11 @@ int ms_config_load(const char *path, int64_t as_of, ms_config *cfg, ms_diag *d)
 	return rc;
 }
 
+static void give_back(void *ctx, size_t offset)
+{
+	ms_file_bytes_done(ctx, offset);
+}
+
 static int load_one(const ms_source_cfg *sc, int64_t window_start, int64_t end, ms_dataset *ds,
 		    ms_diag *d)
 {
@@ -35,7 +40,7 @@ static int load_one(const ms_source_cfg *sc, int64_t window_start, int64_t end, 
 	if (sc->value_column)
 		ds->fmt.column[MS_VALUE] = sc->value_column;
 	int rc = ms_map_file(sc->path, &raw, MAX_INPUT, d) ? -1 :
-		 ms_load_csv(sc->path, raw.data, raw.len, &ds->fmt, &ds->series, d) ? -1 : 0;
+		 ms_load_csv_ex(sc->path, raw.data, raw.len, &ds->fmt, &ds->series, d, give_back, &raw) ? -1 : 0;
 	if (raw.data)
 		ms_unmap_file(&raw);
 	if (rc)
@@ -48,10 +53,12 @@ static int load_one(const ms_source_cfg *sc, int64_t window_start, int64_t end, 
 		ms_fmt_date(last, day);
 		ms_warn(d, sc->path, 0, 0, "data ends on %s, before the as-of date", day);
 	}
-	if (ds->series->step < MS_DAY && ms_series_has(ds->series, MS_HIGH) &&
-	    !(ds->daily = ms_series_resample_daily(ds->series, &ds->incomplete_days))) {
-		ms_series_free(ds->series);
-		return ms_error(d, sc->path, 0, 0, "out of memory");
+	if (ds->series->step < MS_DAY && ms_series_has(ds->series, MS_HIGH)) {
+		if (!(ds->daily = ms_series_resample_daily(ds->series, &ds->incomplete_days))) {
+			ms_series_free(ds->series);
+			return ms_error(d, sc->path, 0, 0, "out of memory");
+		}
+		ms_series_range(ds->daily, window_start, end - MS_DAY + 1, &ds->dlo, &ds->dhi);
 	}
 	return 0;
 }

@@ -117,6 +117,9 @@ typedef struct loader {
 	size_t nheader;
 	long skipped, first_skipped, last_skipped;
 	int order;                /* +1 ascending, -1 newest first, 0 unknown */
+	const char *data;         /* the start of the bytes, for done() offsets */
+	void (*done)(void *ctx, size_t offset);
+	void *ctx;
 } loader;
 
 /* One data row, from either reader: checked, then appended. */
@@ -183,7 +186,12 @@ static int take_row(loader *L, const ms_csv_field *field, size_t nfield, long li
 static int fast_rows(loader *L, const char *p, const char *end, long line, char delim)
 {
 	ms_csv_field field[64];
+	const char *reported = p;
 	while (p < end) {
+		if (L->done && p - reported > (16 << 20)) {
+			L->done(L->ctx, (size_t)(p - L->data));
+			reported = p;
+		}
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *le = nl ? nl : end;
 		const char *next = nl ? nl + 1 : end;
@@ -214,8 +222,14 @@ static int fast_rows(loader *L, const char *p, const char *end, long line, char 
 int ms_load_csv(const char *file, const char *data, size_t len,
 		const ms_csv_format *fmt, ms_series **out, ms_diag *d)
 {
+	return ms_load_csv_ex(file, data, len, fmt, out, d, NULL, NULL);
+}
+
+int ms_load_csv_ex(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+		   ms_series **out, ms_diag *d, void (*done)(void *ctx, size_t offset), void *ctx)
+{
 	ms_csv c;
-	loader L = { .file = file, .fmt = fmt, .d = d };
+	loader L = { .file = file, .fmt = fmt, .d = d, .data = data, .done = done, .ctx = ctx };
 	unsigned mask = 0;
 	int rc = -1;
 	for (int k = 0; k < MS_NCOL; k++)

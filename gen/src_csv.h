@@ -33,5 +33,9 @@ const char *ms_csv_format_names(void);
  * error naming file, line and column. *out is owned by the caller. */
 int ms_load_csv(const char *file, const char *data, size_t len,
 		const ms_csv_format *fmt, ms_series **out, ms_diag *d);
+/* The same, telling done(ctx, offset) now and then how far the bytes have
+ * been consumed, so a caller can give back memory it no longer needs. */
+int ms_load_csv_ex(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+		   ms_series **out, ms_diag *d, void (*done)(void *ctx, size_t offset), void *ctx);
 
 #endif
