@@ -7,7 +7,7 @@ endif
 PKG_LIBS = cairo jansson freetype2 libcmark-gfm libxml-2.0
 WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wvla
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
+ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(CFLAGS) \
 	-DMS_HOME='"$(CURDIR)"' -DMS_VERSION='"$(VERSION)"' -Igen
 VERSION = 0.1.0
 B       = build/release
@@ -33,7 +33,7 @@ test-deps:
 $(B)/flags.mk: tools/deps.sh Makefile | deps
 	@mkdir -p $(@D)
 	@echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKG_LIBS))" > $@
-	@echo "PKG_LDLIBS = $$(pkg-config --libs $(PKG_LIBS)) -lcmark-gfm-extensions -lhpdf -lm" >> $@
+	@echo "PKG_LDLIBS = $$(pkg-config --libs $(PKG_LIBS)) -lcmark-gfm-extensions -lhpdf -lm -pthread" >> $@
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
 -include $(B)/flags.mk
 endif

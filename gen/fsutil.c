@@ -157,12 +157,13 @@ void ms_unmap_file(ms_file_bytes *f)
 	f->data = NULL;
 }
 
-void ms_file_bytes_done(ms_file_bytes *f, size_t upto)
+void ms_file_bytes_done(ms_file_bytes *f, size_t from, size_t to)
 {
 	long page = sysconf(_SC_PAGESIZE);
-	if (!f->map || page <= 0 || upto > f->map_len)
+	if (!f->map || page <= 0 || to > f->map_len || from >= to)
 		return;
-	size_t len = upto / (size_t)page * (size_t)page;
-	if (len)
-		madvise(f->map, len, MADV_DONTNEED);
+	/* whole pages inside the range only: a neighbour may still be read */
+	size_t a = (from + (size_t)page - 1) / (size_t)page * (size_t)page, b = to / (size_t)page * (size_t)page;
+	if (b > a)
+		madvise((char *)f->map + a, b - a, MADV_DONTNEED);
 }

@@ -20,9 +20,9 @@ typedef struct ms_file_bytes {
 
 int ms_map_file(const char *path, ms_file_bytes *f, size_t max, ms_diag *d);
 void ms_unmap_file(ms_file_bytes *f);
-/* The bytes before upto are no longer needed: a mapping gives their pages
- * back (the peak memory of a large parse stays near the parsed columns). */
-void ms_file_bytes_done(ms_file_bytes *f, size_t upto);
+/* The bytes in [from, to) are no longer needed: a mapping gives their
+ * pages back (the peak memory of a large parse stays near the columns). */
+void ms_file_bytes_done(ms_file_bytes *f, size_t from, size_t to);
 
 /* Writes data to path through path.tmp + rename: readers see the old file or
  * the new one, never a part. */

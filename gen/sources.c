@@ -25,9 +25,9 @@ int ms_config_load(const char *path, int64_t as_of, ms_config *cfg, ms_diag *d)
 	return rc;
 }
 
-static void give_back(void *ctx, size_t offset)
+static void give_back(void *ctx, size_t from, size_t to)
 {
-	ms_file_bytes_done(ctx, offset);
+	ms_file_bytes_done(ctx, from, to);
 }
 
 static int load_one(const ms_source_cfg *sc, int64_t window_start, int64_t end, ms_dataset *ds,

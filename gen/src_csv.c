@@ -1,5 +1,6 @@
 #include "src_csv.h"
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "csv.h"
@@ -118,7 +119,7 @@ typedef struct loader {
 	long skipped, first_skipped, last_skipped;
 	int order;                /* +1 ascending, -1 newest first, 0 unknown */
 	const char *data;         /* the start of the bytes, for done() offsets */
-	void (*done)(void *ctx, size_t offset);
+	void (*done)(void *ctx, size_t from, size_t to);
 	void *ctx;
 } loader;
 
@@ -189,7 +190,7 @@ static int fast_rows(loader *L, const char *p, const char *end, long line, char 
 	const char *reported = p;
 	while (p < end) {
 		if (L->done && p - reported > (16 << 20)) {
-			L->done(L->ctx, (size_t)(p - L->data));
+			L->done(L->ctx, (size_t)(reported - L->data), (size_t)(p - L->data));
 			reported = p;
 		}
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -219,6 +220,84 @@ static int fast_rows(loader *L, const char *p, const char *end, long line, char 
 	return 0;
 }
 
+/* Big quote-free files are read by two threads, each half into its own
+ * columns, joined at the end. Anything to report (an error, a skipped row)
+ * sends the file back to one thread, whose messages carry the right lines.
+ * Returns 1 when the rows were read, 0 when the caller must read them. */
+typedef struct half {
+	loader L;
+	ms_diag quiet;
+	const char *p, *end;
+	long line;
+	char delim;
+	int rc;
+} half;
+
+static void *read_half(void *arg)
+{
+	half *h = arg;
+	h->rc = fast_rows(&h->L, h->p, h->end, h->line, h->delim);
+	return NULL;
+}
+
+static int parallel_rows(loader *L, const char *p, const char *end, long line, char delim)
+{
+	size_t len = (size_t)(end - p);
+	const char *mid = len >= (32u << 20) ? memchr(p + len / 2, '\n', len - len / 2) : NULL;
+	if (!mid)
+		return 0;
+	mid++;
+	half h[2];
+	for (int k = 0; k < 2; k++) {
+		h[k].L = *L;
+		ms_diag_init(&h[k].quiet, NULL);
+		h[k].L.d = &h[k].quiet;
+		h[k].delim = delim;
+		h[k].rc = 0;
+	}
+	h[0].p = p;
+	h[0].end = mid;
+	h[0].line = line;
+	h[1].p = mid;
+	h[1].end = end;
+	h[1].line = 0;           /* not known yet: only a clean read is kept */
+	h[1].L.s = ms_series_new(L->s->step, L->s->mask);
+	if (!h[1].L.s || ms_series_reserve(h[1].L.s, L->s->cap / 2 + 16)) {
+		ms_series_free(h[1].L.s);
+		return 0;
+	}
+	pthread_t tid;
+	int threaded = pthread_create(&tid, NULL, read_half, &h[1]) == 0;
+	read_half(&h[0]);
+	if (threaded)
+		pthread_join(tid, NULL);
+	else
+		read_half(&h[1]);
+	ms_series *a = L->s, *b = h[1].L.s;
+	int clean = !h[0].rc && !h[1].rc && !h[0].quiet.count[MS_WARNING] && !h[0].quiet.count[MS_ERROR] &&
+		    !h[1].quiet.count[MS_WARNING] && !h[1].quiet.count[MS_ERROR];
+	int order = h[0].L.order ? h[0].L.order : h[1].L.order;
+	if (clean && a->n && b->n) {
+		int64_t gap = b->t[0] - a->t[a->n - 1];
+		int dir = gap > 0 ? 1 : gap < 0 ? -1 : 0;
+		clean = dir && (!h[0].L.order || h[0].L.order == dir) && (!h[1].L.order || h[1].L.order == dir);
+		order = dir;
+	}
+	if (clean && ms_series_reserve(a, a->n + b->n) == 0) {
+		memcpy(a->t + a->n, b->t, b->n * sizeof *b->t);
+		for (int c = 0; c < MS_NCOL; c++)
+			if (ms_series_has(a, c))
+				memcpy(a->col[c] + a->n, b->col[c], b->n * sizeof *b->col[c]);
+		a->n += b->n;
+		L->order = order;
+	} else {
+		clean = 0;
+		a->n = 0;        /* read again, on one thread, for exact messages */
+	}
+	ms_series_free(b);
+	return clean;
+}
+
 int ms_load_csv(const char *file, const char *data, size_t len,
 		const ms_csv_format *fmt, ms_series **out, ms_diag *d)
 {
@@ -226,7 +305,7 @@ int ms_load_csv(const char *file, const char *data, size_t len,
 }
 
 int ms_load_csv_ex(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
-		   ms_series **out, ms_diag *d, void (*done)(void *ctx, size_t offset), void *ctx)
+		   ms_series **out, ms_diag *d, void (*done)(void *ctx, size_t from, size_t to), void *ctx)
 {
 	ms_csv c;
 	loader L = { .file = file, .fmt = fmt, .d = d, .data = data, .done = done, .ctx = ctx };
@@ -255,7 +334,7 @@ int ms_load_csv_ex(const char *file, const char *data, size_t len, const ms_csv_
 	if (first_nl && first_nl > c.pos)
 		ms_series_reserve(L.s, (size_t)(c.end - c.pos) / (size_t)(first_nl - c.pos + 1) + 16);
 	if (!memchr(c.pos, '"', (size_t)(c.end - c.pos))) {
-		if (fast_rows(&L, c.pos, c.end, c.line, c.delim))
+		if (!parallel_rows(&L, c.pos, c.end, c.line, c.delim) && fast_rows(&L, c.pos, c.end, c.line, c.delim))
 			goto done;
 	} else {
 		while ((r = ms_csv_next(&c, d)) > 0)

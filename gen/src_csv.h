@@ -33,9 +33,10 @@ const char *ms_csv_format_names(void);
  * error naming file, line and column. *out is owned by the caller. */
 int ms_load_csv(const char *file, const char *data, size_t len,
 		const ms_csv_format *fmt, ms_series **out, ms_diag *d);
-/* The same, telling done(ctx, offset) now and then how far the bytes have
- * been consumed, so a caller can give back memory it no longer needs. */
+/* The same, telling done(ctx, from, to) now and then which bytes have been
+ * consumed, so a caller can give back memory it no longer needs. done may
+ * be called from two threads at once (for different ranges). */
 int ms_load_csv_ex(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
-		   ms_series **out, ms_diag *d, void (*done)(void *ctx, size_t offset), void *ctx);
+		   ms_series **out, ms_diag *d, void (*done)(void *ctx, size_t from, size_t to), void *ctx);
 
 #endif

@@ -1,5 +1,6 @@
 #include <stdlib.h>
 #include <string.h>
+#include "buf.h"
 #include "src_csv.h"
 #include "test.h"
 #include "utc.h"
@@ -115,11 +116,58 @@ static void bad_rows_are_errors(void)
 	expect_error("cryptoquant_ohlcv", buf, "f.csv:2:1: error: '01/02/2024' is not a date or time");
 }
 
+/* A file big enough for two threads: every value read back exactly, and a
+ * bad row in the second half still named with its own line. */
+static void big_file_two_threads(void)
+{
+	const size_t rows = 600000;
+	ms_buf b;
+	ms_buf_init(&b, 0);
+	ms_buf_puts(&b, "timestamp,open,high,low,close,volume\n");
+	int64_t t0 = ms_days_from_civil(2020, 1, 1) * MS_DAY;
+	for (size_t i = 0; i < rows; i++) {
+		char when[17];
+		ms_fmt_datetime(t0 + (int64_t)i * 60, when);
+		when[10] = 'T';
+		double c = 1000 + (double)(i % 997) / 1000;
+		ms_buf_printf(&b, "%s:00Z,%.6f,%.6f,%.6f,%.6f,%.6f\n", when, c, c + 1, c - 1, c, (double)i / 7);
+	}
+	CHECK(b.len > (32u << 20));
+	capture cap;
+	capture_start(&cap);
+	ms_series *s = NULL;
+	CHECK(ms_load_csv("big.csv", b.data, b.len, ms_csv_format_find("ohlcv_csv"), &s, &cap.d) == 0);
+	CHECK(s && s->n == rows && s->step == 60);
+	int exact = 1;
+	for (size_t i = 0; s && i < rows; i += 997) {
+		char num[32];
+		snprintf(num, sizeof num, "%.6f", (double)i / 7);
+		exact &= s->t[i] == t0 + (int64_t)i * 60 && s->col[MS_VOLUME][i] == strtod(num, NULL);
+	}
+	CHECK(exact);
+	ms_series_free(s);
+	capture_end(&cap);
+	/* line 500001 holds a bad number: in the second half */
+	char *line = b.data;
+	for (int k = 0; k < 500000; k++)
+		line = strchr(line, '\n') + 1;
+	char *comma = strchr(line, ',');
+	memcpy(comma + 1, "x", 1);
+	capture_start(&cap);
+	s = NULL;
+	CHECK(ms_load_csv("big.csv", b.data, b.len, ms_csv_format_find("ohlcv_csv"), &s, &cap.d) == -1);
+	CHECK(strstr(capture_text(&cap), "big.csv:500001:22: error: open 'x") != NULL);
+	ms_series_free(s);
+	capture_end(&cap);
+	ms_buf_release(&b);
+}
+
 const ms_test src_tests[] = {
 	{ "src/cryptoquant_skips_empty_rows", cryptoquant_skips_empty_rows },
 	{ "src/coinmarketcap_newest_first", coinmarketcap_newest_first },
 	{ "src/farside_bogus_first_row", farside_bogus_first_row },
 	{ "src/coingecko_snapshot_is_previous_day", coingecko_snapshot_is_previous_day },
 	{ "src/bad_rows_are_errors", bad_rows_are_errors },
+	{ "src/big_file_two_threads", big_file_two_threads },
 };
 const size_t src_ntests = sizeof src_tests / sizeof src_tests[0];
