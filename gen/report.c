@@ -1,5 +1,6 @@
 #include "report.h"
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "chart.h"
@@ -65,35 +66,79 @@ static int load_inputs(build *b)
 	return rc || ms_sources_load(&b->cfg, &b->ds, &b->nds, b->d) ? -1 : 0;
 }
 
+/* Drawing is most of a build's time (PNG compression above all), and the
+ * charts are independent: two threads draw them, each with fonts of its own
+ * (FreeType faces are not to be shared between threads). */
+typedef struct draw_job {
+	build *b;
+	size_t first;            /* this thread draws charts first, first + 2, … */
+	ms_buf **svg, **png;     /* the output slots, one per chart */
+	ms_diag diag;            /* this thread's messages, merged after */
+	int rc;
+} draw_job;
+
+static void *draw_charts(void *arg)
+{
+	draw_job *j = arg;
+	build *b = j->b;
+	char *dir = home_path(b, "fonts");
+	ms_fontset *fonts = dir ? ms_fontset_new(dir, &j->diag) : NULL;
+	ms_cairo_fonts *cf = fonts ? ms_cairo_fonts_new(fonts, &j->diag) : NULL;
+	j->rc = cf ? 0 : -1;
+	for (size_t i = j->first; !j->rc && i < b->charts.n; i += 2) {
+		const ms_chart *c = b->charts.chart[i];
+		j->rc = ms_draw_svg(c, cf, 1, &b->svg[i], &j->diag) || ms_draw_svg(c, cf, 0, j->svg[i], &j->diag) ||
+			ms_draw_png(c, cf, 2.0, j->png[i], &j->diag) ? -1 : 0;
+	}
+	ms_cairo_fonts_free(cf);
+	ms_fontset_free(fonts);
+	free(dir);
+	return NULL;
+}
+
 /* Every chart the data allows, each as inline SVG (for the page) and as
  * standalone SVG and 2x PNG files. */
 static int make_charts(build *b)
 {
 	if (ms_charts_build(&b->cfg, b->ds, b->nds, b->fonts, &b->charts, b->d))
 		return -1;
+	ms_buf *svg[MS_MAX_CHARTS], *png[MS_MAX_CHARTS];
 	for (size_t i = 0; i < b->charts.n; i++) {
 		const ms_chart *c = b->charts.chart[i];
 		char name[64];
 		ms_buf_init(&b->svg[i], 0);
-		if (ms_draw_svg(c, b->cfonts, 1, &b->svg[i], b->d))
-			return -1;
 		snprintf(name, sizeof name, "charts/%s.svg", c->id);
-		ms_buf *svg = add_output(b, name);
+		svg[i] = add_output(b, name);
 		snprintf(name, sizeof name, "charts/%s.png", c->id);
-		ms_buf *png = add_output(b, name);
-		if (!svg || !png)
-			return ms_error(b->d, NULL, 0, 0, "out of memory");
-		if (ms_draw_svg(c, b->cfonts, 0, svg, b->d) || ms_draw_png(c, b->cfonts, 2.0, png, b->d))
-			return -1;
+		png[i] = add_output(b, name);
+		ms_buf *txt = NULL;
 		if (b->o->dump_charts) {
 			snprintf(name, sizeof name, "charts/%s.txt", c->id);
-			ms_buf *txt = add_output(b, name);
-			if (!txt)
-				return ms_error(b->d, NULL, 0, 0, "out of memory");
-			ms_chart_dump(c, txt);
+			if ((txt = add_output(b, name)))
+				ms_chart_dump(c, txt);
 		}
+		if (!svg[i] || !png[i] || (b->o->dump_charts && !txt))
+			return ms_error(b->d, NULL, 0, 0, "out of memory");
 	}
-	return 0;
+	draw_job job[2];
+	for (int k = 0; k < 2; k++) {
+		job[k] = (draw_job){ b, (size_t)k, svg, png, *b->d, 0 };
+		job[k].diag.count[0] = job[k].diag.count[1] = job[k].diag.count[2] = 0;
+		job[k].diag.io_errors = 0;
+	}
+	pthread_t tid;
+	int threaded = pthread_create(&tid, NULL, draw_charts, &job[1]) == 0;
+	draw_charts(&job[0]);
+	if (threaded)
+		pthread_join(tid, NULL);
+	else
+		draw_charts(&job[1]);
+	for (int k = 0; k < 2; k++) {
+		for (int l = 0; l < 3; l++)
+			b->d->count[l] += job[k].diag.count[l];
+		b->d->io_errors += job[k].diag.io_errors;
+	}
+	return job[0].rc || job[1].rc ? -1 : 0;
 }
 
 /* The model learns which charts exist ("charts": {"price": true, …}), and
