@@ -15,7 +15,7 @@ B       = build/release
 SRCS = $(filter-out gen/main.c,$(wildcard gen/*.c))
 TEST_SRCS = $(wildcard tests/unit/*.c)
 
-.PHONY: all report test asan clean deps test-deps regen install uninstall
+.PHONY: all report test asan clean deps test-deps regen install uninstall bench bench-deps
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -49,6 +49,8 @@ $(1)/mstress: $(1)/main.o $(SRCS:gen/%.c=$(1)/%.o)
 	$$(CC) $(2) -o $$@ $$^ $$(PKG_LDLIBS)
 $(1)/unit_tests: $(TEST_SRCS:tests/unit/%.c=$(1)/unit/%.o) $(SRCS:gen/%.c=$(1)/%.o)
 	$$(CC) $(2) -o $$@ $$^ $$(PKG_LDLIBS)
+$(1)/bench_ingest: tools/bench_ingest.c $(SRCS:gen/%.c=$(1)/%.o)
+	$$(CC) $$(ALL_CFLAGS) $(2) $$(PKG_CFLAGS) -o $$@ $$^ $$(PKG_LDLIBS)
 endef
 
 ASAN_FLAGS = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -73,6 +75,13 @@ test: deps test-deps mstress $(B)/unit_tests $(VNU)
 asan: deps test-deps build/asan/mstress build/asan/unit_tests $(VNU)
 	@VNU=$(VNU) ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		tests/run.sh build/asan/mstress build/asan/unit_tests
+
+# Speed and memory, measured (not asserted): see README "Performance".
+bench-deps:
+	@tools/deps.sh --bench
+
+bench: deps bench-deps mstress $(B)/bench_ingest
+	@tools/bench.sh $(B)/mstress $(B)/bench_ingest
 
 # Rewrites the golden files from the current build; review the diff.
 regen: mstress

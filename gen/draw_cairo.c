@@ -190,6 +190,14 @@ static void prefix_ids(const char *svg, size_t len, const char *pfx, ms_buf *out
 	size_t nseen = 0;
 	size_t i = 0;
 	while (i < len) {
+		/* copy up to the next byte that can start a mark, in one piece */
+		size_t j = i;
+		while (j < len && svg[j] != 'i' && svg[j] != 'h' && svg[j] != 'u')
+			j++;
+		ms_buf_append(out, svg + i, j - i);
+		i = j;
+		if (i == len)
+			break;
 		int hit = -1;
 		for (int m = 0; m < 3 && hit < 0; m++)
 			if (len - i >= strlen(marks[m]) && !memcmp(svg + i, marks[m], strlen(marks[m])))

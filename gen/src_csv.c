@@ -119,9 +119,38 @@ typedef struct loader {
 	long skipped, first_skipped, last_skipped;
 	int order;                /* +1 ascending, -1 newest first, 0 unknown */
 	const char *data;         /* the start of the bytes, for done() offsets */
+	char last_date[10];       /* the date part of the last ISO time read, and its day */
+	int64_t last_day;
 	void (*done)(void *ctx, size_t from, size_t to);
 	void *ctx;
 } loader;
+
+static int two_digits(const char *s, int max, int *v)
+{
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return -1;
+	*v = (s[0] - '0') * 10 + (s[1] - '0');
+	return *v > max ? -1 : 0;
+}
+
+/* Minute and hour bars repeat the same date for a day's rows: when a
+ * "YYYY-MM-DDTHH:MM:SSZ" has the previous row's date, only the time is
+ * read. Returns -1 when the slow, general parse must do it. */
+static int time_of_day_fast(loader *L, const ms_csv_field *tf, int64_t *t)
+{
+	const char *s = tf->p;
+	int h, m, sec;
+	if (tf->len != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z' ||
+	    memcmp(s, L->last_date, 10) || two_digits(s + 11, 23, &h) || two_digits(s + 14, 59, &m) ||
+	    two_digits(s + 17, 59, &sec))
+		goto slow;
+	*t = L->last_day + h * 3600 + m * 60 + sec;
+	return 0;
+slow:
+	if (tf->len == 20 && ms_parse_time(s, 10, &L->last_day) == 0)
+		memcpy(L->last_date, s, 10);
+	return -1;
+}
 
 /* One data row, from either reader: checked, then appended. */
 static int take_row(loader *L, const ms_csv_field *field, size_t nfield, long line)
@@ -132,7 +161,7 @@ static int take_row(loader *L, const ms_csv_field *field, size_t nfield, long li
 		return ms_error(d, L->file, line, 0, "%zu fields where the header has %zu", nfield, L->nheader);
 	const ms_csv_field *tf = &field[L->time_idx];
 	int64_t t;
-	if (ms_parse_time(tf->p, tf->len, &t))
+	if (time_of_day_fast(L, tf, &t) && ms_parse_time(tf->p, tf->len, &t))
 		return ms_error(d, L->file, line, tf->col, "'%.*s' is not a date or time",
 				(int)(tf->len > 40 ? 40 : tf->len), tf->p);
 	t += fmt->time_shift;
@@ -193,29 +222,24 @@ static int fast_rows(loader *L, const char *p, const char *end, long line, char 
 			L->done(L->ctx, (size_t)(reported - L->data), (size_t)(p - L->data));
 			reported = p;
 		}
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *le = nl ? nl : end;
-		const char *next = nl ? nl + 1 : end;
-		if (le > p && le[-1] == '\r')
-			le--;
-		if (le > p) {
-			size_t nf = 0;
-			const char *f = p;
-			for (;;) {
-				const char *sep = memchr(f, delim, (size_t)(le - f));
-				const char *fe = sep ? sep : le;
-				if (nf < 64)
-					field[nf] = (ms_csv_field){ f, (size_t)(fe - f), (long)(f - p) + 1 };
-				nf++;
-				if (!sep)
-					break;
-				f = sep + 1;
-			}
-			if (take_row(L, field, nf > 64 ? 64 : nf, line))
-				return -1;
+		/* one pass over the line: fields end at the delimiter or the line's end */
+		size_t nf = 0;
+		const char *f = p, *q = p;
+		for (;; q++) {
+			if (q < end && *q != delim && *q != '\n')
+				continue;
+			const char *fe = q > f && q[-1] == '\r' && (q == end || *q == '\n') ? q - 1 : q;
+			if (nf < 64)
+				field[nf] = (ms_csv_field){ f, (size_t)(fe - f), (long)(f - p) + 1 };
+			nf++;
+			if (q == end || *q == '\n')
+				break;
+			f = q + 1;
 		}
+		if (!(nf == 1 && field[0].len == 0) && take_row(L, field, nf > 64 ? 64 : nf, line))
+			return -1;
 		line++;
-		p = next;
+		p = q < end ? q + 1 : end;
 	}
 	return 0;
 }

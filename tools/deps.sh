@@ -12,6 +12,10 @@ if [ "${1:-}" = "--test" ]; then
 	# the HTML checker runs on Java; any JRE on the PATH will do
 	command -v java > /dev/null 2>&1 || PKGS="$PKGS default-jre-headless"
 fi
+# What the benchmark uses: the peers' data generator and pandas + matplotlib peer.
+if [ "${1:-}" = "--bench" ]; then
+	PKGS="python3 python3-numpy python3-pandas python3-matplotlib time"
+fi
 missing=""
 for p in $PKGS; do
 	status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
