@@ -57,7 +57,7 @@ echo "bench: min_5y_html $(wc -c < "$B/min_5y/report.html") bytes"
 echo "bench: min_5y_pdf $(wc -c < "$B/min_5y/report.pdf") bytes"
 echo "bench: min_5y_csv $(wc -c < "$B/min_5y.csv") bytes"
 "$INGEST" "$B/min_5y.csv" ohlcv_csv "$RUNS"
-if /usr/bin/python3 -c "import pandas, matplotlib" 2> /dev/null && [ -f "$PEERS/mpl_report.py" ]; then
+if [ "$PEER_RUNS" -gt 0 ] && /usr/bin/python3 -c "import pandas, matplotlib" 2> /dev/null && [ -f "$PEERS/mpl_report.py" ]; then
 	RUNS=$PEER_RUNS measure peer_min_5y /usr/bin/python3 "$PEERS/mpl_report.py" "$B/min_5y.csv" "$B/peer"
 	awk -v p="$(cat "$B/peer_min_5y.median")" -v m="$(cat "$B/min_5y_report.median")" \
 		'BEGIN { printf "bench: peer_over_mstress %.0f x\n", p / m }'
