@@ -17,6 +17,14 @@ const char *capture_text(capture *c)
 	return c->text ? c->text : "";
 }
 
+void check_message(capture *c, const char *msg)
+{
+	if (!strstr(capture_text(c), msg)) {
+		ms_test_failures++;
+		fprintf(stderr, "  expected \"%s\" in: %s\n", msg, capture_text(c));
+	}
+}
+
 void capture_end(capture *c)
 {
 	fclose(c->d.out);

@@ -34,4 +34,6 @@ void capture_start(capture *c);
 /* Returns what was reported since capture_start (owned by c until the next call). */
 const char *capture_text(capture *c);
 void capture_end(capture *c);
+/* A failed check unless the captured messages contain msg. */
+void check_message(capture *c, const char *msg);
 #endif

@@ -118,10 +118,7 @@ static void expect_error(const char *text, const char *msg)
 	capture_start(&cap);
 	ms_claims *cl = ms_claims_parse("c.ini", text, strlen(text), &cap.d);
 	CHECK(cl == NULL);
-	if (!strstr(capture_text(&cap), msg)) {
-		ms_test_failures++;
-		fprintf(stderr, "  expected \"%s\" in: %s\n", msg, capture_text(&cap));
-	}
+	check_message(&cap, msg);
 	ms_claims_free(cl);
 	capture_end(&cap);
 }

@@ -29,10 +29,7 @@ static void expect_error(const char *text, const char *msg)
 	capture_start(&cap);
 	ms_config cfg;
 	CHECK(ms_config_parse(&cfg, "r.ini", text, strlen(text), &cap.d) == -1);
-	if (!strstr(capture_text(&cap), msg)) {
-		ms_test_failures++;
-		fprintf(stderr, "  expected \"%s\" in: %s\n", msg, capture_text(&cap));
-	}
+	check_message(&cap, msg);
 	ms_config_release(&cfg);
 	capture_end(&cap);
 }

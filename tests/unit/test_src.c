@@ -83,10 +83,7 @@ static void expect_error(const char *fmt, const char *text, const char *msg)
 	capture_start(&cap);
 	ms_series *s = load(fmt, text, &cap);
 	CHECK(s == NULL);
-	if (!strstr(capture_text(&cap), msg)) {
-		ms_test_failures++;
-		fprintf(stderr, "  expected \"%s\" in: %s\n", msg, capture_text(&cap));
-	}
+	check_message(&cap, msg);
 	ms_series_free(s);
 	capture_end(&cap);
 }

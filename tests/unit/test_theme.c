@@ -35,10 +35,7 @@ static void theme_errors(void)
 		ms_theme t;
 		ms_theme_defaults(&t);
 		CHECK(ms_theme_parse(&t, "theme.ini", cases[i].ini, strlen(cases[i].ini), &cap.d) == -1);
-		if (!strstr(capture_text(&cap), cases[i].msg)) {
-			ms_test_failures++;
-			fprintf(stderr, "  expected \"%s\" in: %s\n", cases[i].msg, capture_text(&cap));
-		}
+		check_message(&cap, cases[i].msg);
 		capture_end(&cap);
 	}
 }
