@@ -4,7 +4,7 @@
 ifeq ($(origin CC),default)
 CC = cc
 endif
-PKG_LIBS = cairo jansson freetype2 libcmark-gfm libxml-2.0 libpng
+PKG_LIBS = cairo jansson freetype2 libcmark-gfm libxml-2.0 libpng libcurl gmime-3.0
 WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wvla
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(CFLAGS) \

@@ -11,7 +11,8 @@ enum {
 	MS_EXIT_OK = 0,
 	MS_EXIT_DATA = 1,    /* bad data, template, configuration or claims */
 	MS_EXIT_USAGE = 2,   /* the command line is wrong */
-	MS_EXIT_IO = 3       /* a file could not be read or written */
+	MS_EXIT_IO = 3,      /* a file could not be read or written */
+	MS_EXIT_NETWORK = 4  /* a server could not be reached or refused (mail) */
 };
 
 /* The directory holding templates/, fonts/ and data/: $MSTRESS_HOME, else
@@ -33,5 +34,6 @@ int ms_cmd_build(int argc, char **argv, ms_diag *d);
 int ms_cmd_check(int argc, char **argv, ms_diag *d);
 int ms_cmd_render(int argc, char **argv, ms_diag *d);
 int ms_cmd_config(int argc, char **argv, ms_diag *d);
+int ms_cmd_mail(int argc, char **argv, ms_diag *d);
 
 #endif

@@ -12,6 +12,7 @@ static const char usage[] =
 	"  check    recompute an article's claims from the data and give verdicts\n"
 	"  render   render a Mustache template with JSON data to standard output\n"
 	"  config   print the effective configuration\n"
+	"  mail     email the report to investors (or write the messages)\n"
 	"\n"
 	"Run 'mstress COMMAND --help' for a command's options, 'man mstress' for all.\n";
 
@@ -19,7 +20,7 @@ int main(int argc, char **argv)
 {
 	static const struct { const char *name; int (*fn)(int, char **, ms_diag *); } cmds[] = {
 		{ "build", ms_cmd_build }, { "check", ms_cmd_check }, { "render", ms_cmd_render },
-		{ "config", ms_cmd_config },
+		{ "config", ms_cmd_config }, { "mail", ms_cmd_mail },
 	};
 	ms_diag d;
 	ms_diag_init(&d, stderr);

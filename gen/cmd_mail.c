@@ -1,0 +1,291 @@
+/* `mstress mail`: the report by email, one message per recipient, each
+ * delivered exactly once across reruns. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <jansson.h>
+#include "cli.h"
+#include "fsutil.h"
+#include "mail.h"
+#include "report.h"
+#include "tmpl.h"
+#include "utc.h"
+
+static const char usage[] =
+	"usage: mstress mail --to RECIPIENTS.csv (--dry-run | --smtp URL) [--from ADDR] [--from-name NAME]\n"
+	"                    [--smtp-insecure] [--pause SECONDS] [--config FILE] [--as-of DATE]\n"
+	"                    [--out DIR] [--templates DIR] [-q | -v]\n"
+	"\n"
+	"Builds the report, then mails it: one message per recipient of RECIPIENTS.csv\n"
+	"(columns email,name), a plain-text and an HTML part (templates/email.txt and\n"
+	"email.html) with two charts, and the PDF attached. A log in DIR/mail/ records\n"
+	"each delivery: a rerun after a failure sends only to those not yet served.\n"
+	"Credentials come from MSTRESS_SMTP_USER and MSTRESS_SMTP_PASSWORD or ~/.netrc.\n"
+	"\n"
+	"  -t, --to FILE         the recipients (required)\n"
+	"  -n, --dry-run         write DIR/mail/NN-ADDRESS.eml, the bytes that would be sent\n"
+	"  -s, --smtp URL        smtp://host:port (STARTTLS required) or smtps://host:port\n"
+	"      --smtp-insecure   allow smtp:// without TLS (a local relay)\n"
+	"  -f, --from ADDR       the sender's address (default reports@mstress.invalid)\n"
+	"      --from-name NAME  the sender's name (default mstress)\n"
+	"      --pause SECONDS   between messages (default 1)\n"
+	"  -c, --config FILE     as for build\n"
+	"  -a, --as-of DATE      as for build\n"
+	"  -o, --out DIR         where the report is built (default: out)\n"
+	"      --templates DIR   as for build\n"
+	"  -q, --quiet           errors only\n"
+	"  -v, --verbose         notes too\n"
+	"  -h, --help            this help\n";
+
+typedef struct sendlog {
+	char **ids;              /* Message-IDs delivered before */
+	size_t n;
+} sendlog;
+
+static void read_log(const char *path, sendlog *l)
+{
+	FILE *f = fopen(path, "r");
+	char line[1024];
+	l->ids = NULL;
+	l->n = 0;
+	while (f && fgets(line, sizeof line, f)) {
+		char *tab = strchr(line, '\t');
+		if (!tab)
+			continue;
+		*tab = '\0';
+		char **ids = realloc(l->ids, (l->n + 1) * sizeof *ids);
+		if (!ids)
+			break;
+		l->ids = ids;
+		if ((l->ids[l->n] = strdup(line)))
+			l->n++;
+	}
+	if (f)
+		fclose(f);
+}
+
+static int logged(const sendlog *l, const char *id)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->ids[i], id))
+			return 1;
+	return 0;
+}
+
+/* One line per delivery, on disk before the next message goes. */
+static int append_log(const char *path, const char *id, const char *email, ms_diag *d)
+{
+	FILE *f = fopen(path, "a");
+	if (!f || fprintf(f, "%s\t%s\n", id, email) < 0 || fflush(f) || fsync(fileno(f))) {
+		if (f)
+			fclose(f);
+		return ms_io_error(d, path, "cannot record a delivery: %s", strerror(errno));
+	}
+	return fclose(f) ? ms_io_error(d, path, "cannot record a delivery: %s", strerror(errno)) : 0;
+}
+
+static int read_into(const char *dir, const char *name, ms_buf *b, ms_diag *d)
+{
+	char *p = ms_path_join(dir, name);
+	int rc = p ? ms_read_file(p, b, 256u << 20, d) : ms_error(d, NULL, 0, 0, "out of memory");
+	free(p);
+	return rc;
+}
+
+static int render(const char *dir, const char *name, json_t *data, ms_escape_fn esc, ms_buf *out, ms_diag *d)
+{
+	ms_buf t;
+	ms_buf_init(&t, 0);
+	char *p = ms_path_join(dir, name);
+	ms_tmpl_opts o = { esc, NULL, NULL, 1 };
+	int rc = !p || ms_read_file(p, &t, 4u << 20, d) || ms_tmpl_render(p, t.data, t.len, data, &o, out, d) ? -1 : 0;
+	free(p);
+	ms_buf_release(&t);
+	return rc;
+}
+
+int ms_cmd_mail(int argc, char **argv, ms_diag *d)
+{
+	static const struct option opts[] = {
+		{ "to", required_argument, NULL, 't' }, { "dry-run", no_argument, NULL, 'n' },
+		{ "smtp", required_argument, NULL, 's' }, { "smtp-insecure", no_argument, NULL, 'I' },
+		{ "from", required_argument, NULL, 'f' }, { "from-name", required_argument, NULL, 'F' },
+		{ "pause", required_argument, NULL, 'P' }, { "config", required_argument, NULL, 'c' },
+		{ "as-of", required_argument, NULL, 'a' }, { "out", required_argument, NULL, 'o' },
+		{ "templates", required_argument, NULL, 'T' }, { "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' }, { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
+	};
+	char home[4096];
+	const char *to = NULL, *from = "reports@mstress.invalid", *from_name = "mstress";
+	ms_smtp smtp = { NULL, 0, NULL };
+	int dry = 0, c;
+	double pause = 1;
+	ms_build_opts o = { .out_dir = "out", .home = ms_cli_home(home, sizeof home), .as_of = -1, .weekly = -1 };
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "t:ns:f:c:a:o:qvh", opts, NULL)) != -1) {
+		switch (c) {
+		case 't': to = optarg; break;
+		case 'n': dry = 1; break;
+		case 's': smtp.url = optarg; break;
+		case 'I': smtp.insecure = 1; break;
+		case 'f': from = optarg; break;
+		case 'F': from_name = optarg; break;
+		case 'c': o.config = optarg; break;
+		case 'o': o.out_dir = optarg; break;
+		case 'T': o.templates = optarg; break;
+		case 'q': d->quiet = 1; break;
+		case 'v': d->verbose = 1; break;
+		case 'h': fputs(usage, stdout); return MS_EXIT_OK;
+		case 'a':
+			if (ms_cli_date("mail", optarg, &o.as_of))
+				return MS_EXIT_USAGE;
+			break;
+		case 'P': {
+			char *end;
+			pause = strtod(optarg, &end);
+			if (*end || pause < 0 || pause > 3600) {
+				fprintf(stderr, "mstress mail: --pause takes seconds, 0 to 3600\n");
+				return MS_EXIT_USAGE;
+			}
+			break;
+		}
+		default: fputs(usage, stderr); return MS_EXIT_USAGE;
+		}
+	}
+	if (optind < argc || !to || dry == (smtp.url != NULL)) {
+		fprintf(stderr, "mstress mail: give --to and one of --dry-run or --smtp\n%s", usage);
+		return MS_EXIT_USAGE;
+	}
+	if (smtp.url && strncmp(smtp.url, "smtp://", 7) && strncmp(smtp.url, "smtps://", 8)) {
+		fprintf(stderr, "mstress mail: --smtp must be an smtp:// or smtps:// URL\n");
+		return MS_EXIT_USAGE;
+	}
+	if (o.as_of < 0 && (o.as_of = ms_cli_source_date_epoch("mail")) == -2)
+		return MS_EXIT_USAGE;
+	smtp.from_email = from;
+	ms_cli_terminal(d);
+
+	ms_recipient *rcpt = NULL;
+	size_t nr = 0;
+	ms_buf pdf, png[2], html, text;
+	ms_buf_init(&pdf, 0);
+	ms_buf_init(&png[0], 0);
+	ms_buf_init(&png[1], 0);
+	ms_buf_init(&html, 0);
+	ms_buf_init(&text, 0);
+	json_t *model = NULL;
+	char *mail_dir = NULL, *log_path = NULL, *charts = NULL, *tdir = NULL;
+	sendlog log = { NULL, 0 };
+	size_t sent = 0, skipped = 0, failed = 0;
+	int rc = -1;
+	if (ms_recipients_load(to, &rcpt, &nr, d) || ms_build(&o, d))
+		goto done;
+	char *stats = ms_path_join(o.out_dir, "stats.json");
+	json_error_t jerr;
+	model = stats ? json_load_file(stats, 0, &jerr) : NULL;
+	if (!model)
+		ms_error(d, stats, jerr.line, jerr.column, "%s", stats ? jerr.text : "out of memory");
+	free(stats);
+	charts = ms_path_join(o.out_dir, "charts");
+	mail_dir = ms_path_join(o.out_dir, "mail");
+	log_path = mail_dir ? ms_path_join(mail_dir, "sent.log") : NULL;
+	tdir = o.templates ? strdup(o.templates) : ms_path_join(o.home, "templates");
+	if (!model || !charts || !log_path || !tdir || read_into(o.out_dir, "report.pdf", &pdf, d) ||
+	    read_into(charts, "price.png", &png[0], d) || read_into(charts, "underwater.png", &png[1], d) ||
+	    ms_mkdirs(mail_dir, d))
+		goto done;
+	read_log(log_path, &log);
+	const json_t *rep = json_object_get(model, "report");
+	char subject[512], seed[512];
+	int64_t date;
+	ms_parse_date(json_string_value(json_object_get(rep, "as_of")), &date);
+	snprintf(subject, sizeof subject, "%s \xE2\x80\x94 as of %s", json_string_value(json_object_get(rep, "title")),
+		 json_string_value(json_object_get(rep, "as_of")));
+	snprintf(seed, sizeof seed, "%s|%s", json_string_value(json_object_get(rep, "as_of")),
+		 json_string_value(json_object_get(rep, "title")));
+	ms_attachment images[2] = {
+		{ "price.png@mstress", NULL, "image", "png", png[0].data, png[0].len },
+		{ "underwater.png@mstress", NULL, "image", "png", png[1].data, png[1].len },
+	};
+	ms_attachment att = { NULL, "report.pdf", "application", "pdf", pdf.data, pdf.len };
+	rc = 0;
+	for (size_t i = 0; i < nr && !rc; i++) {
+		json_t *data = json_deep_copy(model);
+		json_t *who = json_pack("{s:s, s:s}", "name", rcpt[i].name, "email", rcpt[i].email);
+		html.len = text.len = 0;
+		if (!data || !who || json_object_set_new(data, "recipient", who) ||
+		    render(tdir, "email.html", data, ms_escape_html, &html, d) ||
+		    render(tdir, "email.txt", data, ms_escape_none, &text, d)) {
+			json_decref(data);
+			rc = -1;
+			break;
+		}
+		json_decref(data);
+		ms_mail_parts parts = { from_name, from, subject, date, ms_buf_str(&text), ms_buf_str(&html), images, 2,
+					&att, seed };
+		ms_buf msg;
+		ms_buf_init(&msg, 0);
+		char id[128], why[256], name[400];
+		if (ms_mail_compose(&parts, &rcpt[i], &msg, id, d)) {
+			ms_buf_release(&msg);
+			rc = -1;
+			break;
+		}
+		if (dry) {
+			snprintf(name, sizeof name, "%02zu-%s.eml", i + 1, rcpt[i].email);
+			for (char *p = name; *p; p++)
+				if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@._-", *p))
+					*p = '_';
+			char *path = ms_path_join(mail_dir, name);
+			rc = !path || ms_write_file_atomic(path, msg.data, msg.len, d) ? -1 : 0;
+			if (!rc)
+				ms_note(d, "wrote %s", path);
+			free(path);
+		} else if (logged(&log, id)) {
+			printf("already delivered: %s\n", rcpt[i].email);
+			skipped++;
+		} else {
+			if (sent + failed && pause > 0) {
+				struct timespec ts = { (time_t)pause, (long)((pause - (double)(time_t)pause) * 1e9) };
+				nanosleep(&ts, NULL);
+			}
+			ms_progress(d, "mstress: sending to %s (%zu of %zu)", rcpt[i].email, i + 1, nr);
+			if (ms_smtp_send(&smtp, rcpt[i].email, msg.data, msg.len, why) == 0) {
+				rc = append_log(log_path, id, rcpt[i].email, d);
+				printf("delivered: %s\n", rcpt[i].email);
+				sent++;
+			} else {
+				ms_progress_done(d);
+				ms_error(d, to, rcpt[i].line, 0, "not delivered to %s: %s", rcpt[i].email, why);
+				printf("not delivered: %s\n", rcpt[i].email);
+				failed++;
+			}
+		}
+		ms_buf_release(&msg);
+	}
+	ms_progress_done(d);
+	if (!dry && !rc)
+		printf("%zu delivered, %zu already delivered before, %zu not delivered\n", sent, skipped, failed);
+done:
+	for (size_t i = 0; i < log.n; i++)
+		free(log.ids[i]);
+	free(log.ids);
+	json_decref(model);
+	ms_recipients_free(rcpt, nr);
+	ms_buf_release(&pdf);
+	ms_buf_release(&png[0]);
+	ms_buf_release(&png[1]);
+	ms_buf_release(&html);
+	ms_buf_release(&text);
+	free(mail_dir);
+	free(log_path);
+	free(charts);
+	free(tdir);
+	if (!rc && failed)
+		return MS_EXIT_NETWORK;
+	return ms_cli_status(d, rc);
+}

@@ -1,0 +1,60 @@
+/* The report as an email: a MIME message per recipient, built with GMime
+ * (multipart/mixed: a multipart/alternative of a plain-text part and a
+ * multipart/related HTML part whose charts are CID-referenced PNGs, plus the
+ * PDF attached), and its delivery over SMTP with libcurl. */
+#ifndef MS_MAIL_H
+#define MS_MAIL_H
+#include <stddef.h>
+#include <stdint.h>
+#include "buf.h"
+#include "diag.h"
+
+typedef struct ms_recipient {
+	char *email, *name;      /* owned */
+	long line;               /* in the recipients file */
+} ms_recipient;
+
+/* Reads RECIPIENTS.csv (header email,name; quoted fields allowed). An
+ * address that is not one, or a CR or LF anywhere, is an error naming the
+ * line: no value can become a header of its own. */
+int ms_recipients_load(const char *path, ms_recipient **out, size_t *n, ms_diag *d);
+void ms_recipients_free(ms_recipient *r, size_t n);
+
+typedef struct ms_attachment {
+	const char *content_id;  /* for images: referenced as cid: from the HTML */
+	const char *filename;    /* for the PDF */
+	const char *type, *subtype;
+	const char *data;
+	size_t len;
+} ms_attachment;
+
+typedef struct ms_mail_parts {
+	const char *from_name, *from_email;
+	const char *subject;
+	int64_t date;            /* the as-of day: Date header */
+	const char *text, *html; /* this recipient's bodies (UTF-8) */
+	const ms_attachment *images;
+	size_t nimages;
+	const ms_attachment *pdf;
+	const char *id_seed;     /* with the address, makes the Message-ID */
+} ms_mail_parts;
+
+/* The message for one recipient, with CRLF line ends, appended to out. The
+ * Message-ID is stable across reruns and unique per recipient. Writes the
+ * Message-ID (without <>) to message_id. */
+int ms_mail_compose(const ms_mail_parts *p, const ms_recipient *to, ms_buf *out, char message_id[128],
+		    ms_diag *d);
+
+typedef struct ms_smtp {
+	const char *url;         /* smtp://host:port or smtps://host:port */
+	int insecure;            /* allow smtp:// without STARTTLS */
+	const char *from_email;
+} ms_smtp;
+
+/* Delivers one message to one recipient. Credentials come from
+ * MSTRESS_SMTP_USER / MSTRESS_SMTP_PASSWORD or ~/.netrc, never from
+ * arguments, and are never printed. Returns 0, or -1 with the reason in
+ * why (the server's answer or libcurl's). */
+int ms_smtp_send(const ms_smtp *s, const char *rcpt, const char *msg, size_t len, char why[256]);
+
+#endif

@@ -1,0 +1,116 @@
+# mstress mail: the messages' structure, headers and attachment (dry run),
+# then delivery to a real SMTP server on 127.0.0.1: a refused recipient, a
+# server that goes away mid-list, reruns that send only what is missing,
+# and no plain-text SMTP unless asked.
+. "$ROOT/tests/lib.sh"
+pids=""
+trap 'for p in $pids; do kill "$p" 2> /dev/null || true; done' EXIT
+start_server() {   # OUTDIR [args...]: starts one, sets PORT
+	dir=$1
+	shift
+	mkdir -p "$dir"
+	rm -f "$WORK/port"
+	/usr/bin/python3 "$ROOT/tests/smtp_server.py" "$dir" "$WORK/port" "$@" > "$WORK/server.log" 2>&1 &
+	pids="$pids $!"
+	i=0
+	while [ ! -f "$WORK/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	[ -f "$WORK/port" ] || die "the SMTP server did not start: $(cat "$WORK/server.log")"
+	PORT=$(cat "$WORK/port")
+}
+cat > "$WORK/to.csv" <<'CSV'
+email,name
+alice@example.org,Alice Adams
+"bob@example.org","Müller, Zoë"
+carol@example.org,Carol Chen
+CSV
+out="$WORK/out"
+"$MSTRESS" mail -q --to "$WORK/to.csv" --dry-run --out "$out"
+[ "$(ls "$out/mail/"*.eml | wc -l)" -eq 3 ] || die "expected 3 messages"
+/usr/bin/python3 - "$out" <<'PY'
+import email, email.policy, glob, re, sys
+out = sys.argv[1]
+pdf = open(f"{out}/report.pdf", "rb").read()
+ids = set()
+for path in sorted(glob.glob(f"{out}/mail/*.eml")):
+    raw = open(path, "rb").read()
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b""), "CRLF line ends"
+    m = email.message_from_bytes(raw, policy=email.policy.default)
+    assert m.get_content_type() == "multipart/mixed"
+    alt, att = m.get_payload()
+    assert alt.get_content_type() == "multipart/alternative"
+    plain, rel = alt.get_payload()
+    assert plain.get_content_type() == "text/plain" and rel.get_content_type() == "multipart/related"
+    html = rel.get_payload()[0]
+    assert html.get_content_type() == "text/html"
+    body = html.get_content()
+    cids = {p["Content-ID"].strip("<>") for p in rel.get_payload()[1:]}
+    refs = set(re.findall(r'src="cid:([^"]+)"', body))
+    assert refs and refs <= cids, (refs, cids)
+    assert all(re.search(r'<img [^>]*alt="[^"]+"', t) for t in re.findall(r"<img [^>]*>", body))
+    assert "<style" not in body and "<svg" not in body
+    assert att.get_content_type() == "application/pdf" and att.get_filename() == "report.pdf"
+    assert att.get_content() == pdf, "the PDF attachment is the report"
+    assert m["Date"] == "Fri, 06 Feb 2026 00:00:00 +0000"
+    ids.add(m["Message-ID"])
+    to = m["To"]
+    assert "Dear " + to.addresses[0].display_name in plain.get_content()
+bob = open(glob.glob(f"{out}/mail/02-*.eml")[0], "rb").read()
+assert b"=?" in bob.split(b"\r\n\r\n")[0], "the non-ASCII name is RFC 2047 encoded"
+assert len(ids) == 3, "a Message-ID per recipient"
+PY
+cp -r "$out/mail" "$WORK/first"
+"$MSTRESS" mail -q --to "$WORK/to.csv" --dry-run --out "$out"
+diff -r "$WORK/first" "$out/mail" > /dev/null || die "a rerun gives other bytes"
+# a line break in a name would be a header of its own: refused
+printf 'email,name\n"eve@example.org","Eve\r\nBcc: all@example.org"\n' > "$WORK/evil.csv"
+if "$MSTRESS" mail -q --to "$WORK/evil.csv" --dry-run --out "$WORK/evil" 2> "$WORK/err"; then die "CR/LF accepted"; fi
+expect_in "$WORK/err" "evil.csv:2:"
+expect_in "$WORK/err" "a line break"
+
+# delivery: Bob is refused; the others arrive, once
+start_server "$WORK/inbox" --reject bob@example.org
+set +e
+"$MSTRESS" mail -q --to "$WORK/to.csv" --smtp "smtp://127.0.0.1:$PORT" --smtp-insecure --pause 0 --out "$out" > "$WORK/run1.txt" 2> "$WORK/run1.err"
+code=$?
+set -e
+[ $code -eq 4 ] || die "a refused recipient must exit 4, not $code: $(cat "$WORK/run1.err")"
+expect_in "$WORK/run1.txt" "not delivered: bob@example.org"
+expect_in "$WORK/run1.txt" "2 delivered, 0 already delivered before, 1 not delivered"
+expect_in "$WORK/run1.err" "550"
+[ "$(ls "$WORK/inbox" | wc -l)" -eq 2 ] || die "expected 2 messages received"
+/usr/bin/python3 - "$WORK/inbox" "$out/report.pdf" <<'PY'
+import email, email.policy, glob, sys
+pdf = open(sys.argv[2], "rb").read()
+for p in glob.glob(sys.argv[1] + "/*.eml"):
+    m = email.message_from_bytes(open(p, "rb").read(), policy=email.policy.default)
+    assert m.get_payload()[1].get_content() == pdf
+PY
+for p in $pids; do kill "$p" 2> /dev/null || true; done; pids=""
+# the server now takes Bob: a rerun sends to him alone
+start_server "$WORK/inbox2"
+"$MSTRESS" mail -q --to "$WORK/to.csv" --smtp "smtp://127.0.0.1:$PORT" --smtp-insecure --pause 0 --out "$out" > "$WORK/run2.txt"
+expect_in "$WORK/run2.txt" "1 delivered, 2 already delivered before, 0 not delivered"
+[ "$(ls "$WORK/inbox2")" = "001-bob@example.org.eml" ] || die "the rerun sent $(ls "$WORK/inbox2")"
+"$MSTRESS" mail -q --to "$WORK/to.csv" --smtp "smtp://127.0.0.1:$PORT" --smtp-insecure --pause 0 --out "$out" > "$WORK/run3.txt"
+expect_in "$WORK/run3.txt" "0 delivered, 3 already delivered before, 0 not delivered"
+for p in $pids; do kill "$p" 2> /dev/null || true; done; pids=""
+
+# a server that goes away after one message; the rerun finishes the list
+out2="$WORK/out2"
+start_server "$WORK/inbox3" --max 1
+set +e
+"$MSTRESS" mail -q --to "$WORK/to.csv" --smtp "smtp://127.0.0.1:$PORT" --smtp-insecure --pause 0.5 --out "$out2" > "$WORK/run4.txt" 2>&1
+code=$?
+set -e
+[ $code -eq 4 ] || die "a server gone must exit 4, not $code"
+expect_in "$WORK/run4.txt" "1 delivered, 0 already delivered before, 2 not delivered"
+start_server "$WORK/inbox4"
+"$MSTRESS" mail -q --to "$WORK/to.csv" --smtp "smtp://127.0.0.1:$PORT" --smtp-insecure --pause 0 --out "$out2" > "$WORK/run5.txt"
+expect_in "$WORK/run5.txt" "2 delivered, 1 already delivered before, 0 not delivered"
+# without --smtp-insecure, a server with no STARTTLS gets nothing
+set +e
+"$MSTRESS" mail -q --to "$WORK/to.csv" --smtp "smtp://127.0.0.1:$PORT" --pause 0 --out "$WORK/out3" > /dev/null 2> "$WORK/tls.err"
+code=$?
+set -e
+[ $code -eq 4 ] || die "plain SMTP without --smtp-insecure must fail"
+[ "$(ls "$WORK/inbox4" | wc -l)" -eq 2 ] || die "a message went out without TLS"
