@@ -21,7 +21,7 @@ expect_in "$WORK/out2/report.md" "## The figures that matter"
 MANWIDTH=80 man -l "$root/usr/share/man/man1/mstress.1" > "$WORK/man.txt" 2> "$WORK/man.err" || die "man failed"
 [ ! -s "$WORK/man.err" ] || die "man warns: $(cat "$WORK/man.err")"
 for s in "SYNOPSIS" "mstress build" "mstress check" "mstress render" "config --print" "EXIT STATUS" \
-	"MSTRESS_HOME" "SOURCE_DATE_EPOCH" "NO_COLOR" "--site-url" "--jobs" "--templates"; do
+	"MSTRESS_HOME" "SOURCE_DATE_EPOCH" "NO_COLOR" "--site-url" "--jobs" "--templates" "mstress mail" "MSTRESS_SMTP_USER"; do
 	expect_in "$WORK/man.txt" "$s"
 done
 make -s -C "$ROOT" uninstall DESTDIR="$root" PREFIX=/usr > /dev/null 2>&1
