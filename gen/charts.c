@@ -311,11 +311,20 @@ static void etf_charts(ctx *x, const ms_dataset *f)
 	keep(x, ms_plot_end(p));
 	free(cum);
 
-	ms_month_flow m[64];
-	size_t nm = ms_flows_monthly(t, v, n, m, 64);
-	nm = nm > 64 ? 64 : nm;
-	int64_t mt[64];
-	double mv[64];
+	/* every month of the window: at most one per 28 days of flows */
+	size_t maxm = (size_t)((t[n - 1] - t[0]) / (28 * MS_DAY)) + 2;
+	ms_month_flow *m = malloc(maxm * sizeof *m);
+	int64_t *mt = malloc(maxm * sizeof *mt);
+	double *mv = malloc(maxm * sizeof *mv);
+	if (!m || !mt || !mv) {
+		free(m);
+		free(mt);
+		free(mv);
+		x->failed = 1;
+		return;
+	}
+	size_t nm = ms_flows_monthly(t, v, n, m, maxm);
+	nm = nm > maxm ? maxm : nm;
 	lo = hi = 0;
 	for (size_t i = 0; i < nm; i++) {
 		mt[i] = (ms_days_from_civil(m[i].year, m[i].month, 1) + 15) * MS_DAY;
@@ -359,6 +368,9 @@ static void etf_charts(ctx *x, const ms_dataset *f)
 			x->failed = 1;
 	}
 	keep(x, ch);
+	free(m);
+	free(mt);
+	free(mv);
 }
 
 /* 6. Long and short liquidations, stacked by day. */
