@@ -15,7 +15,7 @@ B       = build/release
 SRCS = $(filter-out gen/main.c,$(wildcard gen/*.c))
 TEST_SRCS = $(wildcard tests/unit/*.c)
 
-.PHONY: all report test asan clean deps test-deps regen install uninstall bench bench-deps
+.PHONY: all report test asan clean deps test-deps regen install uninstall bench bench-deps fuzz fuzz-deps
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -82,6 +82,25 @@ bench-deps:
 
 bench: deps bench-deps mstress $(B)/bench_ingest
 	@tools/bench.sh $(B)/mstress $(B)/bench_ingest
+
+# libFuzzer (clang) on every parser, FUZZ_SECONDS each (corpus in tests/fuzz/corpus/).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = csv config template document numbers
+FZ = build/fuzz
+FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
+$(FZ)/%.o: gen/%.c
+	@mkdir -p $(@D)
+	clang -std=c17 -D_POSIX_C_SOURCE=200809L -pthread -DMS_HOME='"$(CURDIR)"' -DMS_VERSION='"$(VERSION)"' \
+		-Igen $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c $< -o $@
+$(FZ)/fuzz_%: tests/fuzz/fuzz_%.c $(SRCS:gen/%.c=$(FZ)/%.o)
+	clang -std=c17 -D_POSIX_C_SOURCE=200809L -Igen $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) \
+		-o $@ $^ $(PKG_LDLIBS)
+
+fuzz-deps:
+	@tools/deps.sh --fuzz
+
+fuzz: deps fuzz-deps $(FUZZ_TARGETS:%=$(FZ)/fuzz_%)
+	@tools/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # Rewrites the golden files from the current build; review the diff.
 regen: mstress

@@ -16,6 +16,10 @@ fi
 if [ "${1:-}" = "--bench" ]; then
 	PKGS="python3 python3-numpy python3-pandas python3-matplotlib time"
 fi
+# The fuzzers: clang with its libFuzzer runtime.
+if [ "${1:-}" = "--fuzz" ]; then
+	PKGS="clang libclang-rt-14-dev"
+fi
 missing=""
 for p in $PKGS; do
 	status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)

@@ -1,0 +1,30 @@
+#!/bin/sh
+# make fuzz: runs each libFuzzer target for SECONDS, keeping its corpus in
+# tests/fuzz/corpus/TARGET (seeded from the project's own files) and any
+# crash in tests/fuzz/crashes/. usage: tools/fuzz.sh SECONDS TARGET...
+set -eu
+cd "$(dirname "$0")/.."
+secs=$1
+shift
+status=0
+for t in "$@"; do
+	corpus=tests/fuzz/corpus/$t
+	mkdir -p "$corpus" tests/fuzz/crashes
+	if [ -z "$(ls -A "$corpus")" ]; then
+		case $t in
+		csv) i=0; for f in data/*/*.csv; do i=$((i + 1)); { printf "\\$(printf '%03o' $((i % 8)))"; head -c 4000 "$f"; } > "$corpus/seed$i"; done ;;
+		config) cp data/default.ini "$corpus/"; cp templates/theme.ini "$corpus/"; cp data/claims/*.ini "$corpus/" ;;
+		template) cp templates/report.md templates/weekly.md templates/page.html "$corpus/"; cp tests/spec/mustache/*.json "$corpus/" ;;
+		document) head -c 4000 README.md > "$corpus/readme.md"; head -c 4000 templates/report.md > "$corpus/report.md" ;;
+		numbers) printf '67577.90' > "$corpus/a"; printf '2026-02-06T00:20:00Z' > "$corpus/b"; printf '1770336000000' > "$corpus/c" ;;
+		esac
+	fi
+	echo "fuzz: $t for ${secs}s"
+	if ! build/fuzz/fuzz_$t -max_total_time="$secs" -artifact_prefix=tests/fuzz/crashes/"$t"- \
+		-print_final_stats=1 "$corpus" 2> "build/fuzz/$t.log"; then
+		echo "fuzz: $t FOUND A CRASH: see build/fuzz/$t.log and tests/fuzz/crashes/" >&2
+		status=1
+	fi
+	grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "build/fuzz/$t.log" | sed "s/^/fuzz: $t /"
+done
+exit $status
