@@ -40,7 +40,8 @@ static int load_one(const ms_source_cfg *sc, int64_t window_start, int64_t end, 
 	if (sc->value_column)
 		ds->fmt.column[MS_VALUE] = sc->value_column;
 	int rc = ms_map_file(sc->path, &raw, MAX_INPUT, d) ? -1 :
-		 ms_load_csv_ex(sc->path, raw.data, raw.len, &ds->fmt, &ds->series, d, give_back, &raw) ? -1 : 0;
+		 (ds->fmt.parse ? ds->fmt.parse(sc->path, raw.data, raw.len, &ds->fmt, &ds->series, d) :
+		  ms_load_csv_ex(sc->path, raw.data, raw.len, &ds->fmt, &ds->series, d, give_back, &raw)) ? -1 : 0;
 	if (raw.data)
 		ms_unmap_file(&raw);
 	if (rc)

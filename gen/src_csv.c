@@ -36,6 +36,22 @@ static const ms_csv_format formats[] = {
 	  .column = { "open", "high", "low", "close", "volume", NULL },
 	  .convention = "timestamp,open,high,low,close,volume; ISO-8601 UTC times; the bar length read from the data",
 	  .metric = "price" },
+	{ .name = "binance_klines_json", .provider = "Binance", .step = 0,
+	  .column = { "open", "high", "low", "close", "volume", NULL }, .parse = ms_parse_binance_klines,
+	  .convention = "klines API response (JSON), open times in ms", .metric = "price" },
+	{ .name = "yahoo_chart_json", .provider = "Yahoo Finance", .step = MS_DAY,
+	  .column = { "open", "high", "low", "close", "volume", NULL }, .parse = ms_parse_yahoo_chart,
+	  .convention = "chart API response (JSON), daily bars; days with nulls skipped", .metric = "price" },
+	{ .name = "alternative_me_fng_json", .provider = "alternative.me", .step = MS_DAY,
+	  .column = { NULL, NULL, NULL, NULL, NULL, "value" }, .signed_value = 1, .parse = ms_parse_fng_json,
+	  .convention = "Crypto Fear & Greed Index API response (JSON), newest first", .metric = "fear_greed" },
+	{ .name = "coinglass_liquidations_json", .provider = "CoinGlass", .step = MS_DAY,
+	  .column = { NULL, NULL, NULL, NULL, NULL, "long" }, .signed_value = 1, .parse = ms_parse_coinglass,
+	  .convention = "liquidation history API response (JSON); value_column long or short" },
+	{ .name = "farside_html", .provider = "Farside Investors", .step = MS_DAY,
+	  .column = { NULL, NULL, NULL, NULL, NULL, "Total" }, .signed_value = 1, .parse = ms_parse_farside,
+	  .first_valid = ETF_LAUNCH, .first_valid_why = "it precedes the funds' launch on 2024-01-11",
+	  .convention = "the ETF flow page (HTML), US$ millions, US trading days", .metric = "etf_flows" },
 	{ .name = "cryptoquant_metric", .provider = "CryptoQuant", .time_column = "date", .step = MS_DAY,
 	  .signed_value = 1, .convention = "one value per UTC day (the config names its column)" },
 	{ .name = "alternative_me_fng_csv", .provider = "alternative.me", .time_column = "date",
@@ -56,7 +72,8 @@ const char *ms_csv_format_names(void)
 {
 	return "cryptoquant_ohlcv, coinmarketcap_export, binance_klines_csv, "
 	       "coinbase_candles_csv, coingecko_global_mcap, farside_flows_csv, "
-	       "cryptoquant_metric, alternative_me_fng_csv, ohlcv_csv";
+	       "cryptoquant_metric, alternative_me_fng_csv, ohlcv_csv, binance_klines_json, "
+	       "yahoo_chart_json, alternative_me_fng_json, coinglass_liquidations_json, farside_html";
 }
 
 /* Maps header names to field indices; missing mapped columns are errors. */
@@ -385,4 +402,10 @@ done:
 	ms_csv_release(&c);
 	ms_series_free(L.s);
 	return rc;
+}
+
+int ms_load_source(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+		   ms_series **out, ms_diag *d)
+{
+	return fmt->parse ? fmt->parse(file, data, len, fmt, out, d) : ms_load_csv(file, data, len, fmt, out, d);
 }

@@ -7,6 +7,8 @@
 #include "diag.h"
 #include "series.h"
 
+struct ms_series;
+
 typedef struct ms_csv_format {
 	const char *name;            /* as named in a config: "cryptoquant_ohlcv" */
 	const char *provider;        /* for provenance: "CryptoQuant" */
@@ -20,6 +22,9 @@ typedef struct ms_csv_format {
 	const char *convention;      /* what a reader must know, for the report */
 	const char *metric;          /* what the series measures unless a config says */
 	int volume_in_usd;           /* volume is in US$ rather than in coins */
+	/* a format that is not CSV has a parser of its own (src_json.c, src_farside.c) */
+	int (*parse)(const char *file, const char *data, size_t len, const struct ms_csv_format *fmt,
+		     struct ms_series **out, ms_diag *d);
 } ms_csv_format;
 
 /* The built-in format named name, or NULL. */
@@ -38,5 +43,20 @@ int ms_load_csv(const char *file, const char *data, size_t len,
  * be called from two threads at once (for different ranges). */
 int ms_load_csv_ex(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
 		   ms_series **out, ms_diag *d, void (*done)(void *ctx, size_t from, size_t to), void *ctx);
+
+/* The parsers of the formats that are not CSV (same contract as ms_load_csv). */
+int ms_parse_binance_klines(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+			    ms_series **out, ms_diag *d);
+int ms_parse_fng_json(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+		      ms_series **out, ms_diag *d);
+int ms_parse_yahoo_chart(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+			 ms_series **out, ms_diag *d);
+int ms_parse_coinglass(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+		       ms_series **out, ms_diag *d);
+int ms_parse_farside(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+		     ms_series **out, ms_diag *d);
+/* Parses data in fmt, whatever it is (CSV or not). */
+int ms_load_source(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+		   ms_series **out, ms_diag *d);
 
 #endif

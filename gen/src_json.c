@@ -1,0 +1,310 @@
+/* JSON sources (jansson): Binance klines, alternative.me fear & greed,
+ * Yahoo Finance chart, CoinGlass liquidation history. Bytes in, series
+ * out, no I/O: the same checks as the CSV loaders, with the element that
+ * failed named in the message. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+#include "numparse.h"
+#include "src_csv.h"
+#include "utc.h"
+
+/* A number from a JSON number or a numeric string ("121493.20"). */
+static int number(const json_t *v, double *out)
+{
+	if (json_is_string(v))
+		return ms_parse_double(json_string_value(v), json_string_length(v), out);
+	if (json_is_number(v)) {
+		*out = json_number_value(v);
+		return isfinite(*out) ? 0 : -1;
+	}
+	return -1;
+}
+
+/* Unix time in s, ms or µs, from a number or a numeric string. */
+static int unix_time(const json_t *v, int64_t *t)
+{
+	char tmp[32];
+	if (json_is_integer(v)) {
+		snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(v));
+		return ms_parse_time(tmp, strlen(tmp), t);
+	}
+	if (json_is_string(v))
+		return ms_parse_time(json_string_value(v), json_string_length(v), t);
+	return -1;
+}
+
+static json_t *load(const char *file, const char *data, size_t len, ms_diag *d)
+{
+	json_error_t err;
+	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &err);
+	if (!root)
+		ms_error(d, file, err.line, err.column, "not valid JSON: %s", err.text);
+	return root;
+}
+
+typedef struct builder {
+	const char *file;
+	const ms_csv_format *fmt;
+	ms_series *s;
+	ms_diag *d;
+	int order;
+	long skipped;
+} builder;
+
+/* Checks a bar as the CSV loaders do and appends it; what names it in a
+ * message is `where` (e.g. "data[12]"). */
+static int add_bar(builder *b, int64_t t, const double v[MS_NCOL], const char *where)
+{
+	const ms_csv_format *f = b->fmt;
+	for (int k = 0; k < MS_NCOL; k++) {
+		if (!ms_series_has(b->s, k) || k == MS_VOLUME || (k == MS_VALUE && f->signed_value))
+			continue;
+		if (v[k] <= 0)
+			return ms_error(b->d, b->file, 0, 0, "%s: a price must be positive, not %g", where, v[k]);
+	}
+	if (ms_series_has(b->s, MS_HIGH) && ms_series_has(b->s, MS_LOW) &&
+	    (v[MS_HIGH] < v[MS_LOW] || v[MS_OPEN] > v[MS_HIGH] || v[MS_OPEN] < v[MS_LOW] ||
+	     v[MS_CLOSE] > v[MS_HIGH] || v[MS_CLOSE] < v[MS_LOW]))
+		return ms_error(b->d, b->file, 0, 0, "%s: inconsistent bar: high %g, low %g must bound open and close",
+				where, v[MS_HIGH], v[MS_LOW]);
+	ms_series *s = b->s;
+	if (s->n) {
+		int64_t prev = s->t[s->n - 1];
+		int dir = t > prev ? 1 : t < prev ? -1 : 0;
+		if (!dir || (b->order && dir != b->order))
+			return ms_error(b->d, b->file, 0, 0, "%s: %s time: elements must be in time order", where,
+					dir ? "out-of-order" : "duplicate");
+		b->order = dir;
+	}
+	return ms_series_push(s, t, v) ? ms_error(b->d, b->file, 0, 0, "out of memory") : 0;
+}
+
+static int finish(builder *b, ms_series **out)
+{
+	if (b->skipped)
+		ms_warn(b->d, b->file, 0, 0, "%ld element%s with missing values skipped", b->skipped,
+			b->skipped == 1 ? "" : "s");
+	if (!b->s->n) {
+		ms_series_free(b->s);
+		return ms_error(b->d, b->file, 0, 0, "no data in the response");
+	}
+	if (b->order < 0)
+		ms_series_reverse(b->s);
+	if (!b->s->step)
+		b->s->step = b->s->n > 1 ? b->s->t[1] - b->s->t[0] : MS_DAY;
+	*out = b->s;
+	return 0;
+}
+
+static int start(builder *b, const char *file, const ms_csv_format *fmt, unsigned mask, ms_diag *d)
+{
+	*b = (builder){ file, fmt, ms_series_new(fmt->step, mask), d, 0, 0 };
+	return b->s ? 0 : ms_error(d, file, 0, 0, "out of memory");
+}
+
+/* [[openTime ms, "open", "high", "low", "close", "volume", closeTime, …], …] */
+int ms_parse_binance_klines(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+			    ms_series **out, ms_diag *d)
+{
+	json_t *root = load(file, data, len, d);
+	builder b;
+	int rc = -1;
+	*out = NULL;
+	if (!root || start(&b, file, fmt, MS_OHLC | MS_COLBIT(MS_VOLUME), d)) {
+		json_decref(root);
+		return -1;
+	}
+	if (json_is_object(root) && json_object_get(root, "msg"))
+		ms_error(d, file, 0, 0, "Binance answered an error: %s",
+			 json_string_value(json_object_get(root, "msg")) ? json_string_value(json_object_get(root, "msg")) : "?");
+	else if (!json_is_array(root))
+		ms_error(d, file, 0, 0, "expected an array of klines");
+	else {
+		size_t i;
+		json_t *k;
+		rc = 0;
+		json_array_foreach(root, i, k) {
+			char where[32];
+			snprintf(where, sizeof where, "kline %zu", i);
+			double v[MS_NCOL] = { 0 };
+			int64_t t;
+			if (!json_is_array(k) || json_array_size(k) < 6 || unix_time(json_array_get(k, 0), &t) ||
+			    number(json_array_get(k, 1), &v[MS_OPEN]) || number(json_array_get(k, 2), &v[MS_HIGH]) ||
+			    number(json_array_get(k, 3), &v[MS_LOW]) || number(json_array_get(k, 4), &v[MS_CLOSE]) ||
+			    number(json_array_get(k, 5), &v[MS_VOLUME])) {
+				rc = ms_error(d, file, 0, 0, "%s: expected [time, open, high, low, close, volume, …]", where);
+				break;
+			}
+			if ((rc = add_bar(&b, t, v, where)))
+				break;
+		}
+	}
+	json_decref(root);
+	if (rc) {
+		ms_series_free(b.s);
+		return -1;
+	}
+	return finish(&b, out);
+}
+
+/* {"data": [{"value": "25", "timestamp": "unix s"}, …], "metadata": {"error": null}} */
+int ms_parse_fng_json(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+		      ms_series **out, ms_diag *d)
+{
+	json_t *root = load(file, data, len, d);
+	builder b;
+	int rc = -1;
+	*out = NULL;
+	if (!root || start(&b, file, fmt, MS_COLBIT(MS_VALUE), d)) {
+		json_decref(root);
+		return -1;
+	}
+	const json_t *err = json_object_get(json_object_get(root, "metadata"), "error");
+	const json_t *arr = json_object_get(root, "data");
+	if (err && !json_is_null(err))
+		ms_error(d, file, 0, 0, "alternative.me answered an error: %s",
+			 json_is_string(err) ? json_string_value(err) : "?");
+	else if (!json_is_array(arr))
+		ms_error(d, file, 0, 0, "expected {\"data\": [...]}");
+	else {
+		size_t i;
+		json_t *e;
+		rc = 0;
+		json_array_foreach(arr, i, e) {
+			char where[32];
+			snprintf(where, sizeof where, "data[%zu]", i);
+			double v[MS_NCOL] = { 0 };
+			int64_t t;
+			if (unix_time(json_object_get(e, "timestamp"), &t) || number(json_object_get(e, "value"), &v[MS_VALUE]) ||
+			    v[MS_VALUE] < 0 || v[MS_VALUE] > 100) {
+				rc = ms_error(d, file, 0, 0, "%s: expected a timestamp and a value from 0 to 100", where);
+				break;
+			}
+			if ((rc = add_bar(&b, ms_day_floor(t), v, where)))
+				break;
+		}
+	}
+	json_decref(root);
+	if (rc) {
+		ms_series_free(b.s);
+		return -1;
+	}
+	return finish(&b, out);
+}
+
+/* {"chart": {"result": [{"timestamp": [...], "indicators": {"quote": [{"open": [...], …}]}}],
+ *  "error": null}}; null values (days without trading data) are skipped. */
+int ms_parse_yahoo_chart(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+			 ms_series **out, ms_diag *d)
+{
+	json_t *root = load(file, data, len, d);
+	builder b;
+	int rc = -1;
+	*out = NULL;
+	if (!root || start(&b, file, fmt, MS_OHLC | MS_COLBIT(MS_VOLUME), d)) {
+		json_decref(root);
+		return -1;
+	}
+	const json_t *chart = json_object_get(root, "chart");
+	const json_t *err = json_object_get(chart, "error");
+	const json_t *res = json_array_get(json_object_get(chart, "result"), 0);
+	const json_t *ts = json_object_get(res, "timestamp");
+	const json_t *q = json_array_get(json_object_get(json_object_get(res, "indicators"), "quote"), 0);
+	static const char *const names[] = { "open", "high", "low", "close", "volume" };
+	const json_t *col[5];
+	for (int k = 0; k < 5; k++)
+		col[k] = json_object_get(q, names[k]);
+	if (err && !json_is_null(err))
+		ms_error(d, file, 0, 0, "Yahoo Finance answered an error: %s",
+			 json_string_value(json_object_get(err, "description")) ?
+			 json_string_value(json_object_get(err, "description")) : "?");
+	else if (!json_is_array(ts) || !col[0] || !col[1] || !col[2] || !col[3] || !col[4])
+		ms_error(d, file, 0, 0, "expected chart.result[0] with timestamp and indicators.quote[0]");
+	else {
+		rc = 0;
+		for (size_t i = 0; i < json_array_size(ts) && !rc; i++) {
+			char where[32];
+			snprintf(where, sizeof where, "timestamp[%zu]", i);
+			double v[MS_NCOL] = { 0 };
+			int64_t t;
+			int missing = 0;
+			for (int k = 0; k < 5; k++) {
+				const json_t *x = json_array_get(col[k], i);
+				if (!x || json_is_null(x))
+					missing = 1;
+				else if (number(x, &v[k]))
+					rc = ms_error(d, file, 0, 0, "%s: %s is not a number", where, names[k]);
+			}
+			if (rc)
+				break;
+			if (unix_time(json_array_get(ts, i), &t)) {
+				rc = ms_error(d, file, 0, 0, "%s: not a unix time", where);
+				break;
+			}
+			if (missing) {
+				b.skipped++;
+				continue;
+			}
+			rc = add_bar(&b, fmt->step == MS_DAY ? ms_day_floor(t) : t, v, where);
+		}
+	}
+	json_decref(root);
+	if (rc) {
+		ms_series_free(b.s);
+		return -1;
+	}
+	return finish(&b, out);
+}
+
+/* {"code": "0", "msg": "success", "data": [{"time": ms, "aggregated_long_liquidation_usd": …,
+ *  "aggregated_short_liquidation_usd": …}]}; the value column ("long" or "short") picks. */
+int ms_parse_coinglass(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+		       ms_series **out, ms_diag *d)
+{
+	json_t *root = load(file, data, len, d);
+	builder b;
+	int rc = -1;
+	*out = NULL;
+	if (!root || start(&b, file, fmt, MS_COLBIT(MS_VALUE), d)) {
+		json_decref(root);
+		return -1;
+	}
+	const json_t *code = json_object_get(root, "code");
+	const json_t *arr = json_object_get(root, "data");
+	const char *side = fmt->column[MS_VALUE] && !strcmp(fmt->column[MS_VALUE], "short") ? "short" : "long";
+	char agg[64], pair[64];
+	snprintf(agg, sizeof agg, "aggregated_%s_liquidation_usd", side);
+	snprintf(pair, sizeof pair, "%s_liquidation_usd", side);
+	if (code && !(json_is_string(code) && !strcmp(json_string_value(code), "0")) &&
+	    !(json_is_integer(code) && json_integer_value(code) == 0))
+		ms_error(d, file, 0, 0, "CoinGlass answered an error: %s",
+			 json_string_value(json_object_get(root, "msg")) ? json_string_value(json_object_get(root, "msg")) : "?");
+	else if (!json_is_array(arr))
+		ms_error(d, file, 0, 0, "expected {\"code\": \"0\", \"data\": [...]}");
+	else {
+		size_t i;
+		json_t *e;
+		rc = 0;
+		json_array_foreach(arr, i, e) {
+			char where[32];
+			snprintf(where, sizeof where, "data[%zu]", i);
+			double v[MS_NCOL] = { 0 };
+			int64_t t;
+			const json_t *x = json_object_get(e, agg) ? json_object_get(e, agg) : json_object_get(e, pair);
+			if (unix_time(json_object_get(e, "time"), &t) || number(x, &v[MS_VALUE]) || v[MS_VALUE] < 0) {
+				rc = ms_error(d, file, 0, 0, "%s: expected a time and a non-negative %s", where, agg);
+				break;
+			}
+			if ((rc = add_bar(&b, ms_day_floor(t), v, where)))
+				break;
+		}
+	}
+	json_decref(root);
+	if (rc) {
+		ms_series_free(b.s);
+		return -1;
+	}
+	return finish(&b, out);
+}
