@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "diag.h"
+#include "fetch.h"
 
 /* Exit statuses (documented in mstress(1)). */
 enum {
@@ -12,7 +13,7 @@ enum {
 	MS_EXIT_DATA = 1,    /* bad data, template, configuration or claims */
 	MS_EXIT_USAGE = 2,   /* the command line is wrong */
 	MS_EXIT_IO = 3,      /* a file could not be read or written */
-	MS_EXIT_NETWORK = 4  /* a server could not be reached or refused (mail) */
+	MS_EXIT_NETWORK = 4  /* a server could not be reached or refused (fetch, mail) */
 };
 
 /* The directory holding templates/, fonts/ and data/: $MSTRESS_HOME, else
@@ -30,10 +31,15 @@ int ms_cli_date(const char *cmd, const char *arg, int64_t *t);
  * is not a number, after a message. */
 int64_t ms_cli_source_date_epoch(const char *cmd);
 
+/* Options that fetch and build share (--timeout 'T', --retries 'R',
+ * --max-bytes 'M'): 1 when c was one of them, -1 when its value is bad. */
+int ms_fetch_options(int c, const char *arg, ms_fetch_opts *o);
+
 int ms_cmd_build(int argc, char **argv, ms_diag *d);
 int ms_cmd_check(int argc, char **argv, ms_diag *d);
 int ms_cmd_render(int argc, char **argv, ms_diag *d);
 int ms_cmd_config(int argc, char **argv, ms_diag *d);
 int ms_cmd_mail(int argc, char **argv, ms_diag *d);
+int ms_cmd_fetch(int argc, char **argv, ms_diag *d);
 
 #endif

@@ -16,7 +16,8 @@ enum { MAX_CONFIGS = 256 };
 static const char usage[] =
 	"usage: mstress build [--config FILE]... [--as-of YYYY-MM-DD] [--period all|week]\n"
 	"                     [--out DIR | --site DIR [--site-url URL]] [--templates DIR]\n"
-	"                     [--jobs N] [--dump-charts] [-q | -v]\n"
+	"                     [--jobs N] [--dump-charts] [--offline] [--cache DIR]\n"
+	"                     [--source NAME=URL]... [-q | -v]\n"
 	"\n"
 	"Builds the report into DIR (default out/): stats.json, report.md,\n"
 	"report.html, report.pdf and charts/*.png|svg. With no --config it uses\n"
@@ -36,6 +37,10 @@ static const char usage[] =
 	"                        and feed.atom are rewritten\n"
 	"  -u, --site-url URL    the site's address, for absolute links in the feed\n"
 	"  -t, --templates DIR   use the templates in DIR (report.md, page.html, …)\n"
+	"      --offline         no downloads: build from the cache and the snapshots\n"
+	"      --cache DIR       the download cache (default ~/.cache/mstress)\n"
+	"      --source N=URL    fetch source N from URL (see mstress fetch --help)\n"
+	"      --timeout S, --retries N, --max-bytes N   as for fetch\n"
 	"  -j, --jobs N          build up to N configs at once (default 1)\n"
 	"      --dump-charts     also write charts/ID.txt, each chart's display list\n"
 	"                        as text (what the golden tests compare)\n"
@@ -101,16 +106,36 @@ int ms_cmd_build(int argc, char **argv, ms_diag *d)
 		{ "site", required_argument, NULL, 's' }, { "site-url", required_argument, NULL, 'u' },
 		{ "templates", required_argument, NULL, 't' }, { "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' }, { "dump-charts", no_argument, NULL, 'D' },
+		{ "offline", no_argument, NULL, 'O' }, { "cache", required_argument, NULL, 'C' },
+		{ "source", required_argument, NULL, 'S' }, { "timeout", required_argument, NULL, 'T' },
+		{ "retries", required_argument, NULL, 'R' }, { "max-bytes", required_argument, NULL, 'M' },
 		{ NULL, 0, NULL, 0 }
 	};
+	const char *sources[64];
 	char home[4096];
 	const char *configs[MAX_CONFIGS];
 	int nconfigs = 0, jobs = 1, c;
 	const char *site_url = NULL;
-	ms_build_opts o = { .out_dir = "out", .home = ms_cli_home(home, sizeof home), .as_of = -1, .weekly = -1 };
+	ms_build_opts o = { .out_dir = "out", .home = ms_cli_home(home, sizeof home), .as_of = -1, .weekly = -1,
+			    .sources = sources };
+	ms_fetch_defaults(&o.fetch);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "c:a:o:p:s:u:t:j:qvh", opts, NULL)) != -1) {
+		int fr = ms_fetch_options(c, optarg, &o.fetch);
+		if (fr < 0) {
+			fprintf(stderr, "mstress build: bad value '%s'\n", optarg);
+			return MS_EXIT_USAGE;
+		}
+		if (fr)
+			continue;
 		switch (c) {
+		case 'O': o.offline = 1; break;
+		case 'C': o.cache = optarg; break;
+		case 'S':
+			if (o.nsources == 64)
+				return MS_EXIT_USAGE;
+			sources[o.nsources++] = optarg;
+			break;
 		case 'c':
 			if (nconfigs == MAX_CONFIGS) {
 				fprintf(stderr, "mstress build: at most %d configs\n", MAX_CONFIGS);

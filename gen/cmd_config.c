@@ -73,7 +73,10 @@ static void print_config(const ms_config *c)
 		const ms_source_cfg *s = &c->source[i];
 		printf("\n[source.%s]\n", s->name);
 		kv("format", s->format);
-		kv("path", s->path);
+		if (s->path)
+			kv("path", s->path);
+		if (s->url)
+			kv("url", s->url);
 		kv("asset", s->asset);
 		kv("venue", s->venue);
 		kv("metric", s->metric);

@@ -125,6 +125,7 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 	int dry = 0, c;
 	double pause = 1;
 	ms_build_opts o = { .out_dir = "out", .home = ms_cli_home(home, sizeof home), .as_of = -1, .weekly = -1 };
+	ms_fetch_defaults(&o.fetch);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "t:ns:f:c:a:o:qvh", opts, NULL)) != -1) {
 		switch (c) {

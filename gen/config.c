@@ -10,7 +10,7 @@ static const char *const report_keys[] = {
 	"title", "subtitle", "author", "as_of", "window_start", "period_high", "period_label",
 	"primary", "regime", "regime_label", "crash_days", "top_drawdowns", "claims", "period", NULL
 };
-static const char *const source_keys[] = { "format", "path", "asset", "venue", "metric",
+static const char *const source_keys[] = { "format", "path", "url", "asset", "venue", "metric",
 					     "value_column", NULL };
 static const char *const metrics[] = { "price", "long_liquidations", "short_liquidations",
 				       "market_cap", "etf_flows", "fear_greed", NULL };
@@ -161,6 +161,11 @@ static int set_source_key(ms_config *cfg, ms_source_cfg *s, const char *k, const
 	}
 	if (!strcmp(k, "path"))
 		return set_path(cfg, &s->path, v, d, line);
+	if (!strcmp(k, "url")) {
+		if (strncmp(v, "http://", 7) && strncmp(v, "https://", 8) && strncmp(v, "file://", 7))
+			return ms_error(d, f, line, 1, "url: '%s' is not an http, https or file URL", v);
+		return set_string(&s->url, v, d, f, line);
+	}
 	if (!strcmp(k, "asset"))
 		return set_string(&s->asset, v, d, f, line);
 	if (!strcmp(k, "venue"))
@@ -206,8 +211,8 @@ static int check_complete(ms_config *cfg, ms_diag *d)
 {
 	for (size_t i = 0; i < cfg->nsource; i++) {
 		ms_source_cfg *s = &cfg->source[i];
-		if (!s->format || !s->path)
-			return ms_error(d, cfg->file, s->line, 1, "source '%s' needs both 'format' and 'path'",
+		if (!s->format || (!s->path && !s->url))
+			return ms_error(d, cfg->file, s->line, 1, "source '%s' needs a 'format', and a 'path' or a 'url'",
 					s->name);
 		const ms_csv_format *fmt = ms_csv_format_find(s->format);
 		if (!fmt->column[MS_VALUE] && !fmt->column[MS_CLOSE] && !s->value_column)
@@ -285,6 +290,7 @@ void ms_config_release(ms_config *cfg)
 		free(s->name);
 		free(s->format);
 		free(s->path);
+		free(s->url);
 		free(s->asset);
 		free(s->venue);
 		free(s->metric);
@@ -308,4 +314,23 @@ const ms_source_cfg *ms_config_source(const ms_config *cfg, const char *name)
 		if (!strcmp(cfg->source[i].name, name))
 			return &cfg->source[i];
 	return NULL;
+}
+
+int ms_config_set_url(ms_config *cfg, const char *assignment, ms_diag *d)
+{
+	const char *eq = strchr(assignment, '=');
+	if (!eq || eq == assignment)
+		return ms_error(d, NULL, 0, 0, "--source takes NAME=URL, not '%s'", assignment);
+	char name[128];
+	snprintf(name, sizeof name, "%.*s", (int)(eq - assignment > 127 ? 127 : eq - assignment), assignment);
+	const char *url = eq + 1;
+	for (size_t i = 0; i < cfg->nsource; i++) {
+		ms_source_cfg *s = &cfg->source[i];
+		if (strcmp(s->name, name))
+			continue;
+		if (strncmp(url, "http://", 7) && strncmp(url, "https://", 8) && strncmp(url, "file://", 7))
+			return ms_error(d, NULL, 0, 0, "--source %s: '%s' is not an http, https or file URL", name, url);
+		return set_string(&s->url, url, d, cfg->file, 0);
+	}
+	return ms_error(d, cfg->file, 0, 0, "--source %s: no such source in the configuration", name);
 }

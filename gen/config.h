@@ -10,7 +10,8 @@
 typedef struct ms_source_cfg {
 	char *name;        /* owned; the NAME of [source.NAME] */
 	char *format;      /* owned; a built-in format name (src_csv.h) */
-	char *path;        /* owned; resolved against the config file's directory */
+	char *path;        /* owned; the snapshot, resolved against the config file's directory (or NULL) */
+	char *url;         /* owned; where to fetch it (http, https or file), or NULL */
 	char *asset;       /* owned; "BTC", "ETH", or "" for market-wide data */
 	char *venue;       /* owned; where the figures come from, for tables */
 	char *metric;      /* owned; what a one-value series measures: "price" for
@@ -35,6 +36,7 @@ typedef struct ms_config {
 	int top_drawdowns;       /* rows of the drawdown table */
 	char *claims;            /* owned; an article's claims file to check, or NULL */
 	int weekly;              /* period = week: the newsletter's "this week" figures */
+	const char *cache;       /* borrowed, set by the command: where fetched sources are kept */
 	ms_source_cfg *source;   /* owned array */
 	size_t nsource;
 } ms_config;
@@ -43,5 +45,7 @@ typedef struct ms_config {
 int ms_config_parse(ms_config *cfg, const char *file, const char *text, size_t len, ms_diag *d);
 void ms_config_release(ms_config *cfg);
 const ms_source_cfg *ms_config_source(const ms_config *cfg, const char *name);
+/* --source NAME=URL: sets a source's URL (an unknown name is an error). */
+int ms_config_set_url(ms_config *cfg, const char *assignment, ms_diag *d);
 
 #endif

@@ -9,6 +9,7 @@ static const char usage[] =
 	"\n"
 	"Commands:\n"
 	"  build    build the report (stats.json, charts, report.html, report.pdf)\n"
+	"  fetch    download the sources that have a URL into the cache\n"
 	"  check    recompute an article's claims from the data and give verdicts\n"
 	"  render   render a Mustache template with JSON data to standard output\n"
 	"  config   print the effective configuration\n"
@@ -20,7 +21,7 @@ int main(int argc, char **argv)
 {
 	static const struct { const char *name; int (*fn)(int, char **, ms_diag *); } cmds[] = {
 		{ "build", ms_cmd_build }, { "check", ms_cmd_check }, { "render", ms_cmd_render },
-		{ "config", ms_cmd_config }, { "mail", ms_cmd_mail },
+		{ "config", ms_cmd_config }, { "mail", ms_cmd_mail }, { "fetch", ms_cmd_fetch },
 	};
 	ms_diag d;
 	ms_diag_init(&d, stderr);

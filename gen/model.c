@@ -128,8 +128,32 @@ static json_t *source_block(const ms_dataset *ds)
 	json_object_set_new(o, "metric", json_string(ds->cfg->metric));
 	json_object_set_new(o, "format", json_string(ds->fmt.name));
 	json_object_set_new(o, "convention", json_string(ds->fmt.convention));
-	const char *base = strrchr(ds->cfg->path, '/');
-	json_object_set_new(o, "file", json_string(base ? base + 1 : ds->cfg->path));
+	if (ds->from_cache) {
+		char leaf[160];
+		snprintf(leaf, sizeof leaf, "%s.body (cache)", ds->cfg->name);
+		json_object_set_new(o, "file", json_string(leaf));
+	} else {
+		const char *base = strrchr(ds->cfg->path, '/');
+		json_object_set_new(o, "file", json_string(base ? base + 1 : ds->cfg->path));
+	}
+	json_object_set_new(o, "url", ds->cfg->url ? json_string(ds->cfg->url) : json_null());
+	json_object_set_new(o, "fetched_at", json_null());
+	json_object_set_new(o, "stale_since", json_null());
+	json_object_set_new(o, "last_error", json_null());
+	if (ds->from_cache) {
+		char when[17], full[32];
+		ms_fmt_datetime(ds->fetched_at, when);
+		snprintf(full, sizeof full, "%s UTC", when);
+		json_object_set_new(o, "fetched_at", json_string(full));
+	}
+	json_object_set_new(o, "stale", json_boolean(ds->stale_since != 0));
+	if (ds->stale_since) {
+		char when[17], full[32];
+		ms_fmt_datetime(ds->stale_since, when);
+		snprintf(full, sizeof full, "%s UTC", when);
+		json_object_set_new(o, "stale_since", json_string(full));
+		json_object_set_new(o, "last_error", json_string(ds->last_error ? ds->last_error : ""));
+	}
 	json_object_set_new(o, "rows", json_integer((json_int_t)s->n));
 	json_object_set_new(o, "rows_in_window", json_integer((json_int_t)(ds->hi - ds->lo)));
 	json_object_set_new(o, "first", ms_json_date(s->t[0]));

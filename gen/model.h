@@ -21,6 +21,9 @@ typedef struct ms_dataset {
 	ms_series *daily;            /* owned; UTC days built from intraday bars, or NULL */
 	size_t dlo, dhi;             /* the days of `daily` inside the window */
 	size_t incomplete_days;      /* days of `daily` missing some bars */
+	int from_cache;              /* read from the download cache (else the snapshot) */
+	int64_t fetched_at, stale_since;   /* unix s; stale_since 0: the last fetch worked */
+	char *last_error;            /* owned; why the last fetch failed, or NULL */
 } ms_dataset;
 
 /* The price figures of one daily OHLC series (computed once, used by the

@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cache.h"
 #include "chart.h"
 #include "charts.h"
 #include "claims.h"
@@ -14,6 +15,7 @@
 #include "model.h"
 #include "sources.h"
 #include "tmpl.h"
+#include "update.h"
 #include "utc.h"
 
 
@@ -36,6 +38,7 @@ typedef struct build {
 	ms_buf svg[MS_MAX_CHARTS];
 	outfile out[3 * MS_MAX_CHARTS + 8];
 	char *out_dir;       /* owned; where the files go (a site's dated folder) */
+	char *cache;         /* owned; the download cache */
 	size_t nout;
 } build;
 
@@ -63,6 +66,18 @@ static int load_inputs(build *b)
 	free(path);
 	if (!rc && b->o->weekly >= 0)
 		b->cfg.weekly = b->o->weekly;
+	for (size_t i = 0; !rc && i < b->o->nsources; i++)
+		rc = ms_config_set_url(&b->cfg, b->o->sources[i], b->d);
+	if (!rc && !(b->cache = ms_cache_dir(b->o->cache)))
+		rc = ms_error(b->d, NULL, 0, 0, "out of memory");
+	b->cfg.cache = b->cache;
+	int has_url = 0;
+	for (size_t i = 0; !rc && i < b->cfg.nsource; i++)
+		has_url |= b->cfg.source[i].url != NULL;
+	if (!rc && has_url && !b->o->offline) {
+		ms_update_result r;
+		ms_update_sources(&b->cfg, b->cache, &b->o->fetch, 1, &r, b->d);
+	}
 	return rc || ms_sources_load(&b->cfg, &b->ds, &b->nds, b->d) ? -1 : 0;
 }
 
@@ -400,5 +415,6 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 		ms_config_release(&b.cfg);
 	free(font_dir);
 	free(b.out_dir);
+	free(b.cache);
 	return rc;
 }

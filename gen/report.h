@@ -5,6 +5,7 @@
 #define MS_REPORT_H
 #include <stdint.h>
 #include "diag.h"
+#include "fetch.h"
 
 typedef struct ms_build_opts {
 	const char *config;      /* borrows; NULL: the default config in data/ */
@@ -15,6 +16,11 @@ typedef struct ms_build_opts {
 	int64_t as_of;           /* -1: from the config */
 	int weekly;              /* -1: from the config; 1: the weekly newsletter; 0: the report */
 	int dump_charts;         /* also write charts/ID.txt, each chart's display list */
+	int offline;             /* no downloads: the cache and the snapshots only */
+	const char *cache;       /* borrows; the cache directory, or NULL for the default */
+	const char *const *sources;   /* borrows; --source NAME=URL overrides */
+	size_t nsources;
+	ms_fetch_opts fetch;
 } ms_build_opts;
 
 int ms_build(const ms_build_opts *o, ms_diag *d);

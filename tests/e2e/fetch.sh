@@ -1,0 +1,100 @@
+# mstress fetch against a real HTTP server on 127.0.0.1, fault by fault:
+# what it did, and that the cache still holds the last good data.
+. "$ROOT/tests/lib.sh"
+pid=""
+trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null || true' EXIT
+/usr/bin/python3 "$ROOT/tests/http_server.py" "$ROOT/tests/fixtures" "$WORK/port" > "$WORK/server.log" 2>&1 &
+pid=$!
+i=0
+while [ ! -f "$WORK/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+[ -f "$WORK/port" ] || die "no HTTP server: $(cat "$WORK/server.log")"
+U="http://127.0.0.1:$(cat "$WORK/port")"
+C="$WORK/cache"
+fg=fear_greed
+ok="$fg=$U/ok/alternative_me_fng.json"
+cat > "$WORK/live.ini" <<INI
+[report]
+as_of = 2026-02-06
+window_start = 2024-01-01
+period_high = 2026-01
+primary = btc_price
+
+[source.btc_price]
+format = cryptoquant_ohlcv
+path = $ROOT/data/prices/cryptoquant_btc_usd_daily_ohlcv.csv
+asset = BTC
+venue = CryptoQuant
+
+[source.fear_greed]
+format = alternative_me_fng_json
+url = $U/ok/alternative_me_fng.json
+venue = alternative.me
+INI
+sed 's/^\[source.fear_greed\]$/[source.btc_etf_flows]/; s/alternative_me_fng_json/farside_html/; s|^url = .*|url = '"$U"'/challenge|' \
+	"$WORK/live.ini" > "$WORK/farside.ini"
+fetch() { "$MSTRESS" fetch --config "$WORK/live.ini" --cache "$C" --retries 2 --timeout 3 "$@"; }
+sum() { sha256sum "$C/$fg.body" | cut -c1-64; }
+
+# a good response is parsed, then kept with its record
+fetch -q --source "$ok" > "$WORK/1.txt"
+expect_in "$WORK/1.txt" "1 fetched, 0 unchanged, 0 failed to download, 0 not valid"
+cmp -s "$C/$fg.body" "$ROOT/tests/fixtures/alternative_me_fng.json" || die "the body is not the response"
+expect_in "$C/$fg.json" "\"etag\": \"\\\"v"
+expect_in "$C/$fg.json" "\"sha256\": \"$(sha256sum "$ROOT/tests/fixtures/alternative_me_fng.json" | cut -c1-64)\""
+good=$(sum)
+# 304: the conditional GET keeps the copy
+fetch -q --source "$ok" > "$WORK/2.txt"
+expect_in "$WORK/2.txt" "0 fetched, 1 unchanged"
+# a 500 that stays: retried, then the error; the copy stands
+set +e
+fetch -q --source "$fg=$U/e500" > "$WORK/3.txt" 2> "$WORK/3.err"; code=$?
+set -e
+[ $code -eq 4 ] || die "a server error must exit 4, not $code"
+expect_in "$WORK/3.err" "HTTP 500 (after 3 attempts)"
+[ "$(sum)" = "$good" ] || die "a failed fetch replaced the cache"
+expect_in "$C/$fg.json" '"last_error": "HTTP 500 (after 3 attempts)"'
+# the build from the cache says the source is stale
+"$MSTRESS" build -q --offline --config "$WORK/live.ini" --cache "$C" --out "$WORK/out"
+expect_in "$WORK/out/report.md" "**Stale**: the fetch of"
+expect_in "$WORK/out/stats.json" '"stale": true'
+# a 500 once, then fine: the retry gets it
+fetch -q --source "$fg=$U/flaky/alternative_me_fng.json" > "$WORK/4.txt"
+expect_in "$WORK/4.txt" "1 fetched"
+# 429 with Retry-After: 1 second: honoured
+start=$(date +%s%N)
+fetch -q --source "$fg=$U/e429/alternative_me_fng.json" > "$WORK/5.txt"
+elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
+expect_in "$WORK/5.txt" "1 fetched"
+[ "$elapsed" -ge 900 ] || die "Retry-After not honoured (${elapsed} ms)"
+good=$(sum)
+# a response that is not valid data is refused, the copy stands
+set +e
+fetch -q --source "$fg=$U/invalid" > "$WORK/6.txt" 2> "$WORK/6.err"; code=$?
+set -e
+[ $code -eq 1 ] || die "invalid data must exit 1, not $code"
+expect_in "$WORK/6.err" "not valid JSON"
+[ "$(sum)" = "$good" ] || die "invalid data replaced the cache"
+# a stalled server: the timeout, no retry past the limit
+set +e
+"$MSTRESS" fetch -q --config "$WORK/live.ini" --cache "$C" --retries 0 --timeout 1 --source "$fg=$U/stall" 2> "$WORK/7.err"; code=$?
+set -e
+[ $code -eq 4 ] || die "a timeout must exit 4"
+expect_in "$WORK/7.err" "Timeout"
+# a truncated body and an oversized one
+set +e
+fetch -q --source "$fg=$U/truncated" 2> "$WORK/8.err"; c8=$?
+"$MSTRESS" fetch -q --config "$WORK/live.ini" --cache "$C" --max-bytes 100000 --source "$fg=$U/big" 2> "$WORK/9.err"; c9=$?
+set -e
+[ $c8 -eq 4 ] && [ $c9 -eq 4 ] || die "truncated ($c8) and oversized ($c9) must exit 4"
+expect_in "$WORK/9.err" "larger than the 100000-byte limit"
+[ "$(sum)" = "$good" ] || die "a broken download replaced the cache"
+# Farside behind a bot challenge: a clear error, nothing kept
+set +e
+"$MSTRESS" fetch -q --config "$WORK/farside.ini" --cache "$C" 2> "$WORK/10.err"; code=$?
+set -e
+[ $code -eq 1 ] || die "a challenge page must exit 1, not $code"
+expect_in "$WORK/10.err" "a bot-challenge page came instead of the data"
+[ ! -f "$C/btc_etf_flows.body" ] || die "a challenge page was kept"
+# the default build needs no network: --offline from the snapshot
+"$MSTRESS" build -q --offline --out "$WORK/default"
+cmp -s "$WORK/default/stats.json" "$ROOT/tests/golden/stats.json" || die "the offline default build changed"

@@ -1,0 +1,85 @@
+#!/usr/bin/python3
+"""A local HTTP server for the fetch tests, with faults on purpose.
+
+usage: http_server.py FIXTURES_DIR PORTFILE
+
+GET /ok/NAME        the fixture NAME, with an ETag; 304 when If-None-Match matches
+GET /e500           500, always
+GET /flaky/NAME     500 the first time, then the fixture
+GET /e429/NAME      429 with Retry-After: 1 the first time, then the fixture
+GET /stall          sleeps 10 s before answering
+GET /truncated      promises 100000 bytes, sends 100, hangs up
+GET /big            2 MB of digits
+GET /invalid        a JSON document cut short
+GET /challenge      a bot-challenge page
+Writes its port to PORTFILE once it listens; stops by itself after 120 s.
+"""
+import http.server
+import os
+import sys
+import threading
+import time
+
+FIX, PORTFILE = sys.argv[1], sys.argv[2]
+seen = {}
+
+
+class H(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *a):
+        pass
+
+    def send(self, code, body, headers=()):
+        self.send_response(code)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def fixture(self, name):
+        return open(os.path.join(FIX, os.path.basename(name)), "rb").read()
+
+    def do_GET(self):
+        p = self.path
+        n = seen[p] = seen.get(p, 0) + 1
+        if p.startswith("/ok/"):
+            body = self.fixture(p[4:])
+            tag = '"v%d"' % len(body)
+            if self.headers.get("If-None-Match") == tag:
+                self.send_response(304)
+                self.send_header("ETag", tag)
+                self.end_headers()
+            else:
+                self.send(200, body, [("ETag", tag)])
+        elif p == "/e500":
+            self.send(500, b"server error")
+        elif p.startswith("/flaky/"):
+            self.send(500, b"try again") if n == 1 else self.send(200, self.fixture(p[7:]))
+        elif p.startswith("/e429/"):
+            self.send(429, b"slow down", [("Retry-After", "1")]) if n == 1 else self.send(200, self.fixture(p[6:]))
+        elif p == "/stall":
+            time.sleep(10)
+            self.send(200, b"late")
+        elif p == "/truncated":
+            self.send_response(200)
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            self.wfile.write(b"x" * 100)
+            self.wfile.flush()
+            self.connection.close()
+        elif p == "/big":
+            self.send(200, b"1" * 2000000)
+        elif p == "/invalid":
+            self.send(200, b'{"data": [{"value": "10", "timest')
+        elif p == "/challenge":
+            self.send(200, self.fixture("farside_challenge.html"))
+        else:
+            self.send(404, b"not found")
+
+
+srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+threading.Timer(120, srv.shutdown).start()
+with open(PORTFILE + ".tmp", "w") as f:
+    f.write(str(srv.server_address[1]))
+os.rename(PORTFILE + ".tmp", PORTFILE)
+srv.serve_forever()
