@@ -18,10 +18,11 @@ sed -i 's/^## Key figures$/## The figures that matter/' "$WORK/mine/report.md"
 env -u MSTRESS_HOME "$root/usr/bin/mstress" build -q --templates "$WORK/mine" --out "$WORK/out2"
 expect_in "$WORK/out2/report.md" "## The figures that matter"
 # the man page renders and covers every command, the environment and the exit statuses
-MANWIDTH=80 man -l "$root/usr/share/man/man1/mstress.1" > "$WORK/man.txt" 2> "$WORK/man.err" || die "man failed"
+MANWIDTH=80 man -l "$root/usr/share/man/man1/mstress.1" 2> "$WORK/man.err" | tr -s " " > "$WORK/man.txt" || die "man failed"
 [ ! -s "$WORK/man.err" ] || die "man warns: $(cat "$WORK/man.err")"
 for s in "SYNOPSIS" "mstress build" "mstress check" "mstress render" "config --print" "EXIT STATUS" \
-	"MSTRESS_HOME" "SOURCE_DATE_EPOCH" "NO_COLOR" "--site-url" "--jobs" "--templates" "mstress mail" "MSTRESS_SMTP_USER"; do
+	"MSTRESS_HOME" "SOURCE_DATE_EPOCH" "NO_COLOR" "--site-url" "--jobs" "--templates" "mstress mail" "MSTRESS_SMTP_USER" \
+	"mstress fetch" "--offline" "XDG_CACHE_HOME"; do
 	expect_in "$WORK/man.txt" "$s"
 done
 make -s -C "$ROOT" uninstall DESTDIR="$root" PREFIX=/usr > /dev/null 2>&1
