@@ -82,6 +82,11 @@ static void print_config(const ms_config *c)
 		kv("metric", s->metric);
 		if (s->value_column)
 			kv("value_column", s->value_column);
+		static const char *const ck[] = { "time_column", "open_column", "high_column", "low_column",
+						  "close_column", "volume_column" };
+		for (int k = 0; k < 6; k++)
+			if (s->column[k])
+				kv(ck[k], s->column[k]);
 	}
 }
 

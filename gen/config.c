@@ -11,7 +11,11 @@ static const char *const report_keys[] = {
 	"primary", "regime", "regime_label", "crash_days", "top_drawdowns", "claims", "period", NULL
 };
 static const char *const source_keys[] = { "format", "path", "url", "asset", "venue", "metric",
-					     "value_column", NULL };
+					     "value_column", "time_column", "open_column", "high_column",
+					     "low_column", "close_column", "volume_column", NULL };
+/* the column keys, in the order of ms_source_cfg.column */
+static const char *const column_keys[] = { "time_column", "open_column", "high_column", "low_column",
+					   "close_column", "volume_column" };
 static const char *const metrics[] = { "price", "long_liquidations", "short_liquidations",
 				       "market_cap", "etf_flows", "fear_greed", NULL };
 
@@ -179,6 +183,9 @@ static int set_source_key(ms_config *cfg, ms_source_cfg *s, const char *k, const
 	}
 	if (!strcmp(k, "value_column"))
 		return set_string(&s->value_column, v, d, f, line);
+	for (int i = 0; i < 6; i++)
+		if (!strcmp(k, column_keys[i]))
+			return set_string(&s->column[i], v, d, f, line);
 	return ms_ini_unknown_key(d, f, line, k, source_keys);
 }
 
@@ -214,11 +221,22 @@ static int check_complete(ms_config *cfg, ms_diag *d)
 		if (!s->format || (!s->path && !s->url))
 			return ms_error(d, cfg->file, s->line, 1, "source '%s' needs a 'format', and a 'path' or a 'url'",
 					s->name);
-		const ms_csv_format *fmt = ms_csv_format_find(s->format);
-		if (!fmt->column[MS_VALUE] && !fmt->column[MS_CLOSE] && !s->value_column)
+		ms_csv_format fmtv = ms_source_format(s);
+		const ms_csv_format *fmt = &fmtv;
+		if (!fmt->parse && !fmt->time_column)
 			return ms_error(d, cfg->file, s->line, 1,
-					"source '%s': format %s needs 'value_column' (the header of the values)",
+					"source '%s': format %s needs 'time_column' (the header of the times)",
 					s->name, s->format);
+		if (!fmt->column[MS_VALUE] && !fmt->column[MS_CLOSE])
+			return ms_error(d, cfg->file, s->line, 1,
+					"source '%s': format %s needs 'value_column', or 'close_column' and the "
+					"other price columns", s->name, s->format);
+		int nohlc = !!fmt->column[MS_OPEN] + !!fmt->column[MS_HIGH] + !!fmt->column[MS_LOW] + !!fmt->column[MS_CLOSE];
+		if (nohlc && nohlc < 4)
+			return ms_error(d, cfg->file, s->line, 1, "source '%s': open, high, low and close columns go "
+					"together", s->name);
+		if (!s->metric && !fmt->metric && fmt->column[MS_CLOSE])
+			set_string(&s->metric, "price", d, cfg->file, s->line);
 		if (!s->metric && !fmt->metric)
 			return ms_error(d, cfg->file, s->line, 1, "source '%s': format %s needs 'metric' "
 					"(what the values measure)", s->name, s->format);
@@ -230,7 +248,8 @@ static int check_complete(ms_config *cfg, ms_diag *d)
 	const ms_source_cfg *p = ms_config_source(cfg, cfg->primary);
 	if (!p)
 		return ms_error(d, cfg->file, 0, 0, "primary = %s: no such source", cfg->primary);
-	const ms_csv_format *pf = ms_csv_format_find(p->format);
+	ms_csv_format pfv = ms_source_format(p);
+	const ms_csv_format *pf = &pfv;
 	if (!pf->column[MS_CLOSE] || !pf->column[MS_HIGH] || !pf->column[MS_LOW])
 		return ms_error(d, cfg->file, p->line, 1,
 				"primary source '%s' must be price bars (high, low, close)", p->name);
@@ -295,6 +314,8 @@ void ms_config_release(ms_config *cfg)
 		free(s->venue);
 		free(s->metric);
 		free(s->value_column);
+		for (int k = 0; k < 6; k++)
+			free(s->column[k]);
 	}
 	free(cfg->source);
 	free(cfg->file);
@@ -333,4 +354,17 @@ int ms_config_set_url(ms_config *cfg, const char *assignment, ms_diag *d)
 		return set_string(&s->url, url, d, cfg->file, 0);
 	}
 	return ms_error(d, cfg->file, 0, 0, "--source %s: no such source in the configuration", name);
+}
+
+ms_csv_format ms_source_format(const ms_source_cfg *s)
+{
+	ms_csv_format f = *ms_csv_format_find(s->format);
+	if (s->column[0])
+		f.time_column = s->column[0];
+	for (int k = 1; k < 6; k++)
+		if (s->column[k])
+			f.column[k - 1] = s->column[k];     /* open, high, low, close, volume */
+	if (s->value_column)
+		f.column[MS_VALUE] = s->value_column;
+	return f;
 }

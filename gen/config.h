@@ -18,6 +18,8 @@ typedef struct ms_source_cfg {
 	                      bars, else long_liquidations, short_liquidations,
 	                      market_cap, etf_flows, fear_greed */
 	char *value_column;/* owned; overrides the format's value column, or NULL */
+	char *column[6];   /* owned; time, open, high, low, close, volume column names
+	                      for the generic csv format (or to override a format's) */
 	long line;         /* where the section starts, for diagnostics */
 } ms_source_cfg;
 
@@ -45,6 +47,10 @@ typedef struct ms_config {
 int ms_config_parse(ms_config *cfg, const char *file, const char *text, size_t len, ms_diag *d);
 void ms_config_release(ms_config *cfg);
 const ms_source_cfg *ms_config_source(const ms_config *cfg, const char *name);
+struct ms_csv_format;
+/* The source's format with the config's column names applied. */
+struct ms_csv_format ms_source_format(const ms_source_cfg *s);
+
 /* --source NAME=URL: sets a source's URL (an unknown name is an error). */
 int ms_config_set_url(ms_config *cfg, const char *assignment, ms_diag *d);
 

@@ -67,7 +67,7 @@ void ms_fig_set_time(json_t *fig, int64_t t)
 
 int ms_is_daily_price(const ms_dataset *ds)
 {
-	return ds->fmt.step == MS_DAY && ds->fmt.column[MS_HIGH] && ds->fmt.column[MS_CLOSE];
+	return ds->series->step == MS_DAY && ds->fmt.column[MS_HIGH] && ds->fmt.column[MS_CLOSE];
 }
 
 ms_dataset ms_day_view(const ms_dataset *ds)

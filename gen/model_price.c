@@ -85,6 +85,15 @@ static json_t *returns_block(const ms_dataset *ds)
 	const char *src = ds->cfg->name;
 	returns r;
 	json_t *o = json_object();
+	/* every key is there, a dash where the data is too short for it */
+	static const char *const keys[] = { "volatility", "volatility_30d", "volatility_30d_max", "var_95",
+					    "cvar_95", "var_99", "cvar_99" };
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+		json_t *f = ms_fig(NAN, k < 3 ? MS_FRACTION : MS_LOSS, src, "too little data");
+		json_object_set_new(f, "date", json_null());
+		json_object_set_new(o, keys[k], f);
+	}
+	json_object_set_new(o, "worst_days", json_array());
 	if (returns_in(s, ds->lo, ds->hi, &r) || r.n < 2) {
 		returns_free(&r);
 		json_object_set_new(o, "count", json_integer(0));

@@ -72,9 +72,7 @@ static int load_one(const ms_config *cfg, const ms_source_cfg *sc, int64_t windo
 	if (!file)
 		return -1;
 	ds->cfg = sc;
-	ds->fmt = *ms_csv_format_find(sc->format);
-	if (sc->value_column)
-		ds->fmt.column[MS_VALUE] = sc->value_column;
+	ds->fmt = ms_source_format(sc);
 	int rc = ms_map_file(file, &raw, MAX_INPUT, d) ? -1 :
 		 (ds->fmt.parse ? ds->fmt.parse(file, raw.data, raw.len, &ds->fmt, &ds->series, d) :
 		  ms_load_csv_ex(file, raw.data, raw.len, &ds->fmt, &ds->series, d, give_back, &raw)) ? -1 : 0;

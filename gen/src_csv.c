@@ -52,6 +52,8 @@ static const ms_csv_format formats[] = {
 	  .column = { NULL, NULL, NULL, NULL, NULL, "Total" }, .signed_value = 1, .parse = ms_parse_farside,
 	  .first_valid = ETF_LAUNCH, .first_valid_why = "it precedes the funds' launch on 2024-01-11",
 	  .convention = "the ETF flow page (HTML), US$ millions, US trading days", .metric = "etf_flows" },
+	{ .name = "csv", .provider = "CSV file", .step = 0, .signed_value = 1,
+	  .convention = "a CSV export; its columns named in the configuration" },
 	{ .name = "cryptoquant_metric", .provider = "CryptoQuant", .time_column = "date", .step = MS_DAY,
 	  .signed_value = 1, .convention = "one value per UTC day (the config names its column)" },
 	{ .name = "alternative_me_fng_csv", .provider = "alternative.me", .time_column = "date",
@@ -72,7 +74,7 @@ const char *ms_csv_format_names(void)
 {
 	return "cryptoquant_ohlcv, coinmarketcap_export, binance_klines_csv, "
 	       "coinbase_candles_csv, coingecko_global_mcap, farside_flows_csv, "
-	       "cryptoquant_metric, alternative_me_fng_csv, ohlcv_csv, binance_klines_json, "
+	       "cryptoquant_metric, alternative_me_fng_csv, ohlcv_csv, csv, binance_klines_json, "
 	       "yahoo_chart_json, alternative_me_fng_json, coinglass_liquidations_json, farside_html";
 }
 

@@ -47,9 +47,7 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 			continue;
 		}
 		/* parse before storing: an error page or a truncated file never replaces good data */
-		ms_csv_format fmt = *ms_csv_format_find(s->format);
-		if (s->value_column)
-			fmt.column[MS_VALUE] = s->value_column;
+		ms_csv_format fmt = ms_source_format(s);
 		ms_series *check = NULL;
 		ms_diag quiet;           /* a build only warns: the parse's errors become one warning */
 		ms_diag_init(&quiet, NULL);
