@@ -18,9 +18,9 @@ static const ms_csv_format formats[] = {
 	  .step = MS_DAY, .column = { "open", "high", "low", "close", "volume", "marketCap" },
 	  .convention = "website export, UTC days; volume and market cap in US$", .metric = "price",
 	  .volume_in_usd = 1 },
-	{ .name = "binance_klines_csv", .provider = "Binance", .time_column = "open_time", .step = 3600,
-	  .column = { "open", "high", "low", "close", "volume", NULL },
-	  .convention = "USDT-M perpetual futures, hourly bars, prices in USDT", .metric = "price" },
+	{ .name = "binance_klines_csv", .provider = "Binance", .time_column = "open_time", .step = 0,
+	  .column = { "open", "high", "low", "close", "volume", NULL }, .positional = 1,
+	  .convention = "klines dump (ms or µs times, with or without a header), prices in USDT", .metric = "price" },
 	{ .name = "coinbase_candles_csv", .provider = "Coinbase", .time_column = "timestamp", .step = 3600,
 	  .column = { "open", "high", "low", "close", "volume", NULL },
 	  .convention = "spot, hourly bars, prices in US$", .metric = "price" },
@@ -369,9 +369,20 @@ int ms_load_csv_ex(const char *file, const char *data, size_t len, const ms_csv_
 			ms_error(d, file, 0, 0, "empty file: no header, no data");
 		goto done;
 	}
-	if (map_header(&c, fmt, L.idx, &L.time_idx, d))
+	int64_t first_time;
+	int headerless = fmt->positional && c.nfield >= 6 && c.field[0].len &&
+			 ms_parse_time(c.field[0].p, c.field[0].len, &first_time) == 0;
+	if (headerless) {
+		/* Binance's newer dumps have no header: the kline fields in their order */
+		L.time_idx = 0;
+		for (int k = 0; k < MS_NCOL; k++)
+			L.idx[k] = fmt->column[k] ? (long)k + 1 : -1;
+	} else if (map_header(&c, fmt, L.idx, &L.time_idx, d)) {
 		goto done;
+	}
 	L.nheader = c.nfield;
+	if (headerless && take_row(&L, c.field, c.nfield, c.rec_line))
+		goto done;
 	/* rows of a typical length tell how many to make room for */
 	const char *first_nl = memchr(c.pos, '\n', (size_t)(c.end - c.pos));
 	if (first_nl && first_nl > c.pos)

@@ -22,6 +22,8 @@ typedef struct ms_csv_format {
 	const char *convention;      /* what a reader must know, for the report */
 	const char *metric;          /* what the series measures unless a config says */
 	int volume_in_usd;           /* volume is in US$ rather than in coins */
+	int positional;              /* files may come without a header: the time in the first
+	                                field, the columns after it in MS_OPEN … MS_VOLUME order */
 	/* a format that is not CSV has a parser of its own (src_json.c, src_farside.c) */
 	int (*parse)(const char *file, const char *data, size_t len, const struct ms_csv_format *fmt,
 		     struct ms_series **out, ms_diag *d);

@@ -65,6 +65,26 @@ static void farside_bogus_first_row(void)
 	capture_end(&cap);
 }
 
+/* Binance's dumps: milliseconds with a header, microseconds without one. */
+static void binance_dumps(void)
+{
+	capture cap;
+	capture_start(&cap);
+	ms_series *a = load("binance_klines_csv",
+			    "open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore\n"
+			    "1760097600000,121493.20,121638.70,121353.70,121534.80,1997.407,1760101199999,1,1,1,1,0\n"
+			    "1760101200000,121534.80,122497.00,121313.60,121609.10,11634.251,1760104799999,1,1,1,1,0\n", &cap);
+	ms_series *b = load("binance_klines_csv",
+			    "1760097600000000,121493.20,121638.70,121353.70,121534.80,1997.407,1760101199999999,1,1,1,1,0\n"
+			    "1760101200000000,121534.80,122497.00,121313.60,121609.10,11634.251,1760104799999999,1,1,1,1,0\n", &cap);
+	CHECK(a && b && a->n == 2 && b->n == 2 && a->step == 3600 && b->step == 3600);
+	CHECK(a && b && a->t[1] == b->t[1] && b->t[0] == 1760097600 && b->col[MS_HIGH][1] == 122497.00);
+	CHECK(cap.d.count[MS_ERROR] == 0);
+	ms_series_free(a);
+	ms_series_free(b);
+	capture_end(&cap);
+}
+
 static void coingecko_snapshot_is_previous_day(void)
 {
 	capture cap;
@@ -164,6 +184,7 @@ const ms_test src_tests[] = {
 	{ "src/coinmarketcap_newest_first", coinmarketcap_newest_first },
 	{ "src/farside_bogus_first_row", farside_bogus_first_row },
 	{ "src/coingecko_snapshot_is_previous_day", coingecko_snapshot_is_previous_day },
+	{ "src/binance_dumps", binance_dumps },
 	{ "src/bad_rows_are_errors", bad_rows_are_errors },
 	{ "src/big_file_two_threads", big_file_two_threads },
 };
