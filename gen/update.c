@@ -2,8 +2,67 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <jansson.h>
 #include "cache.h"
 #include "src_csv.h"
+
+enum { PAGE_ROWS = 1000, MAX_PAGES = 2000 };
+
+/* Binance gives at most 1000 klines an answer: the pages are asked for by
+ * startTime from the window's start on, and joined into one JSON array,
+ * which is what the cache keeps. A URL that names its own startTime is
+ * fetched as it is. */
+static int wants_pages(const ms_source_cfg *s)
+{
+	return !strcmp(s->format, "binance_klines_json") && !strstr(s->url, "startTime=");
+}
+
+static void fetch_pages(const ms_config *cfg, const ms_source_cfg *s, const ms_fetch_opts *o, ms_fetch *out,
+			ms_diag *d)
+{
+	json_t *all = json_array();
+	long long start = (long long)cfg->window_start * 1000, end = ((long long)cfg->as_of + 86400) * 1000;
+	int pages = 0;
+	out->ok = 0;
+	while (all && start < end && pages < MAX_PAGES) {
+		char url[2048];
+		snprintf(url, sizeof url, "%s%sstartTime=%lld&limit=%d", s->url, strchr(s->url, '?') ? "&" : "?",
+			 start, PAGE_ROWS);
+		ms_fetch page = { .name = s->name, .url = url };
+		ms_fetch_all(&page, 1, o, d);
+		pages++;
+		out->attempts += page.attempts;
+		json_t *arr = page.ok ? json_loadb(ms_buf_str(&page.body), page.body.len, 0, NULL) : NULL;
+		if (!page.ok || !json_is_array(arr)) {
+			snprintf(out->error, sizeof out->error, "page %d: %.200s", pages,
+				 page.ok ? "not a JSON array of klines" : page.error);
+			json_decref(arr);
+			ms_fetch_release(&page);
+			json_decref(all);
+			return;
+		}
+		size_t n = json_array_size(arr);
+		json_array_extend(all, arr);
+		json_t *last = json_array_get(json_array_get(arr, n ? n - 1 : 0), 0);
+		long long next = json_is_integer(last) ? (long long)json_integer_value(last) + 1 : end;
+		json_decref(arr);
+		ms_fetch_release(&page);
+		if (n < PAGE_ROWS || next <= start)
+			break;
+		start = next;
+	}
+	char *body = all ? json_dumps(all, JSON_COMPACT) : NULL;
+	json_decref(all);
+	if (!body) {
+		snprintf(out->error, sizeof out->error, "out of memory joining the pages");
+		return;
+	}
+	ms_buf_init(&out->body, 0);
+	ms_buf_puts(&out->body, body);
+	free(body);
+	out->ok = !ms_buf_failed(&out->body);
+	ms_note(d, "%s: %d page%s", s->name, pages, pages == 1 ? "" : "s");
+}
 
 void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fetch_opts *o, int warn_only,
 		       ms_update_result *r, ms_diag *d)
@@ -29,7 +88,30 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 				   .last_modified = same ? meta[n].last_modified : NULL };
 		src[n++] = s;
 	}
-	ms_fetch_all(f, n, o, d);
+	/* the plain downloads at once; then the paged ones, page after page */
+	size_t np = 0;
+	ms_fetch *plain = calloc(n ? n : 1, sizeof *plain);
+	size_t *where = calloc(n ? n : 1, sizeof *where);
+	if (!plain || !where) {
+		free(plain);
+		free(where);
+		ms_error(d, NULL, 0, 0, "out of memory");
+		r->failed_data++;
+		goto done;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!wants_pages(src[i])) {
+			where[np] = i;
+			plain[np++] = f[i];
+		}
+	ms_fetch_all(plain, np, o, d);
+	for (size_t k = 0; k < np; k++)
+		f[where[k]] = plain[k];
+	free(plain);
+	free(where);
+	for (size_t i = 0; i < n; i++)
+		if (wants_pages(src[i]))
+			fetch_pages(cfg, src[i], o, &f[i], d);
 	int64_t t = (int64_t)time(NULL);   /* provenance of the download, not of any output */
 	for (size_t i = 0; i < n; i++) {
 		const ms_source_cfg *s = src[i];

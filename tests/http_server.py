@@ -12,10 +12,14 @@ GET /truncated      promises 100000 bytes, sends 100, hangs up
 GET /big            2 MB of digits
 GET /invalid        a JSON document cut short
 GET /challenge      a bot-challenge page
+GET /klines?startTime=MS&limit=N   Binance-style pages of 2,500 hourly klines
+                    from 2026-01-01, logged to FIXTURES_DIR/../klines.log
 Writes its port to PORTFILE once it listens; stops by itself after 120 s.
 """
 import http.server
+import json
 import os
+import urllib.parse
 import sys
 import threading
 import time
@@ -71,6 +75,20 @@ class H(http.server.BaseHTTPRequestHandler):
             self.send(200, b"1" * 2000000)
         elif p == "/invalid":
             self.send(200, b'{"data": [{"value": "10", "timest')
+        elif p.startswith("/klines"):
+            q = urllib.parse.parse_qs(urllib.parse.urlparse(p).query)
+            start, limit = int(q["startTime"][0]), int(q["limit"][0])
+            t0 = 1767225600000                     # 2026-01-01T00:00Z
+            rows = []
+            for i in range(2500):
+                t = t0 + i * 3600000
+                if t >= start and len(rows) < limit:
+                    c = 90000 + i
+                    rows.append([t, "%.2f" % c, "%.2f" % (c + 50), "%.2f" % (c - 50), "%.2f" % (c + 1),
+                                 "1.5", t + 3599999, "1", 1, "1", "1", "0"])
+            with open(os.path.join(os.path.dirname(PORTFILE), "klines.log"), "a") as f:
+                f.write(p + "\n")
+            self.send(200, json.dumps(rows).encode())
         elif p == "/challenge":
             self.send(200, self.fixture("farside_challenge.html"))
         else:

@@ -95,6 +95,30 @@ set -e
 [ $code -eq 1 ] || die "a challenge page must exit 1, not $code"
 expect_in "$WORK/10.err" "a bot-challenge page came instead of the data"
 [ ! -f "$C/btc_etf_flows.body" ] || die "a challenge page was kept"
+# Binance klines come 1,000 to a page: asked for by startTime and joined
+cat > "$WORK/klines.ini" <<INI
+[report]
+as_of = 2026-04-20
+window_start = 2026-01-01
+period_high = 2026-01
+primary = btc
+
+[source.btc]
+format = binance_klines_json
+url = $U/klines
+asset = BTC
+venue = Binance
+INI
+"$MSTRESS" fetch -q --config "$WORK/klines.ini" --cache "$C" > "$WORK/11.txt"
+expect_in "$WORK/11.txt" "1 fetched"
+[ "$(wc -l < "$WORK/klines.log")" -eq 3 ] || die "expected 3 pages, the server saw: $(cat "$WORK/klines.log")"
+/usr/bin/python3 -c "
+import json, sys
+rows = json.load(open(sys.argv[1]))
+assert len(rows) == 2500 and rows[0][0] == 1767225600000 and rows[-1][0] == 1767225600000 + 2499 * 3600000, len(rows)
+" "$C/btc.body"
+"$MSTRESS" build -q --offline --config "$WORK/klines.ini" --cache "$C" --out "$WORK/kl"
+expect_in "$WORK/kl/stats.json" '"resolution": "1h"'
 # the default build needs no network: --offline from the snapshot
 "$MSTRESS" build -q --offline --out "$WORK/default"
 cmp -s "$WORK/default/stats.json" "$ROOT/tests/golden/stats.json" || die "the offline default build changed"
