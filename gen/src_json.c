@@ -104,43 +104,21 @@ static int start(builder *b, const char *file, const ms_csv_format *fmt, unsigne
 	return b->s ? 0 : ms_error(d, file, 0, 0, "out of memory");
 }
 
-/* [[openTime ms, "open", "high", "low", "close", "volume", closeTime, …], …] */
-int ms_parse_binance_klines(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
-			    ms_series **out, ms_diag *d)
+/* The parsers share their start and end: load the document, read it into
+ * a series with body(), then check and order the series. */
+typedef int (*body_fn)(builder *b, json_t *root);
+
+static int drive(const char *file, const char *data, size_t len, const ms_csv_format *fmt, unsigned mask,
+		 body_fn body, ms_series **out, ms_diag *d)
 {
-	json_t *root = load(file, data, len, d);
 	builder b;
-	int rc = -1;
 	*out = NULL;
-	if (!root || start(&b, file, fmt, MS_OHLC | MS_COLBIT(MS_VOLUME), d)) {
+	json_t *root = load(file, data, len, d);
+	if (!root || start(&b, file, fmt, mask, d)) {
 		json_decref(root);
 		return -1;
 	}
-	if (json_is_object(root) && json_object_get(root, "msg"))
-		ms_error(d, file, 0, 0, "Binance answered an error: %s",
-			 json_string_value(json_object_get(root, "msg")) ? json_string_value(json_object_get(root, "msg")) : "?");
-	else if (!json_is_array(root))
-		ms_error(d, file, 0, 0, "expected an array of klines");
-	else {
-		size_t i;
-		json_t *k;
-		rc = 0;
-		json_array_foreach(root, i, k) {
-			char where[32];
-			snprintf(where, sizeof where, "kline %zu", i);
-			double v[MS_NCOL] = { 0 };
-			int64_t t;
-			if (!json_is_array(k) || json_array_size(k) < 6 || unix_time(json_array_get(k, 0), &t) ||
-			    number(json_array_get(k, 1), &v[MS_OPEN]) || number(json_array_get(k, 2), &v[MS_HIGH]) ||
-			    number(json_array_get(k, 3), &v[MS_LOW]) || number(json_array_get(k, 4), &v[MS_CLOSE]) ||
-			    number(json_array_get(k, 5), &v[MS_VOLUME])) {
-				rc = ms_error(d, file, 0, 0, "%s: expected [time, open, high, low, close, volume, …]", where);
-				break;
-			}
-			if ((rc = add_bar(&b, t, v, where)))
-				break;
-		}
-	}
+	int rc = body(&b, root);
 	json_decref(root);
 	if (rc) {
 		ms_series_free(b.s);
@@ -149,64 +127,77 @@ int ms_parse_binance_klines(const char *file, const char *data, size_t len, cons
 	return finish(&b, out);
 }
 
-/* {"data": [{"value": "25", "timestamp": "unix s"}, …], "metadata": {"error": null}} */
-int ms_parse_fng_json(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
-		      ms_series **out, ms_diag *d)
+/* [[openTime ms, "open", "high", "low", "close", "volume", closeTime, …], …] */
+static int klines_body(builder *b, json_t *root)
 {
-	json_t *root = load(file, data, len, d);
-	builder b;
-	int rc = -1;
-	*out = NULL;
-	if (!root || start(&b, file, fmt, MS_COLBIT(MS_VALUE), d)) {
-		json_decref(root);
-		return -1;
+	const char *file = b->file;
+	ms_diag *d = b->d;
+	if (json_is_object(root) && json_object_get(root, "msg")) {
+		const char *msg = json_string_value(json_object_get(root, "msg"));
+		return ms_error(d, file, 0, 0, "Binance answered an error: %s", msg ? msg : "?");
 	}
+	if (!json_is_array(root))
+		return ms_error(d, file, 0, 0, "expected an array of klines");
+	size_t i;
+	json_t *k;
+	json_array_foreach(root, i, k) {
+		char where[32];
+		snprintf(where, sizeof where, "kline %zu", i);
+		double v[MS_NCOL] = { 0 };
+		int64_t t;
+		if (!json_is_array(k) || json_array_size(k) < 6 || unix_time(json_array_get(k, 0), &t) ||
+		    number(json_array_get(k, 1), &v[MS_OPEN]) || number(json_array_get(k, 2), &v[MS_HIGH]) ||
+		    number(json_array_get(k, 3), &v[MS_LOW]) || number(json_array_get(k, 4), &v[MS_CLOSE]) ||
+		    number(json_array_get(k, 5), &v[MS_VOLUME]))
+			return ms_error(d, file, 0, 0, "%s: expected [time, open, high, low, close, volume, …]", where);
+		if (add_bar(b, t, v, where))
+			return -1;
+	}
+	return 0;
+}
+
+int ms_parse_binance_klines(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+			    ms_series **out, ms_diag *d)
+{
+	return drive(file, data, len, fmt, MS_OHLC | MS_COLBIT(MS_VOLUME), klines_body, out, d);
+}
+
+/* {"data": [{"value": "25", "timestamp": "unix s"}, …], "metadata": {"error": null}} */
+static int fng_body(builder *b, json_t *root)
+{
 	const json_t *err = json_object_get(json_object_get(root, "metadata"), "error");
 	const json_t *arr = json_object_get(root, "data");
 	if (err && !json_is_null(err))
-		ms_error(d, file, 0, 0, "alternative.me answered an error: %s",
-			 json_is_string(err) ? json_string_value(err) : "?");
-	else if (!json_is_array(arr))
-		ms_error(d, file, 0, 0, "expected {\"data\": [...]}");
-	else {
-		size_t i;
-		json_t *e;
-		rc = 0;
-		json_array_foreach(arr, i, e) {
-			char where[32];
-			snprintf(where, sizeof where, "data[%zu]", i);
-			double v[MS_NCOL] = { 0 };
-			int64_t t;
-			if (unix_time(json_object_get(e, "timestamp"), &t) || number(json_object_get(e, "value"), &v[MS_VALUE]) ||
-			    v[MS_VALUE] < 0 || v[MS_VALUE] > 100) {
-				rc = ms_error(d, file, 0, 0, "%s: expected a timestamp and a value from 0 to 100", where);
-				break;
-			}
-			if ((rc = add_bar(&b, ms_day_floor(t), v, where)))
-				break;
-		}
+		return ms_error(b->d, b->file, 0, 0, "alternative.me answered an error: %s",
+				json_is_string(err) ? json_string_value(err) : "?");
+	if (!json_is_array(arr))
+		return ms_error(b->d, b->file, 0, 0, "expected {\"data\": [...]}");
+	size_t i;
+	json_t *e;
+	json_array_foreach(arr, i, e) {
+		char where[32];
+		snprintf(where, sizeof where, "data[%zu]", i);
+		double v[MS_NCOL] = { 0 };
+		int64_t t;
+		if (unix_time(json_object_get(e, "timestamp"), &t) || number(json_object_get(e, "value"), &v[MS_VALUE]) ||
+		    v[MS_VALUE] < 0 || v[MS_VALUE] > 100)
+			return ms_error(b->d, b->file, 0, 0, "%s: expected a timestamp and a value from 0 to 100", where);
+		if (add_bar(b, ms_day_floor(t), v, where))
+			return -1;
 	}
-	json_decref(root);
-	if (rc) {
-		ms_series_free(b.s);
-		return -1;
-	}
-	return finish(&b, out);
+	return 0;
+}
+
+int ms_parse_fng_json(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+		      ms_series **out, ms_diag *d)
+{
+	return drive(file, data, len, fmt, MS_COLBIT(MS_VALUE), fng_body, out, d);
 }
 
 /* {"chart": {"result": [{"timestamp": [...], "indicators": {"quote": [{"open": [...], …}]}}],
  *  "error": null}}; null values (days without trading data) are skipped. */
-int ms_parse_yahoo_chart(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
-			 ms_series **out, ms_diag *d)
+static int yahoo_body(builder *b, json_t *root)
 {
-	json_t *root = load(file, data, len, d);
-	builder b;
-	int rc = -1;
-	*out = NULL;
-	if (!root || start(&b, file, fmt, MS_OHLC | MS_COLBIT(MS_VOLUME), d)) {
-		json_decref(root);
-		return -1;
-	}
 	const json_t *chart = json_object_get(root, "chart");
 	const json_t *err = json_object_get(chart, "error");
 	const json_t *res = json_array_get(json_object_get(chart, "result"), 0);
@@ -216,95 +207,79 @@ int ms_parse_yahoo_chart(const char *file, const char *data, size_t len, const m
 	const json_t *col[5];
 	for (int k = 0; k < 5; k++)
 		col[k] = json_object_get(q, names[k]);
-	if (err && !json_is_null(err))
-		ms_error(d, file, 0, 0, "Yahoo Finance answered an error: %s",
-			 json_string_value(json_object_get(err, "description")) ?
-			 json_string_value(json_object_get(err, "description")) : "?");
-	else if (!json_is_array(ts) || !col[0] || !col[1] || !col[2] || !col[3] || !col[4])
-		ms_error(d, file, 0, 0, "expected chart.result[0] with timestamp and indicators.quote[0]");
-	else {
-		rc = 0;
-		for (size_t i = 0; i < json_array_size(ts) && !rc; i++) {
-			char where[32];
-			snprintf(where, sizeof where, "timestamp[%zu]", i);
-			double v[MS_NCOL] = { 0 };
-			int64_t t;
-			int missing = 0;
-			for (int k = 0; k < 5; k++) {
-				const json_t *x = json_array_get(col[k], i);
-				if (!x || json_is_null(x))
-					missing = 1;
-				else if (number(x, &v[k]))
-					rc = ms_error(d, file, 0, 0, "%s: %s is not a number", where, names[k]);
-			}
-			if (rc)
-				break;
-			if (unix_time(json_array_get(ts, i), &t)) {
-				rc = ms_error(d, file, 0, 0, "%s: not a unix time", where);
-				break;
-			}
-			if (missing) {
-				b.skipped++;
-				continue;
-			}
-			rc = add_bar(&b, fmt->step == MS_DAY ? ms_day_floor(t) : t, v, where);
+	if (err && !json_is_null(err)) {
+		const char *why = json_string_value(json_object_get(err, "description"));
+		return ms_error(b->d, b->file, 0, 0, "Yahoo Finance answered an error: %s", why ? why : "?");
+	}
+	if (!json_is_array(ts) || !col[0] || !col[1] || !col[2] || !col[3] || !col[4])
+		return ms_error(b->d, b->file, 0, 0, "expected chart.result[0] with timestamp and indicators.quote[0]");
+	for (size_t i = 0; i < json_array_size(ts); i++) {
+		char where[32];
+		snprintf(where, sizeof where, "timestamp[%zu]", i);
+		double v[MS_NCOL] = { 0 };
+		int64_t t;
+		int missing = 0;
+		for (int k = 0; k < 5; k++) {
+			const json_t *x = json_array_get(col[k], i);
+			if (!x || json_is_null(x))
+				missing = 1;
+			else if (number(x, &v[k]))
+				return ms_error(b->d, b->file, 0, 0, "%s: %s is not a number", where, names[k]);
 		}
+		if (unix_time(json_array_get(ts, i), &t))
+			return ms_error(b->d, b->file, 0, 0, "%s: not a unix time", where);
+		if (missing) {
+			b->skipped++;
+			continue;
+		}
+		if (add_bar(b, b->fmt->step == MS_DAY ? ms_day_floor(t) : t, v, where))
+			return -1;
 	}
-	json_decref(root);
-	if (rc) {
-		ms_series_free(b.s);
-		return -1;
-	}
-	return finish(&b, out);
+	return 0;
+}
+
+int ms_parse_yahoo_chart(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+			 ms_series **out, ms_diag *d)
+{
+	return drive(file, data, len, fmt, MS_OHLC | MS_COLBIT(MS_VOLUME), yahoo_body, out, d);
 }
 
 /* {"code": "0", "msg": "success", "data": [{"time": ms, "aggregated_long_liquidation_usd": …,
  *  "aggregated_short_liquidation_usd": …}]}; the value column ("long" or "short") picks. */
-int ms_parse_coinglass(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
-		       ms_series **out, ms_diag *d)
+static int coinglass_body(builder *b, json_t *root)
 {
-	json_t *root = load(file, data, len, d);
-	builder b;
-	int rc = -1;
-	*out = NULL;
-	if (!root || start(&b, file, fmt, MS_COLBIT(MS_VALUE), d)) {
-		json_decref(root);
-		return -1;
-	}
 	const json_t *code = json_object_get(root, "code");
 	const json_t *arr = json_object_get(root, "data");
-	const char *side = fmt->column[MS_VALUE] && !strcmp(fmt->column[MS_VALUE], "short") ? "short" : "long";
+	const char *col = b->fmt->column[MS_VALUE];
+	const char *side = col && !strcmp(col, "short") ? "short" : "long";
 	char agg[64], pair[64];
 	snprintf(agg, sizeof agg, "aggregated_%s_liquidation_usd", side);
 	snprintf(pair, sizeof pair, "%s_liquidation_usd", side);
 	if (code && !(json_is_string(code) && !strcmp(json_string_value(code), "0")) &&
-	    !(json_is_integer(code) && json_integer_value(code) == 0))
-		ms_error(d, file, 0, 0, "CoinGlass answered an error: %s",
-			 json_string_value(json_object_get(root, "msg")) ? json_string_value(json_object_get(root, "msg")) : "?");
-	else if (!json_is_array(arr))
-		ms_error(d, file, 0, 0, "expected {\"code\": \"0\", \"data\": [...]}");
-	else {
-		size_t i;
-		json_t *e;
-		rc = 0;
-		json_array_foreach(arr, i, e) {
-			char where[32];
-			snprintf(where, sizeof where, "data[%zu]", i);
-			double v[MS_NCOL] = { 0 };
-			int64_t t;
-			const json_t *x = json_object_get(e, agg) ? json_object_get(e, agg) : json_object_get(e, pair);
-			if (unix_time(json_object_get(e, "time"), &t) || number(x, &v[MS_VALUE]) || v[MS_VALUE] < 0) {
-				rc = ms_error(d, file, 0, 0, "%s: expected a time and a non-negative %s", where, agg);
-				break;
-			}
-			if ((rc = add_bar(&b, ms_day_floor(t), v, where)))
-				break;
-		}
+	    !(json_is_integer(code) && json_integer_value(code) == 0)) {
+		const char *msg = json_string_value(json_object_get(root, "msg"));
+		return ms_error(b->d, b->file, 0, 0, "CoinGlass answered an error: %s", msg ? msg : "?");
 	}
-	json_decref(root);
-	if (rc) {
-		ms_series_free(b.s);
-		return -1;
+	if (!json_is_array(arr))
+		return ms_error(b->d, b->file, 0, 0, "expected {\"code\": \"0\", \"data\": [...]}");
+	size_t i;
+	json_t *e;
+	json_array_foreach(arr, i, e) {
+		char where[32];
+		snprintf(where, sizeof where, "data[%zu]", i);
+		double v[MS_NCOL] = { 0 };
+		int64_t t;
+		const json_t *x = json_object_get(e, agg) ? json_object_get(e, agg) : json_object_get(e, pair);
+		if (unix_time(json_object_get(e, "time"), &t) || number(x, &v[MS_VALUE]) || v[MS_VALUE] < 0)
+			return ms_error(b->d, b->file, 0, 0, "%s: expected a time and a non-negative %s", where, agg);
+		if (add_bar(b, ms_day_floor(t), v, where))
+			return -1;
 	}
-	return finish(&b, out);
+	return 0;
+}
+
+int ms_parse_coinglass(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+		       ms_series **out, ms_diag *d)
+{
+	return drive(file, data, len, fmt, MS_COLBIT(MS_VALUE), coinglass_body, out, d);
 }
