@@ -12,7 +12,7 @@ static const char *const report_keys[] = {
 };
 static const char *const source_keys[] = { "format", "path", "url", "asset", "venue", "metric",
 					     "value_column", "time_column", "open_column", "high_column",
-					     "low_column", "close_column", "volume_column", NULL };
+					     "low_column", "close_column", "volume_column", "api_key_env", NULL };
 /* the column keys, in the order of ms_source_cfg.column */
 static const char *const column_keys[] = { "time_column", "open_column", "high_column", "low_column",
 					   "close_column", "volume_column" };
@@ -183,6 +183,8 @@ static int set_source_key(ms_config *cfg, ms_source_cfg *s, const char *k, const
 	}
 	if (!strcmp(k, "value_column"))
 		return set_string(&s->value_column, v, d, f, line);
+	if (!strcmp(k, "api_key_env"))
+		return set_string(&s->api_key_env, v, d, f, line);
 	for (int i = 0; i < 6; i++)
 		if (!strcmp(k, column_keys[i]))
 			return set_string(&s->column[i], v, d, f, line);
@@ -232,7 +234,7 @@ static int check_complete(ms_config *cfg, ms_diag *d)
 					"source '%s': format %s needs 'value_column', or 'close_column' and the "
 					"other price columns", s->name, s->format);
 		int nohlc = !!fmt->column[MS_OPEN] + !!fmt->column[MS_HIGH] + !!fmt->column[MS_LOW] + !!fmt->column[MS_CLOSE];
-		if (nohlc && nohlc < 4)
+		if (nohlc && nohlc < 4 && !fmt->parse)
 			return ms_error(d, cfg->file, s->line, 1, "source '%s': open, high, low and close columns go "
 					"together", s->name);
 		if (!s->metric && !fmt->metric && fmt->column[MS_CLOSE])
@@ -314,6 +316,7 @@ void ms_config_release(ms_config *cfg)
 		free(s->venue);
 		free(s->metric);
 		free(s->value_column);
+		free(s->api_key_env);
 		for (int k = 0; k < 6; k++)
 			free(s->column[k]);
 	}

@@ -18,6 +18,8 @@ typedef struct ms_source_cfg {
 	                      bars, else long_liquidations, short_liquidations,
 	                      market_cap, etf_flows, fear_greed */
 	char *value_column;/* owned; overrides the format's value column, or NULL */
+	char *api_key_env; /* owned; the environment variable holding the API key, or NULL
+	                      for the format's default */
 	char *column[6];   /* owned; time, open, high, low, close, volume column names
 	                      for the generic csv format (or to override a format's) */
 	long line;         /* where the section starts, for diagnostics */

@@ -142,6 +142,11 @@ static CURL *make_handle(xfer *x, const ms_fetch_opts *o)
 		snprintf(line, sizeof line, "If-Modified-Since: %s", f->last_modified);
 		x->headers = curl_slist_append(x->headers, line);
 	}
+	if (f->auth) {
+		x->headers = curl_slist_append(x->headers, f->auth);
+		/* libcurl would send the key on to wherever a redirect points */
+		curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+	}
 	curl_easy_setopt(h, CURLOPT_HTTPHEADER, x->headers);
 	return h;
 }

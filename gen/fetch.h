@@ -21,6 +21,7 @@ typedef struct ms_fetch_opts {
 typedef struct ms_fetch {
 	const char *name, *url;           /* borrowed */
 	const char *etag, *last_modified; /* borrowed validators, or NULL */
+	const char *auth;                 /* borrowed "Header: key" line, or NULL; never printed */
 	/* results */
 	long status;                      /* HTTP status (0 for file:// or no answer) */
 	int not_modified;                 /* 304: the cached copy stands */

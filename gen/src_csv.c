@@ -47,7 +47,16 @@ static const ms_csv_format formats[] = {
 	  .convention = "Crypto Fear & Greed Index API response (JSON), newest first", .metric = "fear_greed" },
 	{ .name = "coinglass_liquidations_json", .provider = "CoinGlass", .step = MS_DAY,
 	  .column = { NULL, NULL, NULL, NULL, NULL, "long" }, .signed_value = 1, .parse = ms_parse_coinglass,
+	  .key_header = "CG-API-KEY", .key_env = "COINGLASS_API_KEY",
 	  .convention = "liquidation history API response (JSON); value_column long or short" },
+	{ .name = "coingecko_market_chart_json", .provider = "CoinGecko", .step = MS_DAY,
+	  .column = { NULL, NULL, NULL, "prices", "total_volumes", "market_caps" }, .parse = ms_parse_coingecko_chart,
+	  .convention = "market_chart API response (JSON), daily points; the 00:00 UTC point closes the day before",
+	  .metric = "price" },
+	{ .name = "coingecko_global_json", .provider = "CoinGecko", .step = MS_DAY,
+	  .column = { NULL, NULL, NULL, NULL, NULL, "total_market_cap" }, .parse = ms_parse_coingecko_global,
+	  .convention = "/global API response (JSON): today's total market cap only, no history",
+	  .metric = "market_cap" },
 	{ .name = "farside_html", .provider = "Farside Investors", .step = MS_DAY,
 	  .column = { NULL, NULL, NULL, NULL, NULL, "Total" }, .signed_value = 1, .parse = ms_parse_farside,
 	  .first_valid = ETF_LAUNCH, .first_valid_why = "it precedes the funds' launch on 2024-01-11",
@@ -75,7 +84,8 @@ const char *ms_csv_format_names(void)
 	return "cryptoquant_ohlcv, coinmarketcap_export, binance_klines_csv, "
 	       "coinbase_candles_csv, coingecko_global_mcap, farside_flows_csv, "
 	       "cryptoquant_metric, alternative_me_fng_csv, ohlcv_csv, csv, binance_klines_json, "
-	       "yahoo_chart_json, alternative_me_fng_json, coinglass_liquidations_json, farside_html";
+	       "yahoo_chart_json, alternative_me_fng_json, coinglass_liquidations_json, coingecko_market_chart_json, "
+	       "coingecko_global_json, farside_html";
 }
 
 /* Maps header names to field indices; missing mapped columns are errors. */

@@ -24,6 +24,9 @@ typedef struct ms_csv_format {
 	int volume_in_usd;           /* volume is in US$ rather than in coins */
 	int positional;              /* files may come without a header: the time in the first
 	                                field, the columns after it in MS_OPEN … MS_VOLUME order */
+	/* an API that wants a key: the request header, and the environment
+	 * variable it is read from unless the config names another */
+	const char *key_header, *key_env;
 	/* a format that is not CSV has a parser of its own (src_json.c, src_farside.c) */
 	int (*parse)(const char *file, const char *data, size_t len, const struct ms_csv_format *fmt,
 		     struct ms_series **out, ms_diag *d);
@@ -55,6 +58,10 @@ int ms_parse_yahoo_chart(const char *file, const char *data, size_t len, const m
 			 ms_series **out, ms_diag *d);
 int ms_parse_coinglass(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
 		       ms_series **out, ms_diag *d);
+int ms_parse_coingecko_chart(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+			     ms_series **out, ms_diag *d);
+int ms_parse_coingecko_global(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+			      ms_series **out, ms_diag *d);
 int ms_parse_farside(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
 		     ms_series **out, ms_diag *d);
 /* Parses data in fmt, whatever it is (CSV or not). */

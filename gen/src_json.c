@@ -1,7 +1,7 @@
 /* JSON sources (jansson): Binance klines, alternative.me fear & greed,
- * Yahoo Finance chart, CoinGlass liquidation history. Bytes in, series
- * out, no I/O: the same checks as the CSV loaders, with the element that
- * failed named in the message. */
+ * Yahoo Finance chart, CoinGlass liquidation history, CoinGecko market_chart
+ * and /global. Bytes in, series out, no I/O: the same checks as the CSV
+ * loaders, with the element that failed named in the message. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -282,4 +282,81 @@ int ms_parse_coinglass(const char *file, const char *data, size_t len, const ms_
 		       ms_series **out, ms_diag *d)
 {
 	return drive(file, data, len, fmt, MS_COLBIT(MS_VALUE), coinglass_body, out, d);
+}
+
+/* CoinGecko market_chart: {"prices": [[ms, v], …], "market_caps": […], "total_volumes": […]}.
+ * Daily answers (days > 90) stamp each point at 00:00 UTC with the day
+ * that just ended, as the website export does; the last point is the
+ * price "now", not a day's close, and is left out. */
+static int market_chart_body(builder *b, json_t *root)
+{
+	static const char *const names[] = { "prices", "total_volumes", "market_caps" };
+	static const int cols[] = { MS_CLOSE, MS_VOLUME, MS_VALUE };
+	const json_t *arr[3];
+	const char *err = json_string_value(json_object_get(json_object_get(root, "status"), "error_message"));
+	if (!err)
+		err = json_string_value(json_object_get(root, "error"));
+	if (err)
+		return ms_error(b->d, b->file, 0, 0, "CoinGecko answered an error: %s", err);
+	for (int k = 0; k < 3; k++)
+		arr[k] = json_object_get(root, names[k]);
+	if (!json_is_array(arr[0]) || !json_is_array(arr[1]) || !json_is_array(arr[2]))
+		return ms_error(b->d, b->file, 0, 0, "expected {\"prices\": [...], \"market_caps\": [...], "
+			"\"total_volumes\": [...]}");
+	size_t n = json_array_size(arr[0]);
+	if (json_array_size(arr[1]) != n || json_array_size(arr[2]) != n)
+		return ms_error(b->d, b->file, 0, 0, "prices has %zu points, total_volumes %zu, market_caps %zu: "
+			"they must pair up", n, json_array_size(arr[1]), json_array_size(arr[2]));
+	for (size_t i = 0; i < n; i++) {
+		char where[32];
+		snprintf(where, sizeof where, "prices[%zu]", i);
+		double v[MS_NCOL] = { 0 };
+		int64_t t = 0, tk;
+		for (int k = 0; k < 3; k++) {
+			const json_t *p = json_array_get(arr[k], i);
+			if (!json_is_array(p) || json_array_size(p) != 2 || unix_time(json_array_get(p, 0), &tk) ||
+			    number(json_array_get(p, 1), &v[cols[k]]))
+				return ms_error(b->d, b->file, 0, 0, "%s[%zu]: expected [time ms, value]", names[k], i);
+			if (k && tk != t)
+				return ms_error(b->d, b->file, 0, 0, "%s[%zu]: its time differs from prices[%zu]",
+						names[k], i, i);
+			t = tk;
+		}
+		if (t % MS_DAY) {
+			if (i + 1 == n)
+				continue;
+			return ms_error(b->d, b->file, 0, 0, "%s: not at 00:00 UTC: ask CoinGecko for more than 90 "
+					"days to get daily points", where);
+		}
+		if (add_bar(b, t - MS_DAY, v, where))
+			return -1;
+	}
+	return 0;
+}
+
+int ms_parse_coingecko_chart(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+			     ms_series **out, ms_diag *d)
+{
+	return drive(file, data, len, fmt, MS_COLBIT(MS_CLOSE) | MS_COLBIT(MS_VOLUME) | MS_COLBIT(MS_VALUE),
+		     market_chart_body, out, d);
+}
+
+/* CoinGecko /global: {"data": {"total_market_cap": {"usd": v}, "updated_at": unix s}}.
+ * No history: one point, on the day of updated_at. */
+static int global_body(builder *b, json_t *root)
+{
+	const json_t *data = json_object_get(root, "data");
+	double v[MS_NCOL] = { 0 };
+	int64_t t;
+	if (number(json_object_get(json_object_get(data, "total_market_cap"), "usd"), &v[MS_VALUE]) ||
+	    unix_time(json_object_get(data, "updated_at"), &t))
+		return ms_error(b->d, b->file, 0, 0, "expected {\"data\": {\"total_market_cap\": {\"usd\": …}, "
+				"\"updated_at\": …}}");
+	return add_bar(b, ms_day_floor(t), v, "data");
+}
+
+int ms_parse_coingecko_global(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
+			      ms_series **out, ms_diag *d)
+{
+	return drive(file, data, len, fmt, MS_COLBIT(MS_VALUE), global_body, out, d);
 }

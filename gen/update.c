@@ -28,7 +28,7 @@ static void fetch_pages(const ms_config *cfg, const ms_source_cfg *s, const ms_f
 		char url[2048];
 		snprintf(url, sizeof url, "%s%sstartTime=%lld&limit=%d", s->url, strchr(s->url, '?') ? "&" : "?",
 			 start, PAGE_ROWS);
-		ms_fetch page = { .name = s->name, .url = url };
+		ms_fetch page = { .name = s->name, .url = url, .auth = out->auth };
 		ms_fetch_all(&page, 1, o, d);
 		pages++;
 		out->attempts += page.attempts;
@@ -64,6 +64,24 @@ static void fetch_pages(const ms_config *cfg, const ms_source_cfg *s, const ms_f
 	ms_note(d, "%s: %d page%s", s->name, pages, pages == 1 ? "" : "s");
 }
 
+/* The "Header: key" line for a source whose API wants a key, in *line
+ * (NULL when it needs none); -1 when the key's variable is not set. */
+static int api_key(const ms_source_cfg *s, char **line, const char **var)
+{
+	ms_csv_format fmt = ms_source_format(s);
+	*line = NULL;
+	*var = s->api_key_env ? s->api_key_env : fmt.key_env;
+	if (!fmt.key_header || !strncmp(s->url, "file:", 5))
+		return 0;
+	const char *key = getenv(*var);
+	if (!key || !*key)
+		return -1;
+	size_t n = strlen(fmt.key_header) + strlen(key) + 3;
+	if ((*line = malloc(n)))
+		snprintf(*line, n, "%s: %s", fmt.key_header, key);
+	return 0;
+}
+
 void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fetch_opts *o, int warn_only,
 		       ms_update_result *r, ms_diag *d)
 {
@@ -72,7 +90,9 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 	ms_fetch *f = calloc(cfg->nsource ? cfg->nsource : 1, sizeof *f);
 	ms_cache_meta *meta = calloc(cfg->nsource ? cfg->nsource : 1, sizeof *meta);
 	const ms_source_cfg **src = calloc(cfg->nsource ? cfg->nsource : 1, sizeof *src);
-	if (!f || !meta || !src) {
+	char **auth = calloc(cfg->nsource ? cfg->nsource : 1, sizeof *auth);
+	int64_t t = (int64_t)time(NULL);   /* provenance of the download, not of any output */
+	if (!f || !meta || !src || !auth) {
 		ms_error(d, NULL, 0, 0, "out of memory");
 		r->failed_data++;
 		goto done;
@@ -81,11 +101,22 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 		const ms_source_cfg *s = &cfg->source[i];
 		if (!s->url)
 			continue;
+		const char *var;
+		if (api_key(s, &auth[n], &var)) {
+			char why[256];
+			snprintf(why, sizeof why, "%.80s is not set: %.40s needs an API key", var,
+				 ms_source_format(s).provider);
+			ms_report(d, warn_only ? MS_WARNING : MS_ERROR, s->url, 0, 0,
+				  "source %s not fetched: %s; the last good copy stays in use", s->name, why);
+			ms_cache_note(cache_dir, s->name, why, t, d);
+			r->failed_network++;
+			continue;
+		}
 		ms_cache_read(cache_dir, s->name, &meta[n], d);
 		/* validators only for the same URL: another address is another document */
 		int same = meta[n].url && !strcmp(meta[n].url, s->url);
 		f[n] = (ms_fetch){ .name = s->name, .url = s->url, .etag = same ? meta[n].etag : NULL,
-				   .last_modified = same ? meta[n].last_modified : NULL };
+				   .last_modified = same ? meta[n].last_modified : NULL, .auth = auth[n] };
 		src[n++] = s;
 	}
 	/* the plain downloads at once; then the paged ones, page after page */
@@ -112,7 +143,6 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 	for (size_t i = 0; i < n; i++)
 		if (wants_pages(src[i]))
 			fetch_pages(cfg, src[i], o, &f[i], d);
-	int64_t t = (int64_t)time(NULL);   /* provenance of the download, not of any output */
 	for (size_t i = 0; i < n; i++) {
 		const ms_source_cfg *s = src[i];
 		if (!f[i].ok) {
@@ -154,7 +184,9 @@ done:
 	for (size_t i = 0; f && i < n; i++) {
 		ms_fetch_release(&f[i]);
 		ms_cache_meta_release(&meta[i]);
+		free(auth[i]);
 	}
+	free(auth);
 	free(f);
 	free(meta);
 	free(src);

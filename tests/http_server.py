@@ -12,6 +12,9 @@ GET /truncated      promises 100000 bytes, sends 100, hangs up
 GET /big            2 MB of digits
 GET /invalid        a JSON document cut short
 GET /challenge      a bot-challenge page
+GET /key/NAME       the fixture when the CG-API-KEY header is "test-key-7f3a", else
+                    CoinGlass's 401 answer; the header seen is logged to
+                    FIXTURES_DIR/../keys.log
 GET /klines?startTime=MS&limit=N   Binance-style pages of 2,500 hourly klines
                     from 2026-01-01, logged to FIXTURES_DIR/../klines.log
 Writes its port to PORTFILE once it listens; stops by itself after 120 s.
@@ -89,6 +92,14 @@ class H(http.server.BaseHTTPRequestHandler):
             with open(os.path.join(os.path.dirname(PORTFILE), "klines.log"), "a") as f:
                 f.write(p + "\n")
             self.send(200, json.dumps(rows).encode())
+        elif p.startswith("/key/"):
+            key = self.headers.get("CG-API-KEY")
+            with open(os.path.join(os.path.dirname(PORTFILE), "keys.log"), "a") as f:
+                f.write("%s\n" % key)
+            if key == "test-key-7f3a":
+                self.send(200, self.fixture(p[5:]))
+            else:
+                self.send(401, b'{"code":"30001","msg":"API key missing"}')
         elif p == "/challenge":
             self.send(200, self.fixture("farside_challenge.html"))
         else:

@@ -119,6 +119,50 @@ assert len(rows) == 2500 and rows[0][0] == 1767225600000 and rows[-1][0] == 1767
 " "$C/btc.body"
 "$MSTRESS" build -q --offline --config "$WORK/klines.ini" --cache "$C" --out "$WORK/kl"
 expect_in "$WORK/kl/stats.json" '"resolution": "1h"'
+# CoinGlass: the key from the environment goes in the CG-API-KEY header,
+# never into messages or the cache; no key, no request
+cat > "$WORK/cg.ini" <<INI
+[report]
+as_of = 2026-02-06
+window_start = 2024-01-01
+period_high = 2026-01
+primary = btc_price
+
+[source.btc_price]
+format = cryptoquant_ohlcv
+path = $ROOT/data/prices/cryptoquant_btc_usd_daily_ohlcv.csv
+
+[source.btc_coingecko]
+format = coingecko_market_chart_json
+url = $U/ok/coingecko_market_chart_btc.json
+
+[source.liquidations]
+format = coinglass_liquidations_json
+url = $U/key/coinglass_liquidations.json
+metric = long_liquidations
+INI
+set +e
+env -u COINGLASS_API_KEY "$MSTRESS" fetch --config "$WORK/cg.ini" --cache "$C" > "$WORK/12.txt" 2> "$WORK/12.err"; code=$?
+set -e
+[ $code -eq 4 ] || die "a missing API key must exit 4, not $code"
+expect_in "$WORK/12.err" "source liquidations not fetched: COINGLASS_API_KEY is not set: CoinGlass needs an API key"
+expect_in "$WORK/12.txt" "1 fetched, 0 unchanged, 1 failed to download"
+[ ! -f "$WORK/keys.log" ] || die "a request went out without a key"
+cmp -s "$C/btc_coingecko.body" "$ROOT/tests/fixtures/coingecko_market_chart_btc.json" || die "market_chart not kept"
+COINGLASS_API_KEY=test-key-7f3a "$MSTRESS" fetch -v --config "$WORK/cg.ini" --cache "$C" > "$WORK/13.txt" 2> "$WORK/13.err"
+expect_in "$WORK/13.txt" "1 fetched, 1 unchanged, 0 failed"
+[ "$(cat "$WORK/keys.log")" = "test-key-7f3a" ] || die "the server saw the key as: $(cat "$WORK/keys.log")"
+! grep -rq "test-key-7f3a" "$WORK/13.txt" "$WORK/13.err" "$C" || die "the API key was written out"
+cmp -s "$C/liquidations.body" "$ROOT/tests/fixtures/coinglass_liquidations.json" || die "the keyed response was not kept"
+# a key in another variable, named by the config
+sed 's/^metric = long_liquidations$/&\napi_key_env = MY_CG_KEY/' "$WORK/cg.ini" > "$WORK/cg2.ini"
+set +e
+env -u COINGLASS_API_KEY MY_CG_KEY=wrong "$MSTRESS" fetch -q --config "$WORK/cg2.ini" --cache "$C" 2> "$WORK/14.err"; code=$?
+set -e
+[ $code -eq 4 ] || die "a rejected key must exit 4, not $code"
+expect_in "$WORK/14.err" "HTTP 401"
+[ "$(tail -n 1 "$WORK/keys.log")" = "wrong" ] || die "api_key_env was not used"
+cmp -s "$C/liquidations.body" "$ROOT/tests/fixtures/coinglass_liquidations.json" || die "a 401 replaced the cache"
 # the default build needs no network: --offline from the snapshot
 "$MSTRESS" build -q --offline --out "$WORK/default"
 cmp -s "$WORK/default/stats.json" "$ROOT/tests/golden/stats.json" || die "the offline default build changed"

@@ -80,6 +80,42 @@ static void yahoo_and_coinglass(void)
 	capture_end(&cap);
 }
 
+static void coingecko(void)
+{
+	capture cap;
+	capture_start(&cap);
+	ms_series *s = parse("coingecko_market_chart_btc.json", "coingecko_market_chart_json", NULL, &cap);
+	/* the 00:00 UTC point of 2025-09-01 is 2025-08-31's close */
+	CHECK(s && s->n == 182 && s->t[0] == ms_days_from_civil(2025, 8, 31) * MS_DAY);
+	CHECK(s && s->col[MS_CLOSE][0] == 108253.36092385623 && s->col[MS_VALUE][0] == 2155694976689.5984);
+	CHECK(s && s->col[MS_VOLUME][181] == 41704740318.60586 && s->t[181] == ms_days_from_civil(2026, 2, 28) * MS_DAY);
+	CHECK(s && !ms_series_has(s, MS_HIGH));
+	ms_series_free(s);
+	/* the last point is "now": left out */
+	s = parse_text("{\"prices\":[[1756684800000,1],[1756690000000,2]],\"market_caps\":[[1756684800000,3],"
+		       "[1756690000000,4]],\"total_volumes\":[[1756684800000,5],[1756690000000,6]]}",
+		       "coingecko_market_chart_json", &cap);
+	CHECK(s && s->n == 1 && s->col[MS_CLOSE][0] == 1);
+	ms_series_free(s);
+	CHECK(!parse_text("{\"prices\":[[1756684800000,1],[1756688400000,2],[1756692000000,3]],\"market_caps\":"
+			  "[[1756684800000,3],[1756688400000,4],[1756692000000,5]],\"total_volumes\":[[1756684800000,5],"
+			  "[1756688400000,6],[1756692000000,7]]}", "coingecko_market_chart_json", &cap));
+	check_message(&cap, "prices[1]: not at 00:00 UTC: ask CoinGecko for more than 90 days");
+	CHECK(!parse_text("{\"prices\":[[1756684800000,1]],\"market_caps\":[],\"total_volumes\":[]}",
+			  "coingecko_market_chart_json", &cap));
+	check_message(&cap, "prices has 1 points, total_volumes 0, market_caps 0");
+	CHECK(!parse_text("{\"status\":{\"error_code\":429,\"error_message\":\"You've exceeded the Rate Limit.\"}}",
+			  "coingecko_market_chart_json", &cap));
+	check_message(&cap, "CoinGecko answered an error: You've exceeded the Rate Limit.");
+	s = parse_text("{\"data\":{\"total_market_cap\":{\"usd\":2.31e12,\"btc\":3e7},"
+		       "\"market_cap_percentage\":{\"btc\":57.1},\"updated_at\":1770379200}}", "coingecko_global_json", &cap);
+	CHECK(s && s->n == 1 && s->col[MS_VALUE][0] == 2.31e12 && s->t[0] == ms_days_from_civil(2026, 2, 6) * MS_DAY);
+	ms_series_free(s);
+	CHECK(!parse_text("{\"data\":{\"total_market_cap\":{}}}", "coingecko_global_json", &cap));
+	check_message(&cap, "expected {\"data\": {\"total_market_cap\"");
+	capture_end(&cap);
+}
+
 static void farside_page(void)
 {
 	capture cap;
@@ -106,6 +142,7 @@ const ms_test json_tests[] = {
 	{ "json/binance_klines", binance_klines },
 	{ "json/fear_greed", fear_greed },
 	{ "json/yahoo_and_coinglass", yahoo_and_coinglass },
+	{ "json/coingecko", coingecko },
 	{ "json/farside_page", farside_page },
 };
 const size_t json_ntests = sizeof json_tests / sizeof json_tests[0];
