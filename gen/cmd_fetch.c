@@ -3,15 +3,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "cache.h"
 #include "cli.h"
 #include "fsutil.h"
 #include "sources.h"
 #include "update.h"
+#include "utc.h"
 
 static const char usage[] =
-	"usage: mstress fetch [--config FILE] [--cache DIR] [--source NAME=URL]... [--timeout S]\n"
-	"                     [--retries N] [--max-bytes N] [-q | -v]\n"
+	"usage: mstress fetch [--config FILE] [--cache DIR] [--source NAME=URL]... [--as-of DATE]\n"
+	"                     [--timeout S] [--retries N] [--max-bytes N] [-q | -v]\n"
 	"\n"
 	"Downloads every source of the configuration that has a url (in parallel,\n"
 	"politely, with retries), checks each response by parsing it, and only then\n"
@@ -21,6 +23,8 @@ static const char usage[] =
 	"  -c, --config FILE     the report configuration (default: the embedded data's)\n"
 	"  -C, --cache DIR       the cache (default $XDG_CACHE_HOME/mstress, else ~/.cache/mstress)\n"
 	"  -s, --source N=URL    fetch source N from URL (http, https or file)\n"
+	"  -a, --as-of DATE      paged sources are asked for data up to this day\n"
+	"                        (default: today, UTC; the config's as_of is for builds)\n"
 	"      --timeout S       a transfer's time limit (default 120)\n"
 	"      --retries N       retries on timeouts, 429 and 5xx (default 3)\n"
 	"      --max-bytes N     the largest response kept (default 256 MiB)\n"
@@ -60,17 +64,19 @@ int ms_cmd_fetch(int argc, char **argv, ms_diag *d)
 {
 	static const struct option opts[] = {
 		{ "config", required_argument, NULL, 'c' }, { "cache", required_argument, NULL, 'C' },
-		{ "source", required_argument, NULL, 's' }, { "timeout", required_argument, NULL, 'T' },
+		{ "source", required_argument, NULL, 's' }, { "as-of", required_argument, NULL, 'a' },
+		{ "timeout", required_argument, NULL, 'T' },
 		{ "retries", required_argument, NULL, 'R' }, { "max-bytes", required_argument, NULL, 'M' },
 		{ "quiet", no_argument, NULL, 'q' }, { "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
 	};
 	const char *config = NULL, *cache = NULL, *sources[64];
 	int nsrc = 0, c;
+	int64_t as_of = (int64_t)time(NULL) / MS_DAY * MS_DAY;
 	ms_fetch_opts fo;
 	ms_fetch_defaults(&fo);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "c:C:s:qvh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:C:s:a:qvh", opts, NULL)) != -1) {
 		int r = ms_fetch_options(c, optarg, &fo);
 		if (r < 0) {
 			fprintf(stderr, "mstress fetch: bad value '%s'\n", optarg);
@@ -81,6 +87,10 @@ int ms_cmd_fetch(int argc, char **argv, ms_diag *d)
 		switch (c) {
 		case 'c': config = optarg; break;
 		case 'C': cache = optarg; break;
+		case 'a':
+			if (ms_cli_date("fetch", optarg, &as_of))
+				return MS_EXIT_USAGE;
+			break;
 		case 's':
 			if (nsrc == 64)
 				return MS_EXIT_USAGE;
@@ -102,7 +112,7 @@ int ms_cmd_fetch(int argc, char **argv, ms_diag *d)
 	char *dir = ms_cache_dir(cache);
 	ms_config cfg;
 	ms_update_result r = { 0, 0, 0, 0 };
-	int rc = !path || !dir ? -1 : ms_config_load(path, -1, &cfg, d);
+	int rc = !path || !dir ? -1 : ms_config_load(path, as_of, &cfg, d);
 	for (int i = 0; !rc && i < nsrc; i++)
 		rc = ms_config_set_url(&cfg, sources[i], d);
 	if (!rc) {

@@ -6,3 +6,14 @@ die() { echo "$*" >&2; exit 1; }
 expect_in() { grep -qF -- "$2" "$1" || die "$1 lacks: $2"; }
 # snapshot DIR: a checksum list of every file in DIR.
 snapshot() { (cd "$1" && find . -type f | LC_ALL=C sort | xargs -r sha256sum); }
+# start_http_server: tests/http_server.py on 127.0.0.1, its base URL in U;
+# stopped when the test exits.
+start_http_server() {
+	/usr/bin/python3 "$ROOT/tests/http_server.py" "$ROOT/tests/fixtures" "$WORK/port" > "$WORK/server.log" 2>&1 &
+	server_pid=$!
+	trap 'kill "$server_pid" 2> /dev/null || true' EXIT
+	i=0
+	while [ ! -f "$WORK/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	[ -f "$WORK/port" ] || die "no HTTP server: $(cat "$WORK/server.log")"
+	U="http://127.0.0.1:$(cat "$WORK/port")"
+}

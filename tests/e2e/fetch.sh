@@ -1,14 +1,7 @@
 # mstress fetch against a real HTTP server on 127.0.0.1, fault by fault:
 # what it did, and that the cache still holds the last good data.
 . "$ROOT/tests/lib.sh"
-pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null || true' EXIT
-/usr/bin/python3 "$ROOT/tests/http_server.py" "$ROOT/tests/fixtures" "$WORK/port" > "$WORK/server.log" 2>&1 &
-pid=$!
-i=0
-while [ ! -f "$WORK/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-[ -f "$WORK/port" ] || die "no HTTP server: $(cat "$WORK/server.log")"
-U="http://127.0.0.1:$(cat "$WORK/port")"
+start_http_server
 C="$WORK/cache"
 fg=fear_greed
 ok="$fg=$U/ok/alternative_me_fng.json"
