@@ -116,7 +116,7 @@ int ms_cmd_fetch(int argc, char **argv, ms_diag *d)
 	for (int i = 0; !rc && i < nsrc; i++)
 		rc = ms_config_set_url(&cfg, sources[i], d);
 	if (!rc) {
-		ms_update_sources(&cfg, dir, &fo, 0, &r, d);
+		ms_update_sources(&cfg, dir, &fo, 0, d->quiet ? NULL : stdout, &r, d);
 		printf("%d fetched, %d unchanged, %d failed to download, %d not valid\n", r.fetched, r.unchanged,
 		       r.failed_network, r.failed_data);
 	}

@@ -192,6 +192,23 @@ static void finish(xfer *x, CURLcode rc, const ms_fetch_opts *o, unsigned *seed)
 	x->done = 1;
 }
 
+/* "fetching btc_price 1.2 MB, fear_greed 35 kB (3 of 7 done)": the bytes
+ * received so far by the running transfers. */
+static void show_progress(const xfer *x, size_t n, size_t left, ms_diag *d)
+{
+	char line[160];
+	size_t len = 0;
+	for (size_t i = 0; i < n && len < sizeof line - 40; i++) {
+		if (!x[i].running)
+			continue;
+		double b = (double)x[i].f->body.len;
+		len += (size_t)snprintf(line + len, sizeof line - len, "%s%.24s %.1f %s", len ? ", " : "",
+					x[i].f->name, b >= 1e6 ? b / 1e6 : b / 1e3, b >= 1e6 ? "MB" : "kB");
+	}
+	if (len)
+		ms_progress(d, "mstress: fetching %s (%zu of %zu done)", line, n - left, n);
+}
+
 void ms_fetch_all(ms_fetch *f, size_t n, const ms_fetch_opts *o, ms_diag *d)
 {
 	xfer *x = calloc(n ? n : 1, sizeof *x);
@@ -241,11 +258,12 @@ void ms_fetch_all(ms_fetch *f, size_t n, const ms_fetch_opts *o, ms_diag *d)
 			}
 			x[i].running = 1;
 			x[i].not_before = t;
-			ms_progress(d, "mstress: fetching %s", f[i].name);
 		}
 		int still;
 		curl_multi_perform(m, &still);
 		curl_multi_poll(m, NULL, 0, 100, NULL);
+		if (d->progress)
+			show_progress(x, n, left, d);
 		CURLMsg *msg;
 		int q;
 		while ((msg = curl_multi_info_read(m, &q))) {

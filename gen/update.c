@@ -82,8 +82,17 @@ static int api_key(const ms_source_cfg *s, char **line, const char **var)
 	return 0;
 }
 
+/* A source's outcome in one line: on summary (fetch's stdout), else as a note. */
+static void summarize(FILE *summary, ms_diag *d, const char *name, const char *outcome, const char *detail)
+{
+	if (summary)
+		fprintf(summary, "%-20s %-10s %s\n", name, outcome, detail);
+	else
+		ms_note(d, "%s: %s, %s", name, outcome, detail);
+}
+
 void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fetch_opts *o, int warn_only,
-		       ms_update_result *r, ms_diag *d)
+		       FILE *summary, ms_update_result *r, ms_diag *d)
 {
 	memset(r, 0, sizeof *r);
 	size_t n = 0;
@@ -109,6 +118,7 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 			ms_report(d, warn_only ? MS_WARNING : MS_ERROR, s->url, 0, 0,
 				  "source %s not fetched: %s; the last good copy stays in use", s->name, why);
 			ms_cache_note(cache_dir, s->name, why, t, d);
+			summarize(summary, d, s->name, "failed", why);
 			r->failed_network++;
 			continue;
 		}
@@ -149,11 +159,12 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 			ms_report(d, warn_only ? MS_WARNING : MS_ERROR, s->url, 0, 0,
 				  "source %s not fetched: %s; the last good copy stays in use", s->name, f[i].error);
 			ms_cache_note(cache_dir, s->name, f[i].error, t, d);
+			summarize(summary, d, s->name, "failed", f[i].error);
 			r->failed_network++;
 			continue;
 		}
 		if (f[i].not_modified) {
-			ms_note(d, "%s: not modified since the last fetch", s->name);
+			summarize(summary, d, s->name, "unchanged", "not modified since the last fetch");
 			ms_cache_note(cache_dir, s->name, NULL, t, d);
 			r->unchanged++;
 			continue;
@@ -170,12 +181,16 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 			char why[256];
 			snprintf(why, sizeof why, "the response is not valid %s data", s->format);
 			ms_cache_note(cache_dir, s->name, why, t, d);
+			summarize(summary, d, s->name, "invalid", why);
 			r->failed_data++;
 		} else if (ms_cache_store(cache_dir, s->name, s->url, ms_buf_str(&f[i].body), f[i].body.len,
 					  f[i].new_etag, f[i].new_last_modified, t, d) == 0) {
-			ms_note(d, "%s: %zu bytes, %zu rows", s->name, f[i].body.len, check->n);
+			char what[96];
+			snprintf(what, sizeof what, "%zu bytes, %zu rows", f[i].body.len, check->n);
+			summarize(summary, d, s->name, "fetched", what);
 			r->fetched++;
 		} else {
+			summarize(summary, d, s->name, "failed", "the cache could not be written");
 			r->failed_data++;
 		}
 		ms_series_free(check);

@@ -12,6 +12,7 @@ GET /truncated      promises 100000 bytes, sends 100, hangs up
 GET /big            2 MB of digits
 GET /invalid        a JSON document cut short
 GET /challenge      a bot-challenge page
+GET /slow/NAME      the fixture in 5 pieces, 0.3 s apart
 GET /key/NAME       the fixture when the CG-API-KEY header is "test-key-7f3a", else
                     CoinGlass's 401 answer; the header seen is logged to
                     FIXTURES_DIR/../keys.log
@@ -92,6 +93,16 @@ class H(http.server.BaseHTTPRequestHandler):
             with open(os.path.join(os.path.dirname(PORTFILE), "klines.log"), "a") as f:
                 f.write(p + "\n")
             self.send(200, json.dumps(rows).encode())
+        elif p.startswith("/slow/"):
+            body = self.fixture(p[6:])
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            step = len(body) // 5 + 1
+            for i in range(0, len(body), step):
+                self.wfile.write(body[i:i + step])
+                self.wfile.flush()
+                time.sleep(0.3)
         elif p.startswith("/key/"):
             key = self.headers.get("CG-API-KEY")
             with open(os.path.join(os.path.dirname(PORTFILE), "keys.log"), "a") as f:

@@ -156,6 +156,15 @@ set -e
 expect_in "$WORK/14.err" "HTTP 401"
 [ "$(tail -n 1 "$WORK/keys.log")" = "wrong" ] || die "api_key_env was not used"
 cmp -s "$C/liquidations.body" "$ROOT/tests/fixtures/coinglass_liquidations.json" || die "a 401 replaced the cache"
+# on a terminal: the bytes as they come; elsewhere no progress; a line per source
+script -qec "'$MSTRESS' fetch --config '$WORK/live.ini' --cache '$WORK/c2' --source '$fg=$U/slow/alternative_me_fng.json'" \
+	/dev/null > "$WORK/tty.txt" 2>&1
+expect_in "$WORK/tty.txt" "mstress: fetching $fg 0."
+expect_in "$WORK/tty.txt" "kB (0 of 1 done)"
+"$MSTRESS" fetch --config "$WORK/live.ini" --cache "$WORK/c3" --source "$fg=$U/slow/alternative_me_fng.json" \
+	> "$WORK/plain.txt" 2>&1
+if grep -q "fetching" "$WORK/plain.txt"; then die "progress without a terminal"; fi
+expect_in "$WORK/plain.txt" "$fg           fetched    $(wc -c < "$ROOT/tests/fixtures/alternative_me_fng.json") bytes, 10 rows"
 # the default build needs no network: --offline from the snapshot
 "$MSTRESS" build -q --offline --out "$WORK/default"
 cmp -s "$WORK/default/stats.json" "$ROOT/tests/golden/stats.json" || die "the offline default build changed"
