@@ -1,6 +1,7 @@
 /* The weekly newsletter's "this week" figures: the seven UTC days ending on
  * the as-of date, against the close of the day before. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include "model_fig.h"
 #include "utc.h"
@@ -92,17 +93,19 @@ json_t *ms_model_week(const ms_dataset *ds, size_t nds, const ms_config *cfg)
 	}
 	size_t days;
 	double total = 0;
-	int have = 0;
+	char used[256] = "";          /* the sources summed, named in the figure */
 	for (int k = 0; k < 2; k++) {
-		double l = sum_between(ms_find_metric(ds, nds, "long_liquidations", assets[k]), from, to, &days);
-		double s = sum_between(ms_find_metric(ds, nds, "short_liquidations", assets[k]), from, to, &days);
+		const ms_dataset *ld = ms_find_metric(ds, nds, "long_liquidations", assets[k]);
+		const ms_dataset *sd = ms_find_metric(ds, nds, "short_liquidations", assets[k]);
+		double l = sum_between(ld, from, to, &days), s = sum_between(sd, from, to, &days);
 		if (!isnan(l) && !isnan(s)) {
 			total += l + s;
-			have = 1;
+			size_t n = strlen(used);
+			snprintf(used + n, sizeof used - n, "%s%s, %s", n ? ", " : "", ld->cfg->name, sd->cfg->name);
 		}
 	}
-	if (have)
-		json_object_set_new(w, "liquidations", ms_fig(total, MS_USD_BIG, "btc_long_liquidations",
+	if (*used)
+		json_object_set_new(w, "liquidations", ms_fig(total, MS_USD_BIG, used,
 			"BTC and ETH contracts, long + short, over the week"));
 	const ms_dataset *f = ms_find_metric(ds, nds, "etf_flows", "");
 	double flows = sum_between(f, from, to, &days);
