@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		"cryptoquant_ohlcv", "coinmarketcap_export", "binance_klines_csv", "coinbase_candles_csv",
 		"coingecko_global_mcap", "farside_flows_csv", "alternative_me_fng_csv", "ohlcv_csv",
 		"binance_klines_json", "yahoo_chart_json", "alternative_me_fng_json", "coinglass_liquidations_json",
-		"farside_html"
+		"coingecko_market_chart_json", "coingecko_global_json", "farside_html"
 	};
 	const size_t n = sizeof formats / sizeof formats[0];
 	if (!size)
