@@ -234,9 +234,10 @@ static int check_complete(ms_config *cfg, ms_diag *d)
 					"source '%s': format %s needs 'value_column', or 'close_column' and the "
 					"other price columns", s->name, s->format);
 		int nohlc = !!fmt->column[MS_OPEN] + !!fmt->column[MS_HIGH] + !!fmt->column[MS_LOW] + !!fmt->column[MS_CLOSE];
-		if (nohlc && nohlc < 4 && !fmt->parse)
+		/* bars, or closes alone (CoinGecko): nothing in between */
+		if (nohlc && nohlc < 4 && !(nohlc == 1 && fmt->column[MS_CLOSE]))
 			return ms_error(d, cfg->file, s->line, 1, "source '%s': open, high, low and close columns go "
-					"together", s->name);
+					"together (or close alone)", s->name);
 		if (!s->metric && !fmt->metric && fmt->column[MS_CLOSE])
 			set_string(&s->metric, "price", d, cfg->file, s->line);
 		if (!s->metric && !fmt->metric)

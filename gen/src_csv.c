@@ -28,6 +28,10 @@ static const ms_csv_format formats[] = {
 	  .time_shift = -MS_DAY, .step = MS_DAY, .column = { NULL, NULL, NULL, NULL, "total_volume", "market_cap" },
 	  .convention = "total crypto market cap; the snapshot at 00:00 UTC is the previous day's value",
 	  .metric = "market_cap" },
+	{ .name = "coingecko_export", .provider = "CoinGecko", .time_column = "snapped_at",
+	  .time_shift = -MS_DAY, .step = MS_DAY, .column = { NULL, NULL, NULL, "price", "total_volume", "market_cap" },
+	  .convention = "website CSV export of a coin, US$; the snapshot at 00:00 UTC is the previous day's close",
+	  .metric = "price", .volume_in_usd = 1 },
 	{ .name = "farside_flows_csv", .provider = "Farside Investors", .time_column = "date", .step = MS_DAY,
 	  .column = { NULL, NULL, NULL, NULL, NULL, "Total" }, .signed_value = 1,
 	  .first_valid = ETF_LAUNCH, .first_valid_why = "it precedes the funds' launch on 2024-01-11",
@@ -82,7 +86,7 @@ const ms_csv_format *ms_csv_format_find(const char *name)
 const char *ms_csv_format_names(void)
 {
 	return "cryptoquant_ohlcv, coinmarketcap_export, binance_klines_csv, "
-	       "coinbase_candles_csv, coingecko_global_mcap, farside_flows_csv, "
+	       "coinbase_candles_csv, coingecko_global_mcap, coingecko_export, farside_flows_csv, "
 	       "cryptoquant_metric, alternative_me_fng_csv, ohlcv_csv, csv, binance_klines_json, "
 	       "yahoo_chart_json, alternative_me_fng_json, coinglass_liquidations_json, coingecko_market_chart_json, "
 	       "coingecko_global_json, farside_html";

@@ -31,3 +31,23 @@ PY
 sed 's/^close_column = Close$/close_column = Last/' "$WORK/y.ini" > "$WORK/bad.ini"
 if "$MSTRESS" build -q --config "$WORK/bad.ini" --out "$WORK/x" 2> "$WORK/err"; then die "a missing column was accepted"; fi
 expect_in "$WORK/err" "no 'Last' column in the header"
+# bars need all four price columns; a close alone is a series of closes
+sed '/^high_column = High$/d' "$WORK/y.ini" > "$WORK/partial.ini"
+if "$MSTRESS" build -q --config "$WORK/partial.ini" --out "$WORK/x" 2> "$WORK/err"; then die "open, low, close accepted"; fi
+expect_in "$WORK/err" "partial.ini:7:1: error: source 'btc': open, high, low and close columns go together (or close alone)"
+cat "$WORK/y.ini" - > "$WORK/cg.ini" <<INI
+
+[source.btc_coingecko]
+format = coingecko_export
+path = $ROOT/tests/fixtures/coingecko_export_btc.csv
+asset = BTC
+INI
+sed -i 's/^as_of = .*/as_of = 2026-02-06/; s/^window_start = .*/window_start = 2014-09-01/' "$WORK/cg.ini"
+"$MSTRESS" build --config "$WORK/cg.ini" --out "$WORK/cg" 2> "$WORK/cg.err"
+expect_in "$WORK/cg.err" "coingecko_export_btc.csv:5: warning: 1 row with empty cells skipped"
+/usr/bin/python3 - "$WORK/cg/stats.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+cg = [x for x in s["sources"] if x["name"] == "btc_coingecko"][0]
+assert cg["rows"] == 3 and cg["first"] == "2026-02-04" and cg["last"] == "2026-02-06", cg
+PY

@@ -8,7 +8,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const formats[] = {
 		"cryptoquant_ohlcv", "coinmarketcap_export", "binance_klines_csv", "coinbase_candles_csv",
-		"coingecko_global_mcap", "farside_flows_csv", "alternative_me_fng_csv", "ohlcv_csv",
+		"coingecko_global_mcap", "coingecko_export", "farside_flows_csv", "alternative_me_fng_csv", "ohlcv_csv",
 		"binance_klines_json", "yahoo_chart_json", "alternative_me_fng_json", "coinglass_liquidations_json",
 		"coingecko_market_chart_json", "coingecko_global_json", "farside_html"
 	};

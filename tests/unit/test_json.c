@@ -113,6 +113,13 @@ static void coingecko(void)
 	ms_series_free(s);
 	CHECK(!parse_text("{\"data\":{\"total_market_cap\":{}}}", "coingecko_global_json", &cap));
 	check_message(&cap, "expected {\"data\": {\"total_market_cap\"");
+	/* the website's CSV export: snapped_at is the next day's 00:00 UTC */
+	s = parse("coingecko_export_btc.csv", "coingecko_export", NULL, &cap);
+	CHECK(s && s->n == 3 && s->t[0] == ms_days_from_civil(2026, 2, 4) * MS_DAY);
+	CHECK(s && s->col[MS_CLOSE][1] == 62921.81237574575 && s->col[MS_VALUE][2] == 1407320763637.3828);
+	check_message(&cap, "1 row with empty cells skipped");
+	ms_series_free(s);
+	check_message(&cap, "expected {\"data\": {\"total_market_cap\"");
 	capture_end(&cap);
 }
 
