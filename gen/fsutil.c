@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -36,35 +38,110 @@ int ms_read_file(const char *path, ms_buf *out, size_t max, ms_diag *d)
 	return rc;
 }
 
-int ms_write_file_atomic(const char *path, const void *data, size_t len, ms_diag *d)
+/* The temporary files being written, so that a signal handler can remove
+ * them: slots claimed with an atomic flag, read in the handler with only
+ * async-signal-safe calls. */
+enum { TMP_SLOTS = 64, TMP_PATH = 4096 };
+static char tmp_path[TMP_SLOTS][TMP_PATH];
+static atomic_int tmp_used[TMP_SLOTS];
+
+static int tmp_claim(const char *path)
+{
+	if (strlen(path) >= TMP_PATH)
+		return -1;
+	for (int i = 0; i < TMP_SLOTS; i++) {
+		int free_slot = 0;
+		if (atomic_compare_exchange_strong(&tmp_used[i], &free_slot, 1)) {
+			strcpy(tmp_path[i], path);
+			atomic_store(&tmp_used[i], 2);     /* the path is complete */
+			return i;
+		}
+	}
+	return -1;    /* all busy: the file is written unregistered */
+}
+
+static void tmp_release(int slot)
+{
+	if (slot >= 0)
+		atomic_store(&tmp_used[slot], 0);
+}
+
+static void remove_tmp_and_die(int sig)
+{
+	for (int i = 0; i < TMP_SLOTS; i++)
+		if (atomic_load(&tmp_used[i]) == 2)
+			unlink(tmp_path[i]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void ms_fs_guard_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		struct sigaction sa = { .sa_handler = remove_tmp_and_die };
+		sigemptyset(&sa.sa_mask);
+		sigaction(sigs[i], &sa, NULL);
+	}
+	/* past a file-size limit, write() fails with EFBIG and is reported,
+	 * instead of the process being killed mid-file */
+	signal(SIGXFSZ, SIG_IGN);
+}
+
+int ms_write_tmp(ms_pending_file *p, const char *path, const void *data, size_t len, ms_diag *d)
 {
 	size_t n = strlen(path) + 32;
-	char *tmp = malloc(n);
-	if (!tmp)
+	p->path = path;
+	p->slot = -1;
+	if (!(p->tmp = malloc(n)))
 		return ms_error(d, path, 0, 0, "out of memory");
-	snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
-	int rc = 0;
-	FILE *f = fopen(tmp, "wb");
+	snprintf(p->tmp, n, "%s.tmp.%ld", path, (long)getpid());
+	p->slot = tmp_claim(p->tmp);
+	FILE *f = fopen(p->tmp, "wb");
 	if (!f) {
-		rc = ms_io_error(d, path, "cannot create %s: %s", tmp, strerror(errno));
-		goto out;
+		ms_io_error(d, path, "cannot create %s: %s", p->tmp, strerror(errno));
+		ms_pending_abort(p);
+		return -1;
 	}
 	size_t w = len ? fwrite(data, 1, len, f) : 0;
 	int werr = (w != len) ? errno : 0;
 	if (fclose(f) != 0 && !werr)
 		werr = errno ? errno : EIO;
 	if (w != len || werr) {
-		rc = ms_io_error(d, path, "write failed: %s", strerror(werr ? werr : EIO));
-		remove(tmp);
-		goto out;
+		ms_io_error(d, path, "write failed: %s", strerror(werr ? werr : EIO));
+		ms_pending_abort(p);
+		return -1;
 	}
-	if (rename(tmp, path) != 0) {
-		rc = ms_io_error(d, path, "cannot rename %s into place: %s", tmp, strerror(errno));
-		remove(tmp);
+	return 0;
+}
+
+int ms_pending_commit(ms_pending_file *p, ms_diag *d)
+{
+	int rc = 0;
+	if (rename(p->tmp, p->path) != 0) {
+		rc = ms_io_error(d, p->path, "cannot rename %s into place: %s", p->tmp, strerror(errno));
+		remove(p->tmp);
 	}
-out:
-	free(tmp);
+	tmp_release(p->slot);
+	free(p->tmp);
+	p->tmp = NULL;
 	return rc;
+}
+
+void ms_pending_abort(ms_pending_file *p)
+{
+	if (!p->tmp)
+		return;
+	remove(p->tmp);
+	tmp_release(p->slot);
+	free(p->tmp);
+	p->tmp = NULL;
+}
+
+int ms_write_file_atomic(const char *path, const void *data, size_t len, ms_diag *d)
+{
+	ms_pending_file p;
+	return ms_write_tmp(&p, path, data, len, d) ? -1 : ms_pending_commit(&p, d);
 }
 
 int ms_mkdirs(const char *dir, ms_diag *d)

@@ -27,6 +27,21 @@ void ms_file_bytes_done(ms_file_bytes *f, size_t from, size_t to);
 /* Writes data to path through path.tmp + rename: readers see the old file or
  * the new one, never a part. */
 int ms_write_file_atomic(const char *path, const void *data, size_t len, ms_diag *d);
+/* The same in two steps, for a set of files that must change together:
+ * write every one's temporary file, then commit them all (or abort them
+ * all when one write failed). path is borrowed until commit or abort. */
+typedef struct ms_pending_file {
+	const char *path;
+	char *tmp;
+	int slot;
+} ms_pending_file;
+int ms_write_tmp(ms_pending_file *p, const char *path, const void *data, size_t len, ms_diag *d);
+int ms_pending_commit(ms_pending_file *p, ms_diag *d);
+void ms_pending_abort(ms_pending_file *p);
+/* On SIGINT, SIGTERM and SIGHUP, the temporary files of writes in flight
+ * are removed before the process dies; a file-size limit (SIGXFSZ) becomes
+ * a write error. */
+void ms_fs_guard_signals(void);
 /* Creates dir and its parents (like mkdir -p). */
 int ms_mkdirs(const char *dir, ms_diag *d);
 /* Joins dir and name into a new string (owned); NULL on allocation failure.

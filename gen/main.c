@@ -3,6 +3,7 @@
 #include <string.h>
 #include "cli.h"
 #include "diag.h"
+#include "fsutil.h"
 
 static const char usage[] =
 	"usage: mstress [--version] [--help] COMMAND [ARGS]\n"
@@ -25,6 +26,7 @@ int main(int argc, char **argv)
 	};
 	ms_diag d;
 	ms_diag_init(&d, stderr);
+	ms_fs_guard_signals();
 	if (argc < 2) {
 		fputs(usage, stderr);
 		return MS_EXIT_USAGE;

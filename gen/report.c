@@ -318,20 +318,36 @@ done:
 	return rc ? -1 : 0;
 }
 
+/* Every file is written to its temporary name first and renamed into place
+ * only when all were written: a full disk leaves the previous report whole. */
 static int write_outputs(build *b)
 {
 	char *charts = ms_path_join(b->out_dir, "charts");
 	int rc = !charts ? ms_error(b->d, NULL, 0, 0, "out of memory") : ms_mkdirs(charts, b->d);
 	free(charts);
+	char **path = calloc(b->nout ? b->nout : 1, sizeof *path);
+	ms_pending_file *p = calloc(b->nout ? b->nout : 1, sizeof *p);
+	size_t written = 0;
+	if (!rc && (!path || !p))
+		rc = ms_error(b->d, NULL, 0, 0, "out of memory");
 	for (size_t i = 0; !rc && i < b->nout; i++) {
 		ms_progress(b->d, "mstress: writing %s", b->out[i].name);
-		char *path = ms_path_join(b->out_dir, b->out[i].name);
-		if (!path || ms_buf_failed(&b->out[i].data))
+		path[i] = ms_path_join(b->out_dir, b->out[i].name);
+		if (!path[i] || ms_buf_failed(&b->out[i].data))
 			rc = ms_error(b->d, b->out[i].name, 0, 0, "out of memory");
-		else
-			rc = ms_write_file_atomic(path, b->out[i].data.data, b->out[i].data.len, b->d);
-		free(path);
+		else if (!(rc = ms_write_tmp(&p[i], path[i], b->out[i].data.data, b->out[i].data.len, b->d)))
+			written++;
 	}
+	for (size_t i = 0; i < written; i++) {
+		if (rc)
+			ms_pending_abort(&p[i]);
+		else if (ms_pending_commit(&p[i], b->d))
+			rc = -1;
+	}
+	for (size_t i = 0; path && i < b->nout; i++)
+		free(path[i]);
+	free(path);
+	free(p);
 	return rc;
 }
 
