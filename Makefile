@@ -15,7 +15,7 @@ B       = build/release
 SRCS = $(filter-out gen/main.c,$(wildcard gen/*.c))
 TEST_SRCS = $(wildcard tests/unit/*.c)
 
-.PHONY: all report test asan clean deps test-deps regen install uninstall bench bench-deps fuzz fuzz-deps
+.PHONY: all report test asan valgrind clean deps test-deps regen install uninstall bench bench-deps fuzz fuzz-deps
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -75,6 +75,10 @@ test: deps test-deps mstress $(B)/unit_tests $(VNU)
 asan: deps test-deps build/asan/mstress build/asan/unit_tests $(VNU)
 	@VNU=$(VNU) ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		tests/run.sh build/asan/mstress build/asan/unit_tests
+
+# The suite under valgrind's memcheck (slow: tens of minutes; not in make test).
+valgrind: deps test-deps mstress $(B)/unit_tests $(VNU)
+	@VNU=$(VNU) tools/valgrind.sh $(B)/mstress $(B)/unit_tests
 
 # Speed and memory, measured (not asserted): see README "Performance".
 bench-deps:

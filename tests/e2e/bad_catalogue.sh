@@ -60,7 +60,7 @@ case_ empty 1 "$c: error: empty file: no header, no data" default.ini truncate -
 case_ header_only 1 "$c: error: no data rows after the header" default.ini sed -i '2,$d' "$csv"
 utf16() { printf '\377\376' | cat - "$WORK/orig.csv" > "$csv"; }
 case_ utf16_bom 1 "$c:1:1: error: UTF-16/32 byte-order mark: save the file as UTF-8" default.ini utf16
-binary() { head -c 3000 "$MSTRESS" > "$csv"; }
+binary() { head -c 3000 /bin/sh > "$csv"; }
 case_ binary 1 "$c: error: holds NUL bytes: a binary file, not CSV" default.ini binary
 # JSON
 case_ json_truncated 1 "d/fg.json:6:32: error: not valid JSON: premature end of input" more.ini truncate -s 100 "$D/fg.json"

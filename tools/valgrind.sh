@@ -1,0 +1,29 @@
+#!/bin/sh
+# make valgrind: the whole suite with every mstress process (and the unit
+# tests) under memcheck. Each process logs to its own file; the run fails
+# when any log holds an error or a definite leak.
+# usage: tools/valgrind.sh MSTRESS UNIT_TESTS
+set -eu
+bin=$(realpath "$1")
+unit=$(realpath "$2")
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+wrap() {
+	cat > "$logs/$1" <<SH
+#!/bin/sh
+exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \\
+	--show-leak-kinds=definite --log-file="$logs/$1.%p.log" "$2" "\$@"
+SH
+	chmod +x "$logs/$1"
+}
+wrap mstress "$bin"
+wrap unit_tests "$unit"
+set +e
+tests/run.sh "$logs/mstress" "$logs/unit_tests"
+suite=$?
+set -e
+n=$(find "$logs" -name '*.log' | wc -l)
+bad=$(find "$logs" -name '*.log' -size +0 | wc -l)
+find "$logs" -name '*.log' -size +0 | head -n 5 | while read -r f; do echo "--- $f"; head -n 30 "$f"; done
+echo "valgrind: $n processes, $bad with memcheck errors or definite leaks"
+[ "$suite" -eq 0 ] && [ "$bad" -eq 0 ]
