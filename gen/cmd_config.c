@@ -29,6 +29,9 @@ static void kv(const char *key, const char *value)
 	int mask = 0;
 	for (size_t i = 0; i < sizeof secret / sizeof secret[0]; i++)
 		mask |= strstr(key, secret[i]) != NULL;
+	size_t n = strlen(key);
+	if (n > 4 && !strcmp(key + n - 4, "_env"))
+		mask = 0;     /* the name of a variable, not its value */
 	printf("%s = %s\n", key, mask && *value ? "********" : value);
 }
 
@@ -87,6 +90,8 @@ static void print_config(const ms_config *c)
 		for (int k = 0; k < 6; k++)
 			if (s->column[k])
 				kv(ck[k], s->column[k]);
+		if (s->api_key_env)
+			kv("api_key_env", s->api_key_env);    /* the variable's name, never the key */
 	}
 }
 

@@ -4,10 +4,13 @@
 # when any log holds an error or a definite leak.
 # usage: tools/valgrind.sh MSTRESS UNIT_TESTS
 set -eu
-bin=$(realpath "$1")
-unit=$(realpath "$2")
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
+# copies, so that a rebuild during the long run does not pull the binaries away
+mkdir "$logs/bin"
+cp "$1" "$2" "$logs/bin/"
+bin="$logs/bin/$(basename "$1")"
+unit="$logs/bin/$(basename "$2")"
 wrap() {
 	cat > "$logs/$1" <<SH
 #!/bin/sh

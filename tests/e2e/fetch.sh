@@ -168,3 +168,6 @@ expect_in "$WORK/plain.txt" "$fg           fetched    $(wc -c < "$ROOT/tests/fix
 # the default build needs no network: --offline from the snapshot
 "$MSTRESS" build -q --offline --out "$WORK/default"
 cmp -s "$WORK/default/stats.json" "$ROOT/tests/golden/stats.json" || die "the offline default build changed"
+# config --print shows the key's variable, never a key
+"$MSTRESS" config --print --config "$WORK/cg2.ini" > "$WORK/print.txt"
+expect_in "$WORK/print.txt" "api_key_env = MY_CG_KEY"
