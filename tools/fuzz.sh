@@ -1,7 +1,10 @@
 #!/bin/sh
-# make fuzz: runs each libFuzzer target for SECONDS, keeping its corpus in
-# tests/fuzz/corpus/TARGET (seeded from the project's own files) and any
-# crash in tests/fuzz/crashes/. usage: tools/fuzz.sh SECONDS TARGET...
+# make fuzz: runs each libFuzzer target for SECONDS over the committed seeds
+# (tests/fuzz/seeds/TARGET, a minimised corpus) and its working corpus
+# (tests/fuzz/corpus/TARGET, not committed, started from the project's own
+# files), keeping any crash in tests/fuzz/crashes/. To refresh the seeds:
+#   build/fuzz/fuzz_T -merge=1 tests/fuzz/seeds/T tests/fuzz/corpus/T
+# usage: tools/fuzz.sh SECONDS TARGET...
 set -eu
 cd "$(dirname "$0")/.."
 secs=$1
@@ -12,7 +15,13 @@ for t in "$@"; do
 	mkdir -p "$corpus" tests/fuzz/crashes
 	if [ -z "$(ls -A "$corpus")" ]; then
 		case $t in
-		csv) i=0; for f in data/*/*.csv; do i=$((i + 1)); { printf "\\$(printf '%03o' $((i % 8)))"; head -c 4000 "$f"; } > "$corpus/seed$i"; done ;;
+		csv) i=0; for f in data/*/*.csv; do i=$((i + 1)); { printf "\\$(printf '%03o' $((i % 8)))"; head -c 4000 "$f"; } > "$corpus/seed$i"; done
+		     # the JSON and HTML fixtures behind every format byte: the right parser is among them
+		     for f in tests/fixtures/*.json tests/fixtures/*.html; do
+			     for b in 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
+				     { printf "\\$(printf '%03o' $b)"; cat "$f"; } > "$corpus/$(basename "$f").$b"
+			     done
+		     done ;;
 		config) cp data/default.ini "$corpus/"; cp templates/theme.ini "$corpus/"; cp data/claims/*.ini "$corpus/" ;;
 		template) cp templates/report.md templates/weekly.md templates/page.html "$corpus/"; cp tests/spec/mustache/*.json "$corpus/" ;;
 		document) head -c 4000 README.md > "$corpus/readme.md"; head -c 4000 templates/report.md > "$corpus/report.md" ;;
@@ -21,7 +30,7 @@ for t in "$@"; do
 	fi
 	echo "fuzz: $t for ${secs}s"
 	if ! build/fuzz/fuzz_$t -max_total_time="$secs" -artifact_prefix=tests/fuzz/crashes/"$t"- \
-		-print_final_stats=1 "$corpus" 2> "build/fuzz/$t.log"; then
+		-print_final_stats=1 "$corpus" "tests/fuzz/seeds/$t" 2> "build/fuzz/$t.log"; then
 		echo "fuzz: $t FOUND A CRASH: see build/fuzz/$t.log and tests/fuzz/crashes/" >&2
 		status=1
 	fi
