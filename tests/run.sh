@@ -8,7 +8,8 @@ UNIT=$(realpath "$2")
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT INT TERM
+trap 'rm -rf "$TMP"' EXIT
+trap 'exit 130' INT TERM
 passed=0
 failed=0
 
