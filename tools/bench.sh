@@ -10,7 +10,7 @@ INGEST=$(realpath "$2")
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 B="$ROOT/out/bench"
-PEERS="$ROOT/../shared/peers"
+PEERS="$ROOT/tools/peers"
 RUNS=${RUNS:-5}
 PEER_RUNS=${PEER_RUNS:-1}
 mkdir -p "$B"
