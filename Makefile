@@ -69,8 +69,9 @@ VNU = build/tools/node_modules/vnu-jar/build/dist/vnu.jar
 $(VNU):
 	npm install --prefix build/tools --no-audit --no-fund --silent vnu-jar
 
-test: deps test-deps mstress $(B)/unit_tests $(VNU)
-	@VNU=$(VNU) tests/run.sh $(B)/mstress $(B)/unit_tests
+# the suite twice: on the release build, then on the sanitizer build
+test: deps test-deps mstress $(B)/unit_tests build/asan/mstress build/asan/unit_tests $(VNU)
+	@VNU=$(VNU) tests/all.sh $(B)/mstress $(B)/unit_tests build/asan/mstress build/asan/unit_tests
 
 asan: deps test-deps build/asan/mstress build/asan/unit_tests $(VNU)
 	@VNU=$(VNU) ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \

@@ -1,0 +1,25 @@
+#!/bin/sh
+# make test: the whole suite on the release build, then again on the
+# sanitizer build (ASan, LeakSanitizer, UBSan); the last line is the total.
+# usage: tests/all.sh RELEASE_MSTRESS RELEASE_UNIT ASAN_MSTRESS ASAN_UNIT
+set -u
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+passed=0
+failed=0
+run() {
+	echo "== $1 build"
+	shift
+	tests/run.sh "$@" | tee "$log"
+	last=$(tail -n 1 "$log")
+	p=$(echo "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+	f=$(echo "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+	[ -n "$p" ] || { p=0; f=1; echo "FAIL $1: the suite printed no count"; }
+	passed=$((passed + p))
+	failed=$((failed + f))
+}
+run release "$1" "$2"
+export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+run sanitizer "$3" "$4"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
