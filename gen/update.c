@@ -65,7 +65,8 @@ static void fetch_pages(const ms_config *cfg, const ms_source_cfg *s, const ms_f
 }
 
 /* The "Header: key" line for a source whose API wants a key, in *line
- * (NULL when it needs none); -1 when the key's variable is not set. */
+ * (NULL when it needs none); -1 when the key's variable is not set, -2 out
+ * of memory. */
 static int api_key(const ms_source_cfg *s, char **line, const char **var)
 {
 	ms_csv_format fmt = ms_source_format(s);
@@ -77,8 +78,9 @@ static int api_key(const ms_source_cfg *s, char **line, const char **var)
 	if (!key || !*key)
 		return -1;
 	size_t n = strlen(fmt.key_header) + strlen(key) + 3;
-	if ((*line = malloc(n)))
-		snprintf(*line, n, "%s: %s", fmt.key_header, key);
+	if (!(*line = malloc(n)))
+		return -2;
+	snprintf(*line, n, "%s: %s", fmt.key_header, key);
 	return 0;
 }
 
@@ -111,10 +113,14 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 		if (!s->url)
 			continue;
 		const char *var;
-		if (api_key(s, &auth[n], &var)) {
+		int key = api_key(s, &auth[n], &var);
+		if (key) {
 			char why[256];
-			snprintf(why, sizeof why, "%.80s is not set: %.40s needs an API key", var,
-				 ms_source_format(s).provider);
+			if (key == -2)
+				snprintf(why, sizeof why, "out of memory");
+			else
+				snprintf(why, sizeof why, "%.80s is not set: %.40s needs an API key", var,
+					 ms_source_format(s).provider);
 			ms_report(d, warn_only ? MS_WARNING : MS_ERROR, s->url, 0, 0,
 				  "source %s not fetched: %s; the last good copy stays in use", s->name, why);
 			ms_cache_note(cache_dir, s->name, why, t, d);
