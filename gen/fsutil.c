@@ -66,13 +66,33 @@ static void tmp_release(int slot)
 		atomic_store(&tmp_used[slot], 0);
 }
 
+/* While a set of renames is under way, a signal waits for its end, so that
+ * the set lands whole or not at all. */
+static atomic_int committing;
+static volatile sig_atomic_t deferred_signal;
+
 static void remove_tmp_and_die(int sig)
 {
+	if (atomic_load(&committing)) {
+		deferred_signal = sig;
+		return;
+	}
 	for (int i = 0; i < TMP_SLOTS; i++)
 		if (atomic_load(&tmp_used[i]) == 2)
 			unlink(tmp_path[i]);
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+void ms_commit_begin(void)
+{
+	atomic_fetch_add(&committing, 1);
+}
+
+void ms_commit_end(void)
+{
+	if (atomic_fetch_sub(&committing, 1) == 1 && deferred_signal)
+		remove_tmp_and_die(deferred_signal);
 }
 
 void ms_fs_guard_signals(void)

@@ -37,6 +37,9 @@ typedef struct ms_pending_file {
 } ms_pending_file;
 int ms_write_tmp(ms_pending_file *p, const char *path, const void *data, size_t len, ms_diag *d);
 int ms_pending_commit(ms_pending_file *p, ms_diag *d);
+/* Around a set of commits: SIGINT, SIGTERM or SIGHUP waits for the end. */
+void ms_commit_begin(void);
+void ms_commit_end(void);
 void ms_pending_abort(ms_pending_file *p);
 /* On SIGINT, SIGTERM and SIGHUP, the temporary files of writes in flight
  * are removed before the process dies; a file-size limit (SIGXFSZ) becomes

@@ -338,12 +338,14 @@ static int write_outputs(build *b)
 		else if (!(rc = ms_write_tmp(&p[i], path[i], b->out[i].data.data, b->out[i].data.len, b->d)))
 			written++;
 	}
+	ms_commit_begin();
 	for (size_t i = 0; i < written; i++) {
 		if (rc)
 			ms_pending_abort(&p[i]);
 		else if (ms_pending_commit(&p[i], b->d))
 			rc = -1;
 	}
+	ms_commit_end();
 	for (size_t i = 0; path && i < b->nout; i++)
 		free(path[i]);
 	free(path);
