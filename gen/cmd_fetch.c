@@ -92,8 +92,10 @@ int ms_cmd_fetch(int argc, char **argv, ms_diag *d)
 				return MS_EXIT_USAGE;
 			break;
 		case 's':
-			if (nsrc == 64)
+			if (nsrc == 64) {
+				fputs("mstress fetch: at most 64 --source options\n", stderr);
 				return MS_EXIT_USAGE;
+			}
 			sources[nsrc++] = optarg;
 			break;
 		case 'q': d->quiet = 1; break;
