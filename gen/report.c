@@ -33,9 +33,16 @@ typedef struct build {
 	size_t nds;
 	json_t *model;
 	ms_fontset *fonts;
-	ms_cairo_fonts *cfonts;
 	ms_chartset charts;
-	ms_buf svg[MS_MAX_CHARTS];
+	ms_buf *svg[MS_MAX_CHARTS], *png[MS_MAX_CHARTS];   /* output slots, per chart */
+	size_t svg_at[MS_MAX_CHARTS];                     /* where each SVG's <svg> starts */
+	ms_doc_chart doc_charts[MS_MAX_CHARTS];
+	ms_buf *md, *pdf;                                 /* output slots */
+	char *md_path;       /* owned; the Markdown template, for messages */
+	ms_doc *doc;
+	ms_theme theme;
+	ms_doc_meta meta;
+	char as_of[11];
 	outfile out[3 * MS_MAX_CHARTS + 8];
 	char *out_dir;       /* owned; where the files go (a site's dated folder) */
 	char *cache;         /* owned; the download cache */
@@ -81,79 +88,29 @@ static int load_inputs(build *b)
 	return rc || ms_sources_load(&b->cfg, &b->ds, &b->nds, b->d) ? -1 : 0;
 }
 
-/* Drawing is most of a build's time (PNG compression above all), and the
- * charts are independent: two threads draw them, each with fonts of its own
- * (FreeType faces are not to be shared between threads). */
-typedef struct draw_job {
-	build *b;
-	size_t first;            /* this thread draws charts first, first + 2, … */
-	ms_buf **svg, **png;     /* the output slots, one per chart */
-	ms_diag diag;            /* this thread's messages, merged after */
-	int rc;
-} draw_job;
-
-static void *draw_charts(void *arg)
-{
-	draw_job *j = arg;
-	build *b = j->b;
-	char *dir = home_path(b, "fonts");
-	ms_fontset *fonts = dir ? ms_fontset_new(dir, &j->diag) : NULL;
-	ms_cairo_fonts *cf = fonts ? ms_cairo_fonts_new(fonts, &j->diag) : NULL;
-	j->rc = cf ? 0 : -1;
-	for (size_t i = j->first; !j->rc && i < b->charts.n; i += 2) {
-		const ms_chart *c = b->charts.chart[i];
-		j->rc = ms_draw_svg(c, cf, 1, &b->svg[i], &j->diag) || ms_draw_svg(c, cf, 0, j->svg[i], &j->diag) ||
-			ms_draw_png(c, cf, 2.0, j->png[i], &j->diag) ? -1 : 0;
-	}
-	ms_cairo_fonts_free(cf);
-	ms_fontset_free(fonts);
-	free(dir);
-	return NULL;
-}
-
-/* Every chart the data allows, each as inline SVG (for the page) and as
- * standalone SVG and 2x PNG files. */
-static int make_charts(build *b)
+/* Every chart the data allows, laid out (drawn later), with its output
+ * files: a standalone SVG, whose <svg> element the page inlines, and a 2x PNG. */
+static int lay_out_charts(build *b)
 {
 	if (ms_charts_build(&b->cfg, b->ds, b->nds, b->fonts, &b->charts, b->d))
 		return -1;
-	ms_buf *svg[MS_MAX_CHARTS], *png[MS_MAX_CHARTS];
 	for (size_t i = 0; i < b->charts.n; i++) {
 		const ms_chart *c = b->charts.chart[i];
 		char name[64];
-		ms_buf_init(&b->svg[i], 0);
 		snprintf(name, sizeof name, "charts/%s.svg", c->id);
-		svg[i] = add_output(b, name);
+		b->svg[i] = add_output(b, name);
 		snprintf(name, sizeof name, "charts/%s.png", c->id);
-		png[i] = add_output(b, name);
+		b->png[i] = add_output(b, name);
 		ms_buf *txt = NULL;
 		if (b->o->dump_charts) {
 			snprintf(name, sizeof name, "charts/%s.txt", c->id);
 			if ((txt = add_output(b, name)))
 				ms_chart_dump(c, txt);
 		}
-		if (!svg[i] || !png[i] || (b->o->dump_charts && !txt))
+		if (!b->svg[i] || !b->png[i] || (b->o->dump_charts && !txt))
 			return ms_error(b->d, NULL, 0, 0, "out of memory");
 	}
-	draw_job job[2];
-	for (int k = 0; k < 2; k++) {
-		job[k] = (draw_job){ b, (size_t)k, svg, png, *b->d, 0 };
-		job[k].diag.count[0] = job[k].diag.count[1] = job[k].diag.count[2] = 0;
-		job[k].diag.io_errors = 0;
-	}
-	pthread_t tid;
-	int threaded = pthread_create(&tid, NULL, draw_charts, &job[1]) == 0;
-	draw_charts(&job[0]);
-	if (threaded)
-		pthread_join(tid, NULL);
-	else
-		draw_charts(&job[1]);
-	for (int k = 0; k < 2; k++) {
-		for (int l = 0; l < 3; l++)
-			b->d->count[l] += job[k].diag.count[l];
-		b->d->io_errors += job[k].diag.io_errors;
-	}
-	return job[0].rc || job[1].rc ? -1 : 0;
+	return 0;
 }
 
 /* The model learns which charts exist ("charts": {"price": true, …}), and
@@ -250,71 +207,150 @@ static int read_partial(void *ctx, const char *name, char **text, char **file)
 	return -1;
 }
 
-static int render_documents(build *b)
+/* The report's Markdown from its template, parsed into the document tree
+ * that both the PDF and the page are made from. */
+static int render_markdown(build *b)
 {
-	ms_buf md_tmpl, page_tmpl, body;
-	ms_buf_init(&md_tmpl, 0);
-	ms_buf_init(&page_tmpl, 0);
-	ms_buf_init(&body, 0);
-	char *md_path = NULL, *page_path = NULL;
-	ms_doc *doc = NULL;
-	int rc = -1;
-	ms_buf *md = add_output(b, "report.md");
-	ms_buf *html = add_output(b, "report.html");
-	ms_buf *pdf = add_output(b, "report.pdf");
-	if (!md || !html || !pdf) {
-		ms_error(b->d, NULL, 0, 0, "out of memory");
-		goto done;
+	ms_buf tmpl;
+	ms_buf_init(&tmpl, 0);
+	b->md = add_output(b, "report.md");
+	if (!b->md) {
+		ms_buf_release(&tmpl);
+		return ms_error(b->d, NULL, 0, 0, "out of memory");
 	}
 	/* the weekly newsletter is a template that extends the report's */
-	ms_tmpl_opts md_opts = { ms_escape_markdown, read_partial, (void *)b, 1 };
-	if (read_template(b, b->cfg.weekly ? "weekly.md" : "report.md", &md_tmpl, &md_path) ||
-	    ms_tmpl_render(md_path, md_tmpl.data, md_tmpl.len, b->model, &md_opts, md, b->d))
-		goto done;
-	if (check_chart_refs(b, md_path, &md_tmpl) || !(doc = ms_doc_parse(md_path, md->data, md->len, b->d)))
-		goto done;
-	ms_doc_chart charts[MS_MAX_CHARTS];
-	size_t nch = b->charts.n;
-	for (size_t i = 0; i < nch; i++)
-		charts[i] = (ms_doc_chart){ b->charts.chart[i], b->svg[i].data };
-	if (ms_doc_html(doc, charts, nch, &body, b->d))
-		goto done;
-	/* the page shell sees the model plus the rendered body */
-	json_t *page = json_deep_copy(b->model);
-	if (!page || json_object_set_new(page, "body", json_stringn(body.data, body.len))) {
-		json_decref(page);
-		ms_error(b->d, NULL, 0, 0, "out of memory");
-		goto done;
-	}
-	ms_tmpl_opts html_opts = { ms_escape_html, NULL, NULL, 1 };
-	rc = read_template(b, "page.html", &page_tmpl, &page_path) ||
-	     ms_tmpl_render(page_path, page_tmpl.data, page_tmpl.len, page, &html_opts, html, b->d);
-	json_decref(page);
-	if (rc)
-		goto done;
+	ms_tmpl_opts opts = { ms_escape_markdown, read_partial, (void *)b, 1 };
+	int rc = read_template(b, b->cfg.weekly ? "weekly.md" : "report.md", &tmpl, &b->md_path) ||
+		 ms_tmpl_render(b->md_path, tmpl.data, tmpl.len, b->model, &opts, b->md, b->d) ||
+		 check_chart_refs(b, b->md_path, &tmpl) ||
+		 !(b->doc = ms_doc_parse(b->md_path, b->md->data, b->md->len, b->d));
+	ms_buf_release(&tmpl);
+	return rc ? -1 : 0;
+}
+
+/* The PDF's look (theme.ini) and metadata, read before the typesetting
+ * starts beside the drawing. */
+static int prepare_pdf(build *b)
+{
+	ms_theme_defaults(&b->theme);
+	ms_fmt_date(b->cfg.as_of, b->as_of);
 	int y, m, dd;
-	char as_of[11];
 	ms_civil_from_days(b->cfg.as_of / MS_DAY, &y, &m, &dd);
-	ms_fmt_date(b->cfg.as_of, as_of);
-	ms_doc_meta meta = { b->cfg.title, b->cfg.author,
-			     b->cfg.subtitle[0] ? b->cfg.subtitle : "Market stress report", as_of, y, m, dd };
-	ms_buf theme_text;
-	char *theme_path = NULL;
-	ms_theme theme;
-	ms_theme_defaults(&theme);
-	ms_buf_init(&theme_text, 0);
-	rc = read_template(b, "theme.ini", &theme_text, &theme_path) ||
-	     ms_theme_parse(&theme, theme_path, theme_text.data, theme_text.len, b->d) ||
-	     ms_doc_pdf(doc, charts, nch, b->fonts, &theme, &meta, pdf, b->d);
-	ms_buf_release(&theme_text);
-	free(theme_path);
-done:
-	ms_doc_free(doc);
-	ms_buf_release(&md_tmpl);
-	ms_buf_release(&page_tmpl);
+	b->meta = (ms_doc_meta){ b->cfg.title, b->cfg.author,
+				 b->cfg.subtitle[0] ? b->cfg.subtitle : "Market stress report", b->as_of, y, m, dd };
+	ms_buf text;
+	char *path = NULL;
+	ms_buf_init(&text, 0);
+	int rc = !(b->pdf = add_output(b, "report.pdf")) ? ms_error(b->d, NULL, 0, 0, "out of memory") :
+		 read_template(b, "theme.ini", &text, &path) ||
+		 ms_theme_parse(&b->theme, path, text.data, text.len, b->d);
+	ms_buf_release(&text);
+	free(path);
+	return rc ? -1 : 0;
+}
+
+/* The rest is independent work: each chart's SVG and PNG, and the PDF (which
+ * draws the charts from their display lists). Two threads take the tasks in
+ * turn, the PDF, the longest, first; each draws with fonts of its own
+ * (FreeType faces are not to be shared between threads) and keeps its own
+ * message counts, merged after. */
+typedef struct worker {
+	build *b;
+	pthread_mutex_t *lock;
+	size_t *next;            /* the next task: 0 is the PDF, 1 + i chart i */
+	ms_diag diag;
+	int rc;
+} worker;
+
+static int draw_chart(build *b, size_t i, ms_cairo_fonts **cf, ms_fontset **fonts, ms_diag *d)
+{
+	if (!*cf) {
+		char *dir = home_path(b, "fonts");
+		if (!dir)
+			return ms_error(d, NULL, 0, 0, "out of memory");
+		*fonts = ms_fontset_new(dir, d);
+		*cf = *fonts ? ms_cairo_fonts_new(*fonts, d) : NULL;
+		free(dir);
+		if (!*cf)
+			return -1;
+	}
+	const ms_chart *c = b->charts.chart[i];
+	return ms_draw_svg(c, *cf, b->svg[i], &b->svg_at[i], d) || ms_draw_png(c, *cf, 2.0, b->png[i], d) ? -1 : 0;
+}
+
+static void *work(void *arg)
+{
+	worker *w = arg;
+	build *b = w->b;
+	ms_cairo_fonts *cf = NULL;
+	ms_fontset *fonts = NULL;
+	for (;;) {
+		pthread_mutex_lock(w->lock);
+		size_t task = (*w->next)++;
+		pthread_mutex_unlock(w->lock);
+		if (task > b->charts.n || w->rc)
+			break;
+		if (task == 0)
+			w->rc = ms_doc_pdf(b->doc, b->doc_charts, b->charts.n, b->fonts, &b->theme, &b->meta, b->pdf,
+					   &w->diag);
+		else
+			w->rc = draw_chart(b, task - 1, &cf, &fonts, &w->diag);
+	}
+	ms_cairo_fonts_free(cf);
+	ms_fontset_free(fonts);
+	return NULL;
+}
+
+static int draw_and_typeset(build *b)
+{
+	for (size_t i = 0; i < b->charts.n; i++)
+		b->doc_charts[i] = (ms_doc_chart){ b->charts.chart[i], NULL };
+	pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	size_t next = 0;
+	worker w[2];
+	for (int k = 0; k < 2; k++) {
+		w[k] = (worker){ b, &lock, &next, *b->d, 0 };
+		w[k].diag.count[0] = w[k].diag.count[1] = w[k].diag.count[2] = 0;
+		w[k].diag.io_errors = 0;
+	}
+	pthread_t tid;
+	int threaded = pthread_create(&tid, NULL, work, &w[1]) == 0;
+	work(&w[0]);
+	if (threaded)
+		pthread_join(tid, NULL);
+	for (int k = 0; k < 2; k++) {
+		for (int l = 0; l < 3; l++)
+			b->d->count[l] += w[k].diag.count[l];
+		b->d->io_errors += w[k].diag.io_errors;
+	}
+	return w[0].rc || w[1].rc ? -1 : 0;
+}
+
+/* The standalone page: the document as HTML, charts inline, inside the
+ * page template (which sees the model plus the rendered body). */
+static int render_html(build *b)
+{
+	for (size_t i = 0; i < b->charts.n; i++)
+		b->doc_charts[i].svg = b->svg[i]->data + b->svg_at[i];
+	ms_buf body, tmpl;
+	ms_buf_init(&body, 0);
+	ms_buf_init(&tmpl, 0);
+	char *path = NULL;
+	json_t *page = NULL;
+	ms_buf *html = add_output(b, "report.html");
+	int rc = !html ? ms_error(b->d, NULL, 0, 0, "out of memory") :
+		 ms_doc_html(b->doc, b->doc_charts, b->charts.n, &body, b->d);
+	if (!rc && (!(page = json_deep_copy(b->model)) ||
+		    json_object_set_new(page, "body", json_stringn(body.data, body.len))))
+		rc = ms_error(b->d, NULL, 0, 0, "out of memory");
+	ms_tmpl_opts opts = { ms_escape_html, NULL, NULL, 1 };
+	if (!rc)
+		rc = read_template(b, "page.html", &tmpl, &path) ||
+		     ms_tmpl_render(path, tmpl.data, tmpl.len, page, &opts, html, b->d);
+	json_decref(page);
 	ms_buf_release(&body);
-	free(md_path);
-	free(page_path);
+	ms_buf_release(&tmpl);
+	free(path);
 	return rc ? -1 : 0;
 }
 
@@ -407,14 +443,14 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 	else if (!rc)
 		json_object_set_new(b.model, "claims", json_null());    /* no article to check */
 	if (!rc)
-		ms_progress(d, "mstress: %zu sources loaded; drawing the charts", b.nds);
-	if (!rc && (!font_dir || !(b.fonts = ms_fontset_new(font_dir, d)) ||
-		    !(b.cfonts = ms_cairo_fonts_new(b.fonts, d))))
+		ms_progress(d, "mstress: %zu sources loaded; laying out the charts", b.nds);
+	if (!rc && (!font_dir || !(b.fonts = ms_fontset_new(font_dir, d))))
 		rc = -1;
 	if (!rc)
-		rc = make_charts(&b) || note_charts(&b) || dump_model(&b) ||
-		     (ms_progress(d, "mstress: %zu charts; laying out the documents", b.charts.n), 0) ||
-		     render_documents(&b) || write_outputs(&b) ? -1 : 0;
+		rc = lay_out_charts(&b) || note_charts(&b) || dump_model(&b) || render_markdown(&b) ||
+		     prepare_pdf(&b) ||
+		     (ms_progress(d, "mstress: drawing %zu charts; typesetting the PDF", b.charts.n), 0) ||
+		     draw_and_typeset(&b) || render_html(&b) || write_outputs(&b) ? -1 : 0;
 	ms_progress_done(d);
 	if (!rc)
 		ms_note(d, "wrote %zu files to %s", b.nout, b.out_dir);
@@ -422,10 +458,9 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 		free(b.out[i].name);
 		ms_buf_release(&b.out[i].data);
 	}
-	for (size_t i = 0; i < b.charts.n; i++)
-		ms_buf_release(&b.svg[i]);
+	ms_doc_free(b.doc);
+	free(b.md_path);
 	ms_charts_release(&b.charts);
-	ms_cairo_fonts_free(b.cfonts);
 	ms_fontset_free(b.fonts);
 	json_decref(b.model);
 	ms_sources_free(b.ds, b.nds);

@@ -30,6 +30,6 @@ if grep -q "$(printf '\033')\[[0-9;]*m" "$WORK/nc.txt"; then die "colour despite
 "$MSTRESS" build --config "$WORK/bad.ini" --out "$WORK/x" 2> "$WORK/pipe.txt" || true
 if grep -q "$(printf '\033')" "$WORK/pipe.txt"; then die "escape codes on a pipe"; fi
 script -qec "'$MSTRESS' build --out '$WORK/y'" /dev/null > "$WORK/progress.txt" 2>&1
-grep -q "laying out the documents" "$WORK/progress.txt" || die "no progress on a terminal"
+grep -q "typesetting the PDF" "$WORK/progress.txt" || die "no progress on a terminal"
 "$MSTRESS" build -v --out "$WORK/z" 2> "$WORK/verbose.txt"
 expect_in "$WORK/verbose.txt" "note: wrote"

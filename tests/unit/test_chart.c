@@ -124,7 +124,9 @@ static void long_series_keep_extremes(void)
 	ms_cairo_fonts *cf = c ? ms_cairo_fonts_new(f, &cap.d) : NULL;
 	ms_buf svg;
 	ms_buf_init(&svg, 0);
-	CHECK(cf && ms_draw_svg(c, cf, 0, &svg, &cap.d) == 0);
+	size_t at = 0;
+	CHECK(cf && ms_draw_svg(c, cf, &svg, &at, &cap.d) == 0);
+	CHECK(svg.data && !strncmp(svg.data, "<?xml", 5) && !strncmp(svg.data + at, "<svg", 4));
 	CHECK(svg.len > 1000 && svg.len < 200 * 1024);
 	ms_buf_release(&svg);
 	ms_cairo_fonts_free(cf);
