@@ -10,5 +10,8 @@
 /* Parses exactly n bytes; 0 and *out on success, -1 when the text is not a
  * finite number. */
 int ms_parse_double(const char *s, size_t n, double *out);
+/* The same, allowed to read (never to use) the bytes after the n up to
+ * readable_end: eight digits are read at once where eight bytes are there. */
+int ms_parse_double_in(const char *s, size_t n, const char *readable_end, double *out);
 
 #endif

@@ -23,6 +23,8 @@ void ms_series_free(ms_series *s)
 
 static int grow_to(ms_series *s, size_t cap)
 {
+	if (s->borrowed)
+		return -1;
 	int64_t *t = realloc(s->t, cap * sizeof *t);
 	if (!t)
 		return -1;

@@ -15,6 +15,7 @@ typedef struct ms_series {
 	size_t n, cap;
 	int64_t *t;              /* owned; ascending, no duplicates */
 	double *col[MS_NCOL];    /* owned; NULL when absent or still empty */
+	int borrowed;            /* a window into another series' columns: never grown or freed */
 } ms_series;
 
 /* Returns an empty series with the columns in mask, or NULL (out of memory). */

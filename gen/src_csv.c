@@ -1,11 +1,15 @@
 #include "src_csv.h"
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "csv.h"
 #include "numparse.h"
 #include "utc.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* 2024-01-11: the US spot bitcoin ETFs' first trading day. */
 #define ETF_LAUNCH (19733 * (int64_t)MS_DAY)
@@ -152,6 +156,7 @@ typedef struct loader {
 	long skipped, first_skipped, last_skipped;
 	int order;                /* +1 ascending, -1 newest first, 0 unknown */
 	const char *data;         /* the start of the bytes, for done() offsets */
+	const char *readable_end; /* fields lie in bytes readable up to here (NULL: no further than each field) */
 	char last_date[10];       /* the date part of the last ISO time read, and its day */
 	int64_t last_day;
 	void (*done)(void *ctx, size_t from, size_t to);
@@ -208,7 +213,7 @@ static int take_row(loader *L, const ms_csv_field *field, size_t nfield, long li
 			empty = 1;
 			continue;
 		}
-		if (ms_parse_double(f->p, f->len, &v[k]))
+		if (ms_parse_double_in(f->p, f->len, L->readable_end ? L->readable_end : f->p + f->len, &v[k]))
 			return ms_error(d, L->file, line, f->col, "%s '%.*s' is not a finite number", fmt->column[k],
 					(int)(f->len > 40 ? 40 : f->len), f->p);
 	}
@@ -243,24 +248,76 @@ static int take_row(loader *L, const ms_csv_field *field, size_t nfield, long li
 	return 0;
 }
 
-/* Files without a quote character (most machine exports) are split with
- * memchr, field pointers straight into the bytes: no per-field work but
+/* Where the delimiters and newlines are, 64 bytes at a time (SSE2 compares
+ * where there is SSE2), taken one by one from a bit mask. */
+typedef struct seps {
+	const char *base;
+	size_t len, block;       /* block: the offset of the 64 bytes bits describes */
+	uint64_t bits;           /* separators in the block not yet taken */
+	char delim;
+} seps;
+
+static uint64_t sep_mask(const char *p, size_t n, char delim)
+{
+#if defined(__SSE2__)
+	if (n == 64) {
+		__m128i d = _mm_set1_epi8(delim), nl = _mm_set1_epi8('\n');
+		uint64_t m = 0;
+		for (int k = 0; k < 4; k++) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+			m |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, d),
+										 _mm_cmpeq_epi8(x, nl))) << (16 * k);
+		}
+		return m;
+	}
+#endif
+	uint64_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		m |= (uint64_t)(p[i] == delim || p[i] == '\n') << i;
+	return m;
+}
+
+static void seps_init(seps *s, const char *p, const char *end, char delim)
+{
+	*s = (seps){ p, (size_t)(end - p), 0, 0, delim };
+	s->bits = sep_mask(p, s->len < 64 ? s->len : 64, delim);
+}
+
+/* The next delimiter or newline, or the end. */
+static const char *next_sep(seps *s)
+{
+	while (!s->bits) {
+		s->block += 64;
+		if (s->block >= s->len)
+			return s->base + s->len;
+		size_t n = s->len - s->block;
+		s->bits = sep_mask(s->base + s->block, n < 64 ? n : 64, s->delim);
+	}
+	const char *q = s->base + s->block + __builtin_ctzll(s->bits);
+	s->bits &= s->bits - 1;
+	return q;
+}
+
+/* Files without a quote character (most machine exports) are split at the
+ * separators, field pointers straight into the bytes: no per-field work but
  * the number itself. */
 static int fast_rows(loader *L, const char *p, const char *end, long line, char delim)
 {
 	ms_csv_field field[64];
 	const char *reported = p;
+	seps sc;
+	seps_init(&sc, p, end, delim);
+	L->readable_end = end;
 	while (p < end) {
 		if (L->done && p - reported > (16 << 20)) {
 			L->done(L->ctx, (size_t)(reported - L->data), (size_t)(p - L->data));
 			reported = p;
 		}
-		/* one pass over the line: fields end at the delimiter or the line's end */
+		/* fields end at the delimiter or the line's end */
 		size_t nf = 0;
-		const char *f = p, *q = p;
-		for (;; q++) {
-			if (q < end && *q != delim && *q != '\n')
-				continue;
+		const char *f = p, *q;
+		for (;;) {
+			q = next_sep(&sc);
 			const char *fe = q > f && q[-1] == '\r' && (q == end || *q == '\n') ? q - 1 : q;
 			if (nf < 64)
 				field[nf] = (ms_csv_field){ f, (size_t)(fe - f), (long)(f - p) + 1 };
@@ -277,12 +334,15 @@ static int fast_rows(loader *L, const char *p, const char *end, long line, char 
 	return 0;
 }
 
-/* Big quote-free files are read by two threads, each half into its own
- * columns, joined at the end. Anything to report (an error, a skipped row)
- * sends the file back to one thread, whose messages carry the right lines.
- * Returns 1 when the rows were read, 0 when the caller must read them. */
+/* Big quote-free files are read by two threads, each half straight into
+ * its own part of the columns (the first half from row 0, the second from
+ * the middle of the room reserved), the gap between closed at the end.
+ * Anything to report (an error, a skipped row, a half that outgrows its
+ * room) sends the file back to one thread, whose messages carry the right
+ * lines. Returns 1 when the rows were read, 0 when the caller must read them. */
 typedef struct half {
 	loader L;
+	ms_series part;          /* a window into the caller's columns */
 	ms_diag quiet;
 	const char *p, *end;
 	long line;
@@ -293,7 +353,9 @@ typedef struct half {
 static void *read_half(void *arg)
 {
 	half *h = arg;
-	h->rc = fast_rows(&h->L, h->p, h->end, h->line, h->delim);
+	/* a quote sends the file to the general reader: looked for here, on
+	 * both threads, rather than over the whole file before the split */
+	h->rc = memchr(h->p, '"', (size_t)(h->end - h->p)) ? -1 : fast_rows(&h->L, h->p, h->end, h->line, h->delim);
 	return NULL;
 }
 
@@ -301,12 +363,17 @@ static int parallel_rows(loader *L, const char *p, const char *end, long line, c
 {
 	size_t len = (size_t)(end - p);
 	const char *mid = len >= (32u << 20) ? memchr(p + len / 2, '\n', len - len / 2) : NULL;
-	if (!mid)
+	ms_series *a = L->s;
+	if (!mid || a->cap < 1024)
 		return 0;
 	mid++;
+	size_t second = a->cap / 2;      /* where the second half's rows start */
 	half h[2];
 	for (int k = 0; k < 2; k++) {
 		h[k].L = *L;
+		h[k].part = *a;      /* the first half after any row already read */
+		h[k].part.borrowed = 1;
+		h[k].L.s = &h[k].part;
 		ms_diag_init(&h[k].quiet, NULL);
 		h[k].L.d = &h[k].quiet;
 		h[k].delim = delim;
@@ -315,14 +382,16 @@ static int parallel_rows(loader *L, const char *p, const char *end, long line, c
 	h[0].p = p;
 	h[0].end = mid;
 	h[0].line = line;
+	h[0].part.cap = second;
 	h[1].p = mid;
 	h[1].end = end;
 	h[1].line = 0;           /* not known yet: only a clean read is kept */
-	h[1].L.s = ms_series_new(L->s->step, L->s->mask);
-	if (!h[1].L.s || ms_series_reserve(h[1].L.s, L->s->cap / 2 + 16)) {
-		ms_series_free(h[1].L.s);
-		return 0;
-	}
+	h[1].part.n = 0;
+	h[1].part.cap = a->cap - second;
+	h[1].part.t = a->t + second;
+	for (int c = 0; c < MS_NCOL; c++)
+		if (ms_series_has(a, c))
+			h[1].part.col[c] = a->col[c] + second;
 	pthread_t tid;
 	int threaded = pthread_create(&tid, NULL, read_half, &h[1]) == 0;
 	read_half(&h[0]);
@@ -330,29 +399,25 @@ static int parallel_rows(loader *L, const char *p, const char *end, long line, c
 		pthread_join(tid, NULL);
 	else
 		read_half(&h[1]);
-	ms_series *a = L->s, *b = h[1].L.s;
+	size_t n0 = h[0].part.n, n1 = h[1].part.n;
 	int clean = !h[0].rc && !h[1].rc && !h[0].quiet.count[MS_WARNING] && !h[0].quiet.count[MS_ERROR] &&
 		    !h[1].quiet.count[MS_WARNING] && !h[1].quiet.count[MS_ERROR];
 	int order = h[0].L.order ? h[0].L.order : h[1].L.order;
-	if (clean && a->n && b->n) {
-		int64_t gap = b->t[0] - a->t[a->n - 1];
+	if (clean && n0 && n1) {
+		int64_t gap = a->t[second] - a->t[n0 - 1];
 		int dir = gap > 0 ? 1 : gap < 0 ? -1 : 0;
 		clean = dir && (!h[0].L.order || h[0].L.order == dir) && (!h[1].L.order || h[1].L.order == dir);
 		order = dir;
 	}
-	if (clean && ms_series_reserve(a, a->n + b->n) == 0) {
-		memcpy(a->t + a->n, b->t, b->n * sizeof *b->t);
+	if (clean) {
+		memmove(a->t + n0, a->t + second, n1 * sizeof *a->t);
 		for (int c = 0; c < MS_NCOL; c++)
 			if (ms_series_has(a, c))
-				memcpy(a->col[c] + a->n, b->col[c], b->n * sizeof *b->col[c]);
-		a->n += b->n;
+				memmove(a->col[c] + n0, a->col[c] + second, n1 * sizeof *a->col[c]);
+		a->n = n0 + n1;
 		L->order = order;
-	} else {
-		clean = 0;
-		a->n = 0;        /* read again, on one thread, for exact messages */
 	}
-	ms_series_free(b);
-	return clean;
+	return clean;            /* else a->n is unchanged: read again, on one thread, for exact messages */
 }
 
 int ms_load_csv(const char *file, const char *data, size_t len,
@@ -397,19 +462,22 @@ int ms_load_csv_ex(const char *file, const char *data, size_t len, const ms_csv_
 	L.nheader = c.nfield;
 	if (headerless && take_row(&L, c.field, c.nfield, c.rec_line))
 		goto done;
-	/* rows of a typical length tell how many to make room for */
+	/* rows of the first row's length tell how many to make room for, and a
+	 * quarter more for longer ones (room never used costs no memory) */
 	const char *first_nl = memchr(c.pos, '\n', (size_t)(c.end - c.pos));
 	if (first_nl && first_nl > c.pos)
-		ms_series_reserve(L.s, (size_t)(c.end - c.pos) / (size_t)(first_nl - c.pos + 1) + 16);
-	if (!memchr(c.pos, '"', (size_t)(c.end - c.pos))) {
-		if (!parallel_rows(&L, c.pos, c.end, c.line, c.delim) && fast_rows(&L, c.pos, c.end, c.line, c.delim))
-			goto done;
-	} else {
-		while ((r = ms_csv_next(&c, d)) > 0)
-			if (take_row(&L, c.field, c.nfield, c.rec_line))
+		ms_series_reserve(L.s, (size_t)(c.end - c.pos) / (size_t)(first_nl - c.pos + 1) / 4 * 5 + 16);
+	if (!parallel_rows(&L, c.pos, c.end, c.line, c.delim)) {
+		if (!memchr(c.pos, '"', (size_t)(c.end - c.pos))) {
+			if (fast_rows(&L, c.pos, c.end, c.line, c.delim))
 				goto done;
-		if (r < 0)
-			goto done;
+		} else {
+			while ((r = ms_csv_next(&c, d)) > 0)
+				if (take_row(&L, c.field, c.nfield, c.rec_line))
+					goto done;
+			if (r < 0)
+				goto done;
+		}
 	}
 	if (L.skipped)
 		ms_warn(d, file, L.first_skipped, 0, "%ld row%s with empty cells skipped (lines %ld to %ld)",

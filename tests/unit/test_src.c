@@ -176,6 +176,23 @@ static void big_file_two_threads(void)
 	CHECK(strstr(capture_text(&cap), "big.csv:500001:22: error: open 'x") != NULL);
 	ms_series_free(s);
 	capture_end(&cap);
+	/* a first row over twice as long as the rest: the room reserved from it
+	 * is too small for either half, and the file is read again, whole */
+	memcpy(comma + 1, "1", 1);
+	ms_buf c;
+	ms_buf_init(&c, 0);
+	const char *first = strchr(b.data, '\n') + 1, *second = strchr(first, '\n') + 1;
+	ms_buf_append(&c, b.data, (size_t)(second - b.data) - 1);
+	ms_buf_printf(&c, "%0100d\n", 0);
+	ms_buf_append(&c, second, b.len - (size_t)(second - b.data));
+	capture_start(&cap);
+	s = NULL;
+	CHECK(ms_load_csv("long_first.csv", c.data, c.len, ms_csv_format_find("ohlcv_csv"), &s, &cap.d) == 0);
+	CHECK(s && s->n == rows && s->t[rows - 1] == t0 + (int64_t)(rows - 1) * 60);
+	CHECK(s && s->col[MS_VOLUME][0] == 0 && s->col[MS_VOLUME][rows - 1] == strtod("85714.142857", NULL));
+	ms_series_free(s);
+	capture_end(&cap);
+	ms_buf_release(&c);
 	ms_buf_release(&b);
 }
 
