@@ -32,7 +32,9 @@ int ms_doc_check_charts(const ms_doc *doc, const ms_doc_chart *charts, size_t n,
 
 /* Appends the HTML body (the page shell is a template of its own). */
 int ms_doc_html(const ms_doc *doc, const ms_doc_chart *charts, size_t n, ms_buf *out, ms_diag *d);
-/* Appends a PDF file. */
+/* Appends a PDF file. With out NULL it only lays the document out, with
+ * the same checks and errors, and writes nothing: what the fuzzer runs, as
+ * libharu's set-up of the fonts takes some 50 ms per document. */
 int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms_fontset *fonts,
 	       const ms_theme *theme, const ms_doc_meta *meta, ms_buf *out, ms_diag *d);
 

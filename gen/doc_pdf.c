@@ -194,9 +194,11 @@ static void new_page(R *r)
 		r->failed = 1;
 		return;
 	}
-	HPDF_Page pg = HPDF_AddPage(r->p.doc);
-	HPDF_Page_SetWidth(pg, (HPDF_REAL)r->th->page_w);
-	HPDF_Page_SetHeight(pg, (HPDF_REAL)r->th->page_h);
+	HPDF_Page pg = r->p.doc ? HPDF_AddPage(r->p.doc) : NULL;
+	if (pg) {
+		HPDF_Page_SetWidth(pg, (HPDF_REAL)r->th->page_w);
+		HPDF_Page_SetHeight(pg, (HPDF_REAL)r->th->page_h);
+	}
 	r->page[r->npages++] = pg;
 	r->p.page = pg;
 	r->y = r->th->page_h - r->th->margin_top;
@@ -218,6 +220,8 @@ static void gap(R *r, double h)
 
 static void rect(R *r, double x, double y, double w, double h, ms_rgba c)
 {
+	if (!r->p.page)
+		return;
 	HPDF_Page_SetRGBFill(r->p.page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
 	HPDF_Page_Rectangle(r->p.page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
 	HPDF_Page_Fill(r->p.page);
@@ -225,6 +229,8 @@ static void rect(R *r, double x, double y, double w, double h, ms_rgba c)
 
 static void hline(R *r, double x0, double x1, double y, ms_rgba c, double width)
 {
+	if (!r->p.page)
+		return;
 	HPDF_Page_SetRGBStroke(r->p.page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
 	HPDF_Page_SetLineWidth(r->p.page, (HPDF_REAL)width);
 	HPDF_Page_MoveTo(r->p.page, (HPDF_REAL)x0, (HPDF_REAL)y);
@@ -247,7 +253,7 @@ static void draw_line(R *r, const inl *in, const line *l, double x, double y, do
 			buf[n] = '\0';
 			double pw = ms_text_width(r->p.fonts, pc->face, size, buf, n);
 			ms_pdf_text(&r->p, pc->face, size, pc->url ? r->th->accent : color, x, y, buf);
-			if (pc->url) {
+			if (pc->url && r->p.page) {
 				HPDF_Rect box = { (HPDF_REAL)x, (HPDF_REAL)(y - size * 0.25),
 						  (HPDF_REAL)(x + pw), (HPDF_REAL)(y + size * 0.85) };
 				HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(r->p.page, box, pc->url);
@@ -340,7 +346,7 @@ static void heading(R *r, cmark_node *node)
 	HPDF_Outline parent = NULL;
 	for (int l = level - 1; l >= 1 && !parent; l--)
 		parent = r->outline[l];
-	HPDF_Outline o = HPDF_CreateOutline(r->p.doc, parent, title, NULL);
+	HPDF_Outline o = r->p.doc ? HPDF_CreateOutline(r->p.doc, parent, title, NULL) : NULL;
 	if (o) {
 		HPDF_Destination dst = HPDF_Page_CreateDestination(r->p.page);
 		HPDF_Destination_SetFitH(dst, (HPDF_REAL)(r->y + 4));
@@ -579,6 +585,8 @@ static void quote(R *r, cmark_node *node, double indent, int tight)
 	double x = r->th->margin_left + indent + 4;
 	for (size_t pg = first_page; pg <= r->npages; pg++) {
 		HPDF_Page page = r->page[pg - 1];
+		if (!page)
+			continue;
 		double from = pg == first_page ? top : r->th->page_h - r->th->margin_top;
 		double to = pg == r->npages ? r->y + 6 : r->th->margin_bottom;
 		HPDF_Page_SetRGBStroke(page, (HPDF_REAL)r->th->accent.r, (HPDF_REAL)r->th->accent.g,
@@ -703,15 +711,16 @@ int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms
 	r->doc = doc;
 	r->d = d;
 	r->p.fonts = fonts;
-	r->p.doc = HPDF_New(on_hpdf_error, r);
-	if (!r->p.doc) {
+	if (out && !(r->p.doc = HPDF_New(on_hpdf_error, r))) {
 		free(r);
 		return ms_error(d, doc->file, 0, 0, "libharu failed to start");
 	}
-	HPDF_SetCompressionMode(r->p.doc, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(r->p.doc);
-	HPDF_SetCurrentEncoder(r->p.doc, "UTF-8");
-	for (int i = 0; i < MS_NFACE && !r->failed; i++) {
+	if (out) {
+		HPDF_SetCompressionMode(r->p.doc, HPDF_COMP_ALL);
+		HPDF_UseUTFEncodings(r->p.doc);
+		HPDF_SetCurrentEncoder(r->p.doc, "UTF-8");
+	}
+	for (int i = 0; out && i < MS_NFACE && !r->failed; i++) {
 		const char *name = HPDF_LoadTTFontFromFile(r->p.doc, ms_font_path(fonts, (enum ms_face)i), HPDF_TRUE);
 		r->p.font[i] = name ? HPDF_GetFont(r->p.doc, name, "UTF-8") : NULL;
 		if (!r->p.font[i] && !r->failed) {
@@ -720,13 +729,15 @@ int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms
 		}
 	}
 	if (!r->failed) {
-		set_info(r);
-		HPDF_SetPageMode(r->p.doc, HPDF_PAGE_MODE_USE_OUTLINE);
+		if (out) {
+			set_info(r);
+			HPDF_SetPageMode(r->p.doc, HPDF_PAGE_MODE_USE_OUTLINE);
+		}
 		new_page(r);
 		blocks(r, doc->root, 0, 0);
 		page_furniture(r);
 	}
-	if (!r->failed && HPDF_SaveToStream(r->p.doc) == HPDF_OK) {
+	if (out && !r->failed && HPDF_SaveToStream(r->p.doc) == HPDF_OK) {
 		HPDF_UINT32 size = HPDF_GetStreamSize(r->p.doc);
 		if (ms_buf_reserve(out, size) == 0) {
 			HPDF_UINT32 got = size;
@@ -743,7 +754,8 @@ int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms
 		}
 	}
 	int rc = r->failed ? -1 : 0;
-	HPDF_Free(r->p.doc);
+	if (r->p.doc)
+		HPDF_Free(r->p.doc);
 	free(r);
 	return rc;
 }

@@ -5,6 +5,8 @@
 void ms_pdf_text(ms_pdf *p, enum ms_face face, double size, ms_rgba color, double x, double y,
 		 const char *s)
 {
+	if (!p->page)
+		return;
 	HPDF_Page_SetRGBFill(p->page, (HPDF_REAL)color.r, (HPDF_REAL)color.g, (HPDF_REAL)color.b);
 	HPDF_Page_BeginText(p->page);
 	HPDF_Page_SetFontAndSize(p->page, p->font[face], (HPDF_REAL)size);
@@ -77,6 +79,8 @@ static void draw_path(ms_pdf *p, const ms_prim *pr, double x0, double y0, double
 
 void ms_pdf_draw_chart(ms_pdf *p, const ms_chart *c, double x, double y_top, double k)
 {
+	if (!p->page)
+		return;
 	for (size_t i = 0; i < c->n; i++) {
 		const ms_prim *pr = &c->prim[i];
 		if (pr->kind == MS_PRIM_PATH) {

@@ -10,7 +10,7 @@ enum { MS_PDF_MAX_ALPHA = 16 };
 
 typedef struct ms_pdf {
 	HPDF_Doc doc;
-	HPDF_Page page;                  /* the page being drawn */
+	HPDF_Page page;                  /* the page being drawn; NULL: layout only, nothing drawn */
 	HPDF_Font font[MS_NFACE];
 	const ms_fontset *fonts;
 	double alpha[MS_PDF_MAX_ALPHA];  /* ExtGStates made so far, by fill alpha */
