@@ -88,8 +88,10 @@ bench-deps:
 bench: deps bench-deps mstress $(B)/bench_ingest
 	@tools/bench.sh $(B)/mstress $(B)/bench_ingest
 
-# libFuzzer (clang) on every parser, FUZZ_SECONDS each (corpus in tests/fuzz/corpus/).
+# libFuzzer (clang) on every parser, FUZZ_SECONDS each, or FUZZ_RUNS executions
+# each when set (corpus in tests/fuzz/corpus/, totals in tests/fuzz/ledger.tsv).
 FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= 0
 FUZZ_TARGETS = csv config template document numbers
 FZ = build/fuzz
 FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
@@ -105,7 +107,7 @@ fuzz-deps:
 	@tools/deps.sh --fuzz
 
 fuzz: deps fuzz-deps $(FUZZ_TARGETS:%=$(FZ)/fuzz_%)
-	@tools/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	@tools/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_RUNS) $(FUZZ_TARGETS)
 
 # Rewrites the golden files from the current build; review the diff.
 regen: mstress

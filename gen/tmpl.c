@@ -101,9 +101,12 @@ static const char *find(const parser *p, size_t from, const char *s, size_t n)
 {
 	if (n == 0 || from > p->len)
 		return NULL;
-	for (size_t i = from; i + n <= p->len; i++)
-		if (p->src[i] == s[0] && memcmp(p->src + i, s, n) == 0)
-			return p->src + i;
+	const char *at = p->src + from, *end = p->src + p->len;
+	while ((size_t)(end - at) >= n && (at = memchr(at, s[0], (size_t)(end - at) - n + 1))) {
+		if (memcmp(at, s, n) == 0)
+			return at;
+		at++;
+	}
 	return NULL;
 }
 

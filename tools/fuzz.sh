@@ -4,11 +4,18 @@
 # (tests/fuzz/corpus/TARGET, not committed, started from the project's own
 # files), keeping any crash in tests/fuzz/crashes/. To refresh the seeds:
 #   build/fuzz/fuzz_T -merge=1 tests/fuzz/seeds/T tests/fuzz/corpus/T
-# usage: tools/fuzz.sh SECONDS TARGET...
+# Each run's executions are added to tests/fuzz/ledger.tsv (date, target,
+# executions, crash or ok, commit): commit it, and the totals over all runs
+# are kept.
+# usage: tools/fuzz.sh SECONDS RUNS TARGET...  (RUNS > 0: stop after that many
+# executions instead of after SECONDS)
 set -eu
 cd "$(dirname "$0")/.."
 secs=$1
-shift
+runs=$2
+shift 2
+limit="-max_total_time=$secs"
+[ "$runs" -gt 0 ] && limit="-runs=$runs"
 status=0
 for t in "$@"; do
 	corpus=tests/fuzz/corpus/$t
@@ -28,12 +35,18 @@ for t in "$@"; do
 		numbers) printf '67577.90' > "$corpus/a"; printf '2026-02-06T00:20:00Z' > "$corpus/b"; printf '1770336000000' > "$corpus/c" ;;
 		esac
 	fi
-	echo "fuzz: $t for ${secs}s"
-	if ! build/fuzz/fuzz_$t -max_total_time="$secs" -artifact_prefix=tests/fuzz/crashes/"$t"- \
+	echo "fuzz: $t ($limit)"
+	verdict=ok
+	if ! build/fuzz/fuzz_$t "$limit" -artifact_prefix=tests/fuzz/crashes/"$t"- \
 		-print_final_stats=1 "$corpus" "tests/fuzz/seeds/$t" 2> "build/fuzz/$t.log"; then
 		echo "fuzz: $t FOUND A CRASH: see build/fuzz/$t.log and tests/fuzz/crashes/" >&2
 		status=1
+		verdict=crash
 	fi
-	grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "build/fuzz/$t.log" | sed "s/^/fuzz: $t /"
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "build/fuzz/$t.log")
+	printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%F)" "$t" "${execs:-0}" "$verdict" \
+		"$(git rev-parse --short HEAD 2>/dev/null || echo -)" >> tests/fuzz/ledger.tsv
+	awk -F '\t' -v t="$t" -v n="${execs:-0}" '$2 == t { s += $3 } END {
+		printf "fuzz: %s %d executions, %d over all recorded runs\n", t, n, s }' tests/fuzz/ledger.tsv
 done
 exit $status
