@@ -14,8 +14,10 @@ B       = build/release
 
 SRCS = $(filter-out gen/main.c,$(wildcard gen/*.c))
 TEST_SRCS = $(wildcard tests/unit/*.c)
+FUZZ_TARGETS = csv config template document numbers
+REPLAYS = $(FUZZ_TARGETS:%=$(B)/replay_%) $(FUZZ_TARGETS:%=build/asan/replay_%)
 
-.PHONY: all report test asan valgrind clean deps test-deps regen install uninstall bench bench-deps fuzz fuzz-deps
+.PHONY: all report test asan valgrind oomtest clean deps test-deps regen install uninstall bench bench-deps fuzz fuzz-deps
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -49,6 +51,8 @@ $(1)/mstress: $(1)/main.o $(SRCS:gen/%.c=$(1)/%.o)
 	$$(CC) $(2) -o $$@ $$^ $$(PKG_LDLIBS)
 $(1)/unit_tests: $(TEST_SRCS:tests/unit/%.c=$(1)/unit/%.o) $(SRCS:gen/%.c=$(1)/%.o)
 	$$(CC) $(2) -o $$@ $$^ $$(PKG_LDLIBS)
+$(1)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(SRCS:gen/%.c=$(1)/%.o)
+	$$(CC) $$(ALL_CFLAGS) $(2) $$(PKG_CFLAGS) -o $$@ $$^ $$(PKG_LDLIBS)
 $(1)/bench_ingest: tools/bench_ingest.c $(SRCS:gen/%.c=$(1)/%.o)
 	$$(CC) $$(ALL_CFLAGS) $(2) $$(PKG_CFLAGS) -o $$@ $$^ $$(PKG_LDLIBS)
 endef
@@ -70,10 +74,10 @@ $(VNU):
 	npm install --prefix build/tools --no-audit --no-fund --silent vnu-jar
 
 # the suite twice: on the release build, then on the sanitizer build
-test: deps test-deps mstress $(B)/unit_tests build/asan/mstress build/asan/unit_tests $(VNU)
+test: deps test-deps mstress $(B)/unit_tests build/asan/mstress build/asan/unit_tests $(REPLAYS) $(VNU)
 	@VNU=$(VNU) tests/all.sh $(B)/mstress $(B)/unit_tests build/asan/mstress build/asan/unit_tests
 
-asan: deps test-deps build/asan/mstress build/asan/unit_tests $(VNU)
+asan: deps test-deps build/asan/mstress build/asan/unit_tests $(REPLAYS) $(VNU)
 	@VNU=$(VNU) ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		tests/run.sh build/asan/mstress build/asan/unit_tests
 
@@ -92,7 +96,6 @@ bench: deps bench-deps mstress $(B)/bench_ingest
 # each when set (corpus in tests/fuzz/corpus/, totals in tests/fuzz/ledger.tsv).
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= 0
-FUZZ_TARGETS = csv config template document numbers
 FZ = build/fuzz
 FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
 $(FZ)/%.o: gen/%.c
@@ -108,6 +111,20 @@ fuzz-deps:
 
 fuzz: deps fuzz-deps $(FUZZ_TARGETS:%=$(FZ)/fuzz_%)
 	@tools/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_RUNS) $(FUZZ_TARGETS)
+
+# Allocation-failure injection: the release objects linked with
+# tests/oom/inject.c in place of the allocators (ld --wrap); tests/oom/sweep.sh
+# fails each allocation in turn over the default report (make test runs it).
+OOM = build/oom
+OOM_WRAP = $(foreach f,malloc calloc realloc free strdup strndup pthread_create HPDF_New,-Wl,--wrap=$(f))
+$(OOM)/inject.o: tests/oom/inject.c
+	@mkdir -p $(@D)
+	$(CC) -std=c17 $(WARN) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+$(OOM)/mstress: $(B)/main.o $(SRCS:gen/%.c=$(B)/%.o) $(OOM)/inject.o
+	$(CC) $(OOM_WRAP) -o $@ $^ $(PKG_LDLIBS)
+
+oomtest: deps $(OOM)/mstress
+	@tests/oom/sweep.sh $(OOM)/mstress
 
 # Rewrites the golden files from the current build; review the diff.
 regen: mstress

@@ -524,7 +524,7 @@ static void liquidation_stat(const ctx *x, const claim *c, outcome *o)
 		/* a total over every coin cannot be checked with some coins: a lower bound only */
 		o->partial = 1;
 		o->partial_value = sum;
-		snprintf(o->partial_what, sizeof o->partial_what, "%s contracts", which);
+		snprintf(o->partial_what, sizeof o->partial_what, "%.50s contracts", which);
 		return;
 	}
 	add(o, "CryptoQuant", sum);

@@ -194,7 +194,12 @@ int ms_cmd_build(int argc, char **argv, ms_diag *d)
 		return build_many(&o, configs, nconfigs, jobs, d);
 	}
 	o.config = nconfigs ? configs[0] : NULL;
+	int errors = d->count[MS_ERROR];
 	int rc = ms_build(&o, d);
+	/* every failure names its cause, but an allocation deep in a library
+	 * may fail with no word: never exit silently */
+	if (rc && d->count[MS_ERROR] == errors)
+		ms_error(d, NULL, 0, 0, "out of memory");
 	if (!rc && o.site)
 		rc = ms_site_publish(o.site, site_url, d);
 	return ms_cli_status(d, rc);

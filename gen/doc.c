@@ -3,6 +3,29 @@
 #include <string.h>
 #include <cmark-gfm-core-extensions.h>
 
+/* The layouts recurse once per level of nesting: deeper documents are
+ * refused (real reports nest three or four levels). */
+#define MAX_NESTING 40
+
+/* The first node nested deeper than MAX_NESTING, or NULL. */
+static cmark_node *too_deep(cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_node *bad = NULL;
+	for (cmark_event_type ev; it && !bad && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		cmark_node *n = cmark_iter_get_node(it);
+		int depth = 0;
+		for (cmark_node *p = n; p && depth <= MAX_NESTING; p = cmark_node_parent(p))
+			depth++;
+		if (depth > MAX_NESTING)
+			bad = n;
+	}
+	cmark_iter_free(it);
+	return bad;
+}
+
 ms_doc *ms_doc_parse(const char *file, const char *md, size_t len, ms_diag *d)
 {
 	ms_doc *doc = calloc(1, sizeof *doc);
@@ -23,6 +46,15 @@ ms_doc *ms_doc_parse(const char *file, const char *md, size_t len, ms_diag *d)
 	doc->root = cmark_parser_finish(doc->parser);
 	if (!doc->root) {
 		ms_error(d, file, 0, 0, "Markdown parsing failed");
+		ms_doc_free(doc);
+		return NULL;
+	}
+	cmark_node *deep = too_deep(doc->root);
+	if (deep) {
+		while (cmark_node_parent(deep) && !cmark_node_get_start_line(deep))
+			deep = cmark_node_parent(deep);
+		ms_error(d, file, cmark_node_get_start_line(deep), cmark_node_get_start_column(deep),
+			 "Markdown nested more than %d levels deep", MAX_NESTING);
 		ms_doc_free(doc);
 		return NULL;
 	}

@@ -282,6 +282,8 @@ json_t *ms_model_build(const ms_config *cfg, const ms_dataset *ds, size_t nds, m
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
 		json_object_set_new(root, parts[i].name, parts[i].value ? parts[i].value : json_null());
 	if (failed || d->count[MS_ERROR] > errors_before) {
+		if (d->count[MS_ERROR] == errors_before)
+			ms_error(d, cfg->file, 0, 0, "out of memory building the model");
 		json_decref(root);
 		return NULL;
 	}

@@ -12,6 +12,7 @@
 #include "draw_cairo.h"
 #include "fmt.h"
 #include "fsutil.h"
+#include "jsonmem.h"
 #include "model.h"
 #include "sources.h"
 #include "tmpl.h"
@@ -428,6 +429,14 @@ static int dump_model(build *b)
 	return 0;
 }
 
+/* A value jansson could not allocate is missing from the model, silently:
+ * asked once the model is whole (before the long work) and again before
+ * anything is written. */
+static int check_model(build *b)
+{
+	return ms_jsonmem_failed() ? ms_error(b->d, NULL, 0, 0, "out of memory building the report's data") : 0;
+}
+
 int ms_build(const ms_build_opts *o, ms_diag *d)
 {
 	build b;
@@ -444,13 +453,15 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 		json_object_set_new(b.model, "claims", json_null());    /* no article to check */
 	if (!rc)
 		ms_progress(d, "mstress: %zu sources loaded; laying out the charts", b.nds);
-	if (!rc && (!font_dir || !(b.fonts = ms_fontset_new(font_dir, d))))
+	if (!rc && !font_dir)
+		rc = ms_error(d, NULL, 0, 0, "out of memory");
+	if (!rc && !(b.fonts = ms_fontset_new(font_dir, d)))
 		rc = -1;
 	if (!rc)
-		rc = lay_out_charts(&b) || note_charts(&b) || dump_model(&b) || render_markdown(&b) ||
+		rc = lay_out_charts(&b) || note_charts(&b) || dump_model(&b) || check_model(&b) || render_markdown(&b) ||
 		     prepare_pdf(&b) ||
 		     (ms_progress(d, "mstress: drawing %zu charts; typesetting the PDF", b.charts.n), 0) ||
-		     draw_and_typeset(&b) || render_html(&b) || write_outputs(&b) ? -1 : 0;
+		     draw_and_typeset(&b) || render_html(&b) || check_model(&b) || write_outputs(&b) ? -1 : 0;
 	ms_progress_done(d);
 	if (!rc)
 		ms_note(d, "wrote %zu files to %s", b.nout, b.out_dir);

@@ -300,8 +300,14 @@ static int parse_list(parser *p, node **list, node *section)
 
 /* ---- rendering ---- */
 
+typedef struct source {
+	const char *file, *text;
+	size_t len;
+} source;
+
 typedef struct override {
 	const node *block;        /* the {{$name}} tag that overrides */
+	const source *src;        /* the template it is written in (its positions are there) */
 	struct override *next;
 } override;
 
@@ -315,11 +321,6 @@ typedef struct renderer {
 	int partial_depth;
 	override *overrides;
 } renderer;
-
-typedef struct source {
-	const char *file, *text;
-	size_t len;
-} source;
 
 static int render_list(renderer *r, const source *src, const node *n);
 
@@ -522,7 +523,7 @@ static int render_partial(renderer *r, const source *src, const node *n)
 				rc = ms_error(r->d, src->file, 0, 0, "out of memory");
 				break;
 			}
-			*o = (override){ c, added };
+			*o = (override){ c, src, added };
 			added = o;
 		}
 		if (added) {
@@ -573,15 +574,18 @@ static int render_block(renderer *r, const source *src, const node *n)
 {
 	/* the outermost override wins: search from the far end of the chain */
 	const node *body = n;
+	const source *body_src = src;
 	for (const override *o = r->overrides; o; o = o->next)
-		if (o->block->n == n->n && memcmp(o->block->s, n->s, n->n) == 0)
+		if (o->block->n == n->n && memcmp(o->block->s, n->s, n->n) == 0) {
 			body = o->block;
+			body_src = o->src;
+		}
 	if (!body->content_indent && !n->standalone)
-		return render_list(r, src, body->child);
+		return render_list(r, body_src, body->child);
 	ms_buf *out = r->out, tmp;
 	ms_buf_init(&tmp, 0);
 	r->out = &tmp;
-	int rc = render_list(r, src, body->child);
+	int rc = render_list(r, body_src, body->child);
 	r->out = out;
 	/* a standalone site's indentation: the tag's, or its default content's */
 	const char *add = n->indent;

@@ -37,7 +37,35 @@ static void layout_only_same_verdicts(void)
 	}
 }
 
+/* Quotes in quotes, 60 deep: refused with the line, before any layout
+ * recurses (the fuzzer overflowed the stack with 4,000). */
+static void deep_nesting_refused(void)
+{
+	char md[128];
+	memset(md, '>', 60);
+	strcpy(md + 60, " deep\n");
+	capture cap;
+	capture_start(&cap);
+	ms_doc *doc = ms_doc_parse("deep.md", md, strlen(md), &cap.d);
+	CHECK(doc == NULL);
+	check_message(&cap, "deep.md:1:");
+	check_message(&cap, "nested more than 40 levels deep");
+	ms_doc_free(doc);
+	capture_end(&cap);
+	/* 30 levels are a document */
+	md[30] = ' ';
+	md[31] = 'x';
+	md[32] = '\n';
+	md[33] = '\0';
+	capture_start(&cap);
+	doc = ms_doc_parse("ok.md", md, strlen(md), &cap.d);
+	CHECK(doc != NULL);
+	ms_doc_free(doc);
+	capture_end(&cap);
+}
+
 const ms_test doc_tests[] = {
 	{ "doc/layout_only_same_verdicts", layout_only_same_verdicts },
+	{ "doc/deep_nesting_refused", deep_nesting_refused },
 };
 const size_t doc_ntests = sizeof doc_tests / sizeof doc_tests[0];
