@@ -265,6 +265,8 @@ static void crash_chart(ctx *x, const ms_dataset *d, size_t k)
 			ms_plot_mark(p, (double)mid[ih - lo], s->col[MS_HIGH][ih], lh);
 			ms_plot_mark(p, (double)mid[il - lo], s->col[MS_LOW][il], ll);
 			free(mid);
+		} else {
+			x->failed = 1;
 		}
 	}
 	keep(x, ms_plot_end(p));

@@ -4,7 +4,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "fsutil.h"
-#include "jsonmem.h"
+#include "memwatch.h"
 
 static const char usage[] =
 	"usage: mstress [--version] [--help] COMMAND [ARGS]\n"
@@ -28,7 +28,7 @@ int main(int argc, char **argv)
 	ms_diag d;
 	ms_diag_init(&d, stderr);
 	ms_fs_guard_signals();
-	ms_jsonmem_init();
+	ms_memwatch_init();
 	if (argc < 2) {
 		fputs(usage, stderr);
 		return MS_EXIT_USAGE;
@@ -50,9 +50,9 @@ int main(int argc, char **argv)
 		snprintf(name, sizeof name, "mstress %s", cmds[i].name);
 		argv[1] = name;
 		int rc = cmds[i].fn(argc - 1, argv + 1, &d);
-		/* the last net: a command's JSON that lost a value is no success */
-		if (ms_jsonmem_failed() && rc == MS_EXIT_OK) {
-			fprintf(stderr, "mstress: error: out of memory building JSON data\n");
+		/* the last net: a command that went on without some memory has not succeeded */
+		if (ms_nomem_seen() && rc == MS_EXIT_OK) {
+			fprintf(stderr, "mstress: error: out of memory: a result would be incomplete\n");
 			rc = MS_EXIT_DATA;
 		}
 		if (fflush(stdout) != 0 && rc == MS_EXIT_OK) {

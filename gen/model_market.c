@@ -7,6 +7,7 @@
 #include "flows.h"
 #include "model_fig.h"
 #include "utc.h"
+#include "memwatch.h"
 
 #define TOP_DAYS 5
 #define MAX_MONTHS 600
@@ -55,8 +56,10 @@ static json_t *liquidations_of(const ms_dataset *lg, const ms_dataset *sh, const
 	int64_t *day = malloc((cap + 1) * sizeof *day);
 	double *lv = malloc((cap + 1) * sizeof *lv), *sv = malloc((cap + 1) * sizeof *sv);
 	json_t *o = json_object();
-	if (!day || !lv || !sv)
+	if (!day || !lv || !sv) {
+		ms_nomem();
 		goto done;
+	}
 	for (size_t i = lg->lo; i < lg->hi; i++) {
 		long j = bar_on(b, a->t[i]);
 		if (j < 0 || a->t[i] > cfg->as_of)
@@ -87,6 +90,8 @@ static json_t *liquidations_of(const ms_dataset *lg, const ms_dataset *sh, const
 		"window long liquidations / short liquidations"));
 	json_t *largest = json_array();
 	int *taken = calloc(ndays, sizeof *taken);
+	if (!taken && ndays)
+		ms_nomem();
 	for (size_t k = 0; taken && k < TOP_DAYS && k < ndays; k++) {
 		size_t best = ndays;
 		for (size_t i = 0; i < ndays; i++)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "model_fig.h"
 #include "utc.h"
+#include "memwatch.h"
 
 #define TOP_WORST_DAYS 5
 #define ROLLING_DAYS 30
@@ -35,8 +36,10 @@ static json_t *top_drawdowns(const ms_dataset *ds, const ms_config *cfg)
 	size_t n = ds->hi - ds->lo, max = (size_t)cfg->top_drawdowns;
 	ms_drawdown *e = calloc(max, sizeof *e);
 	json_t *a = json_array();
-	if (!e)
+	if (!e) {
+		ms_nomem();
 		return a;
+	}
 	size_t k = ms_drawdown_episodes(s->col[MS_CLOSE] + ds->lo, n, e, max);
 	for (size_t i = 0; i < k; i++) {
 		e[i].peak += ds->lo;
@@ -62,6 +65,7 @@ static int returns_in(const ms_series *s, size_t lo, size_t hi, returns *r)
 	r->logr = malloc((n + 1) * sizeof *r->logr);
 	r->end = malloc((n + 1) * sizeof *r->end);
 	if (!r->simple || !r->logr || !r->end) {
+		ms_nomem();
 		r->n = 0;
 		return -1;
 	}
@@ -133,6 +137,8 @@ static json_t *returns_block(const ms_dataset *ds)
 	/* the worst days: a partial selection of the lowest returns */
 	json_t *worst = json_array();
 	int *taken = calloc(r.n, sizeof *taken);
+	if (!taken)
+		ms_nomem();
 	for (size_t k = 0; taken && k < TOP_WORST_DAYS && k < r.n; k++) {
 		size_t best = r.n;
 		for (size_t i = 0; i < r.n; i++)

@@ -12,7 +12,7 @@
 #include "draw_cairo.h"
 #include "fmt.h"
 #include "fsutil.h"
-#include "jsonmem.h"
+#include "memwatch.h"
 #include "model.h"
 #include "sources.h"
 #include "tmpl.h"
@@ -434,7 +434,7 @@ static int dump_model(build *b)
  * anything is written. */
 static int check_model(build *b)
 {
-	return ms_jsonmem_failed() ? ms_error(b->d, NULL, 0, 0, "out of memory building the report's data") : 0;
+	return ms_nomem_seen() ? ms_error(b->d, NULL, 0, 0, "out of memory building the report's data") : 0;
 }
 
 int ms_build(const ms_build_opts *o, ms_diag *d)

@@ -1,4 +1,5 @@
 #include "stats.h"
+#include "memwatch.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,8 +108,10 @@ int ms_worst_retracement(const int64_t *t, const double *high, const double *low
 	if (first_trough >= n)
 		return -1;
 	size_t *dq = malloc(n * sizeof *dq);
-	if (!dq)
+	if (!dq) {
+		ms_nomem();
 		return -1;
+	}
 	size_t head = 0, tail = 0;
 	ms_retracement best = { 0, 0, 0.0 };
 	int found = 0;
@@ -186,8 +189,10 @@ int ms_var_cvar(const double *r, size_t n, double level, double *var, double *cv
 	if (n == 0)
 		return -1;
 	double *s = malloc(n * sizeof *s);
-	if (!s)
+	if (!s) {
+		ms_nomem();
 		return -1;
+	}
 	memcpy(s, r, n * sizeof *s);
 	qsort(s, n, sizeof *s, ascending);
 	double q = ms_quantile_sorted(s, n, 1.0 - level);

@@ -33,7 +33,7 @@ typedef struct parser {
 	unsigned line_id;
 } parser;
 
-enum { MAX_CONTEXT = 256, MAX_PARTIAL_DEPTH = 64 };
+enum { MAX_CONTEXT = 256, MAX_PARTIAL_DEPTH = 64, MAX_BLOCK_DEPTH = 64 };
 
 static void parser_init(parser *p, const char *file, const char *src, size_t len, ms_diag *d)
 {
@@ -319,6 +319,7 @@ typedef struct renderer {
 	json_t *stack[MAX_CONTEXT];
 	int depth;
 	int partial_depth;
+	int block_depth;
 	override *overrides;
 } renderer;
 
@@ -572,6 +573,9 @@ static void reindent(ms_buf *out, const char *text, size_t len, size_t strip, co
 
 static int render_block(renderer *r, const source *src, const node *n)
 {
+	/* an override may name its own block: each round goes one level deeper */
+	if (r->block_depth >= MAX_BLOCK_DEPTH)
+		return render_error(r, src, n, "blocks nested too deeply at");
 	/* the outermost override wins: search from the far end of the chain */
 	const node *body = n;
 	const source *body_src = src;
@@ -580,12 +584,17 @@ static int render_block(renderer *r, const source *src, const node *n)
 			body = o->block;
 			body_src = o->src;
 		}
-	if (!body->content_indent && !n->standalone)
-		return render_list(r, body_src, body->child);
+	r->block_depth++;
+	if (!body->content_indent && !n->standalone) {
+		int rc = render_list(r, body_src, body->child);
+		r->block_depth--;
+		return rc;
+	}
 	ms_buf *out = r->out, tmp;
 	ms_buf_init(&tmp, 0);
 	r->out = &tmp;
 	int rc = render_list(r, body_src, body->child);
+	r->block_depth--;
 	r->out = out;
 	/* a standalone site's indentation: the tag's, or its default content's */
 	const char *add = n->indent;

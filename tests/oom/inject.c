@@ -6,7 +6,8 @@
  * run (each pthread_create caller then does the work itself).
  *
  * MSTRESS_OOM_FAIL_AT=N fails the N-th allocation only, printing where it
- * is (for addr2line), to study one case.
+ * is (for addr2line), to study one case. MSTRESS_OOM_SHARD=K/M limits a
+ * sweep to the n with n % M == K, so that M sweeps share the work.
  * MSTRESS_OOM_SWEEP=FILE runs the sweep: at every counted allocation the
  * process forks; the child sees that one allocation fail and runs on to its
  * end, while the parent waits, judges it, and goes on with the allocation
@@ -131,6 +132,7 @@ typedef struct shared {
 
 static int sweeping;
 static unsigned long fail_at;    /* MSTRESS_OOM_FAIL_AT, or 0 */
+static unsigned long shard, shards = 1;  /* MSTRESS_OOM_SHARD=K/M: the n with n % M == K */
 static unsigned long count;      /* counted allocations so far */
 static FILE *report;
 static int err_fd = -1;          /* the child's stderr, read by the parent */
@@ -214,9 +216,11 @@ static int said_error(void)
 static void judge(unsigned long n, int status)
 {
 	while (n > capchild) {
+		size_t was = capchild;
 		capchild = capchild ? 2 * capchild : 4096;
 		if (!(child_live = __real_realloc(child_live, capchild * sizeof *child_live)))
 			abort();
+		memset(child_live + was, 0, (capchild - was) * sizeof *child_live);
 	}
 	child_live[n - 1] = sh->child_live;
 	nchild = n;
@@ -286,6 +290,8 @@ static int must_fail(void)
 	if (!sweeping || is_child)
 		return 0;
 	unsigned long n = ++count;
+	if (n % shards != shard)
+		return 0;
 	if (ftruncate(err_fd, 0) != 0 || lseek(err_fd, 0, SEEK_SET) != 0)
 		return 0;
 	fflush(NULL);
@@ -410,6 +416,9 @@ __attribute__((constructor)) static void start(void)
 	xmlMemSetup(__wrap_free, __wrap_malloc, __wrap_realloc, xml_strdup);
 	const char *at = getenv("MSTRESS_OOM_FAIL_AT");
 	fail_at = at ? strtoul(at, NULL, 10) : 0;
+	const char *part = getenv("MSTRESS_OOM_SHARD");
+	if (part && (sscanf(part, "%lu/%lu", &shard, &shards) != 2 || !shards || shard >= shards))
+		abort();
 	const char *file = getenv("MSTRESS_OOM_SWEEP");
 	if (!file)
 		return;

@@ -1,0 +1,17 @@
+/* Allocation failures that a caller absorbs, remembered. A statistic or a
+ * chart whose scratch memory could not be had is left out, and jansson
+ * reports a failed allocation only as a NULL that json_object_set_new() and
+ * its kind swallow: either way the report would silently lack something.
+ * Such places call ms_nomem(), jansson's allocations are watched, and a
+ * build writes nothing once one failed. */
+#ifndef MS_MEMWATCH_H
+#define MS_MEMWATCH_H
+
+/* Routes jansson's allocations through the watch (once, at start). */
+void ms_memwatch_init(void);
+/* Notes an allocation failure that the caller goes on without. */
+void ms_nomem(void);
+/* Whether one was noted since the start. */
+int ms_nomem_seen(void);
+
+#endif
