@@ -16,6 +16,7 @@ SRCS = $(filter-out gen/main.c,$(wildcard gen/*.c))
 TEST_SRCS = $(wildcard tests/unit/*.c)
 FUZZ_TARGETS = csv config template document numbers
 REPLAYS = $(FUZZ_TARGETS:%=$(B)/replay_%) $(FUZZ_TARGETS:%=build/asan/replay_%)
+OOM = build/oom
 
 .PHONY: all report test asan valgrind oomtest clean deps test-deps regen install uninstall bench bench-deps fuzz fuzz-deps
 
@@ -74,8 +75,8 @@ $(VNU):
 	npm install --prefix build/tools --no-audit --no-fund --silent vnu-jar
 
 # the suite twice: on the release build, then on the sanitizer build
-test: deps test-deps mstress $(B)/unit_tests build/asan/mstress build/asan/unit_tests $(REPLAYS) $(VNU)
-	@VNU=$(VNU) tests/all.sh $(B)/mstress $(B)/unit_tests build/asan/mstress build/asan/unit_tests
+test: deps test-deps mstress $(B)/unit_tests build/asan/mstress build/asan/unit_tests $(REPLAYS) $(OOM)/mstress $(VNU)
+	@VNU=$(VNU) tests/all.sh $(B)/mstress $(B)/unit_tests build/asan/mstress build/asan/unit_tests $(OOM)/mstress
 
 asan: deps test-deps build/asan/mstress build/asan/unit_tests $(REPLAYS) $(VNU)
 	@VNU=$(VNU) ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
@@ -115,7 +116,6 @@ fuzz: deps fuzz-deps $(FUZZ_TARGETS:%=$(FZ)/fuzz_%)
 # Allocation-failure injection: the release objects linked with
 # tests/oom/inject.c in place of the allocators (ld --wrap); tests/oom/sweep.sh
 # fails each allocation in turn over the default report (make test runs it).
-OOM = build/oom
 OOM_WRAP = $(foreach f,malloc calloc realloc free strdup strndup pthread_create HPDF_New,-Wl,--wrap=$(f))
 $(OOM)/inject.o: tests/oom/inject.c
 	@mkdir -p $(@D)

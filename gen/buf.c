@@ -1,4 +1,5 @@
 #include "buf.h"
+#include "memwatch.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +36,7 @@ int ms_buf_reserve(ms_buf *b, size_t extra)
 	char *p = realloc(b->data, cap);
 	if (!p) {
 		b->failed = 1;
+		ms_nomem();      /* a caller may use what it has: never silently */
 		return -1;
 	}
 	b->data = p;

@@ -688,7 +688,7 @@ static int clear(const ms_plot *p, const box *b, int lines)
 	for (size_t i = 0; i < p->nboxes; i++)
 		if (overlaps(b, &p->boxes[i]))
 			return 0;
-	if (!lines)
+	if (!lines || !p->occ)      /* no grid when its memory failed (the plot has failed) */
 		return 1;
 	for (long row = (long)floor(b->y0 - p->top) - 1; row <= (long)ceil(b->y1 - p->top) + 1; row++)
 		for (long col = (long)floor(b->x0 - p->left) - 1; col <= (long)ceil(b->x1 - p->left) + 1; col++)

@@ -737,7 +737,7 @@ json_t *ms_claims_check(const ms_claims *cl, const ms_config *cfg, const ms_data
 		/* the venue labels are copied into j: the pool can be reused */
 		const char *v = json_string_value(json_object_get(j, "verdict"));
 		for (int k = 0; k < 4; k++)
-			counts[k] += !strcmp(v, verdicts[k]);
+			counts[k] += v && !strcmp(v, verdicts[k]);
 		json_array_append_new(items, j);
 	}
 	free(L);
@@ -760,7 +760,7 @@ json_t *ms_claims_check(const ms_claims *cl, const ms_config *cfg, const ms_data
 static size_t width(const char *s)
 {
 	size_t w = 0;
-	for (; *s; s++)
+	for (; s && *s; s++)
 		w += ((unsigned char)*s & 0xC0) != 0x80;
 	return w;
 }
@@ -771,7 +771,7 @@ static void cell(ms_buf *out, const char *s, size_t w, int right)
 	if (right)
 		for (size_t i = have; i < w; i++)
 			ms_buf_putc(out, ' ');
-	ms_buf_puts(out, s);
+	ms_buf_puts(out, s ? s : "");
 	if (!right)
 		for (size_t i = have; i < w; i++)
 			ms_buf_putc(out, ' ');

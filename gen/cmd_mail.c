@@ -203,11 +203,14 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 	const json_t *rep = json_object_get(model, "report");
 	char subject[512], seed[512];
 	int64_t date;
-	ms_parse_date(json_string_value(json_object_get(rep, "as_of")), &date);
-	snprintf(subject, sizeof subject, "%s \xE2\x80\x94 as of %s", json_string_value(json_object_get(rep, "title")),
-		 json_string_value(json_object_get(rep, "as_of")));
-	snprintf(seed, sizeof seed, "%s|%s", json_string_value(json_object_get(rep, "as_of")),
-		 json_string_value(json_object_get(rep, "title")));
+	const char *as_of = json_string_value(json_object_get(rep, "as_of"));
+	const char *title = json_string_value(json_object_get(rep, "title"));
+	if (!as_of || !title || ms_parse_date(as_of, &date)) {
+		ms_error(d, o.out_dir, 0, 0, "stats.json has no report title or as-of date");
+		goto done;
+	}
+	snprintf(subject, sizeof subject, "%s \xE2\x80\x94 as of %s", title, as_of);
+	snprintf(seed, sizeof seed, "%s|%s", as_of, title);
 	ms_attachment images[2] = {
 		{ "price.png@mstress", NULL, "image", "png", png[0].data, png[0].len },
 		{ "underwater.png@mstress", NULL, "image", "png", png[1].data, png[1].len },

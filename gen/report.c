@@ -429,12 +429,11 @@ static int dump_model(build *b)
 	return 0;
 }
 
-/* A value jansson could not allocate is missing from the model, silently:
- * asked once the model is whole (before the long work) and again before
- * anything is written. */
+/* Something went without memory (memwatch.h): asked once the model is
+ * whole (before the long work) and again before anything is written. */
 static int check_model(build *b)
 {
-	return ms_nomem_seen() ? ms_error(b->d, NULL, 0, 0, "out of memory building the report's data") : 0;
+	return ms_nomem_seen() ? ms_error(b->d, NULL, 0, 0, "out of memory: the report would be incomplete") : 0;
 }
 
 int ms_build(const ms_build_opts *o, ms_diag *d)
@@ -458,8 +457,8 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 	if (!rc && !(b.fonts = ms_fontset_new(font_dir, d)))
 		rc = -1;
 	if (!rc)
-		rc = lay_out_charts(&b) || note_charts(&b) || dump_model(&b) || check_model(&b) || render_markdown(&b) ||
-		     prepare_pdf(&b) ||
+		rc = lay_out_charts(&b) || note_charts(&b) || dump_model(&b) || check_model(&b) ||
+		     render_markdown(&b) || check_model(&b) || prepare_pdf(&b) ||
 		     (ms_progress(d, "mstress: drawing %zu charts; typesetting the PDF", b.charts.n), 0) ||
 		     draw_and_typeset(&b) || render_html(&b) || check_model(&b) || write_outputs(&b) ? -1 : 0;
 	ms_progress_done(d);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # make test: the whole suite on the release build, then again on the
-# sanitizer build (ASan, LeakSanitizer, UBSan); the last line is the total.
-# usage: tests/all.sh RELEASE_MSTRESS RELEASE_UNIT ASAN_MSTRESS ASAN_UNIT
+# sanitizer build (ASan, LeakSanitizer, UBSan), then the allocation-failure
+# sweep (tests/oom); the last line is the total.
+# usage: tests/all.sh RELEASE_MSTRESS RELEASE_UNIT ASAN_MSTRESS ASAN_UNIT OOM_MSTRESS
 set -u
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
@@ -21,5 +22,14 @@ run() {
 run release "$1" "$2"
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 run sanitizer "$3" "$4"
+unset ASAN_OPTIONS UBSAN_OPTIONS
+echo "== allocation failures"
+if tests/oom/sweep.sh "$5"; then
+	echo "PASS oom/sweep"
+	passed=$((passed + 1))
+else
+	echo "FAIL oom/sweep"
+	failed=$((failed + 1))
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -25,6 +25,7 @@
 #include <errno.h>
 #include <execinfo.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <hpdf.h>
 #include <pthread.h>
 #include <libxml/xmlmemory.h>
@@ -155,8 +156,9 @@ static char *list_dir(const char *dir)
 		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || lstat(path, &st) != 0)
 			continue;
-		fprintf(f, "%s %lld %lld.%09ld\n", e->d_name, (long long)st.st_size, (long long)st.st_mtim.tv_sec,
-			st.st_mtim.tv_nsec);
+		if (!S_ISDIR(st.st_mode))     /* a directory's time moves with its temporary files */
+			fprintf(f, "%s %lld %lld.%09ld\n", e->d_name, (long long)st.st_size,
+				(long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
 		if (S_ISDIR(st.st_mode)) {
 			char *sub = list_dir(path);
 			fprintf(f, "%s/\n%s", e->d_name, sub ? sub : "");
@@ -227,6 +229,10 @@ static void judge(unsigned long n, int status)
 	if (WIFSIGNALED(status)) {
 		crashed++;
 		fprintf(report, "allocation %lu: killed by signal %d\n", n, WTERMSIG(status));
+		char buf[4096];
+		ssize_t got = pread(err_fd, buf, sizeof buf - 1, 0);
+		if (got > 0)
+			fprintf(report, "%.*s\n", (int)got, buf);
 		return;
 	}
 	int code = WEXITSTATUS(status);
@@ -277,6 +283,15 @@ static void at_exit(void)
 	fclose(report);
 }
 
+/* A child's crash: where, into its stderr (which the report quotes). */
+static void on_crash(int sig)
+{
+	void *frames[48];
+	backtrace_symbols_fd(frames, backtrace(frames, 48), 2);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 /* Called before every counted allocation: 1 when it must fail. */
 static int must_fail(void)
 {
@@ -299,6 +314,9 @@ static int must_fail(void)
 	pid_t pid = fork();
 	if (pid == 0) {
 		is_child = 1;
+		signal(SIGSEGV, on_crash);
+		signal(SIGBUS, on_crash);
+		signal(SIGABRT, on_crash);
 		inherited = own;
 		set_new(&own, 18);
 		set_new(&gone, 18);
