@@ -521,6 +521,7 @@ static size_t series_points(ms_plot *p, ms_xs x, const double *y, size_t n, int 
 			    size_t extra, ms_rgba stroke, ms_rgba fill, double width)
 {
 	size_t *keep = malloc((n ? n : 1) * sizeof *keep);
+	*out = NULL;
 	if (!keep) {
 		p->failed = 1;
 		return 0;

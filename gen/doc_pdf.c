@@ -188,6 +188,8 @@ static size_t break_lines(const inl *in, const ms_fontset *f, double size, doubl
 
 static void new_page(R *r)
 {
+	if (r->failed)
+		return;
 	if (r->npages == MAX_PAGES) {
 		if (!r->failed)
 			ms_error(r->d, r->doc->file, 0, 0, "more than %d pages", MAX_PAGES);
@@ -346,11 +348,13 @@ static void heading(R *r, cmark_node *node)
 	HPDF_Outline parent = NULL;
 	for (int l = level - 1; l >= 1 && !parent; l--)
 		parent = r->outline[l];
-	HPDF_Outline o = r->p.doc ? HPDF_CreateOutline(r->p.doc, parent, title, NULL) : NULL;
+	HPDF_Outline o = r->p.doc && !r->failed ? HPDF_CreateOutline(r->p.doc, parent, title, NULL) : NULL;
 	if (o) {
 		HPDF_Destination dst = HPDF_Page_CreateDestination(r->p.page);
-		HPDF_Destination_SetFitH(dst, (HPDF_REAL)(r->y + 4));
-		HPDF_Outline_SetDestination(o, dst);
+		if (dst) {
+			HPDF_Destination_SetFitH(dst, (HPDF_REAL)(r->y + 4));
+			HPDF_Outline_SetDestination(o, dst);
+		}
 		HPDF_Outline_SetOpened(o, HPDF_TRUE);
 	}
 	r->outline[level] = o;
@@ -488,8 +492,13 @@ static void table(R *r, cmark_node *node)
 	}
 	for (size_t i = 0; i < nrows * ncols; i++) {
 		cell *ce = &cells[i];
-		size_t nl = break_lines(&ce->in, f, TABLE_SIZE, colw[i % ncols] - pad + 0.01, &ce->ls);
+		size_t nl = ce->in.failed ? (size_t)-1 :
+			    break_lines(&ce->in, f, TABLE_SIZE, colw[i % ncols] - pad + 0.01, &ce->ls);
 		ce->nl = nl == (size_t)-1 ? 0 : nl;
+		if (nl == (size_t)-1 && !r->failed) {
+			ms_error(r->d, r->doc->file, 0, 0, "out of memory laying out a table");
+			r->failed = 1;
+		}
 	}
 	gap(r, 6);
 	for (ri = 0; ri < nrows && !r->failed; ri++) {
@@ -585,7 +594,7 @@ static void quote(R *r, cmark_node *node, double indent, int tight)
 	double x = r->th->margin_left + indent + 4;
 	for (size_t pg = first_page; pg <= r->npages; pg++) {
 		HPDF_Page page = r->page[pg - 1];
-		if (!page)
+		if (!page || r->failed)
 			continue;
 		double from = pg == first_page ? top : r->th->page_h - r->th->margin_top;
 		double to = pg == r->npages ? r->y + 6 : r->th->margin_bottom;
@@ -651,6 +660,8 @@ static void page_furniture(R *r)
 {
 	const ms_theme *th = r->th;
 	char left[512], right[64];
+	if (r->failed)
+		return;
 	snprintf(left, sizeof left, "%s \xE2\x80\x94 as of %s", r->meta->title, r->meta->as_of);
 	double x0 = th->margin_left, x1 = th->page_w - th->margin_right;
 	double foot = th->margin_bottom - 26, head = th->page_h - th->margin_top + 22;
@@ -677,6 +688,7 @@ static void on_hpdf_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
 		ms_error(r->d, r->doc->file, 0, 0, "libharu error 0x%04X (detail %u)",
 			 (unsigned)err, (unsigned)detail);
 	r->failed = 1;
+	r->p.page = NULL;    /* libharu's state is not to be trusted now: nothing more is drawn */
 }
 
 static void set_info(R *r)

@@ -1,18 +1,23 @@
 /* Allocation-failure injection (make oomtest): linked into build/oom/mstress
  * with the release objects and ld's --wrap, it stands in for malloc,
  * calloc, realloc, strdup, strndup and free in mstress's own code (which
- * jansson's allocations pass through too), is given to libxml2 and libharu,
+ * jansson's allocations pass through too), is given to libxml2 and libharu
+ * (whose blocks are failed but not leak-checked: see hpdf_alloc),
  * and refuses threads, so that the n-th allocation is the same one on every
  * run (each pthread_create caller then does the work itself).
  *
- * MSTRESS_OOM_FAIL_AT=N fails the N-th allocation only, printing where it
- * is (for addr2line), to study one case. MSTRESS_OOM_SHARD=K/M limits a
+ * MSTRESS_OOM_FAIL_AT=N fails the N-th allocation only (with
+ * MSTRESS_OOM_TRACE set, printing where, for addr2line), and exits 97 if
+ * the run leaves any block behind. MSTRESS_OOM_SHARD=K/M limits a
  * sweep to the n with n % M == K, so that M sweeps share the work.
  * MSTRESS_OOM_SWEEP=FILE runs the sweep: at every counted allocation the
  * process forks; the child sees that one allocation fail and runs on to its
  * end, while the parent waits, judges it, and goes on with the allocation
  * granted. So one run tries every n from 1 to the total, each child a true
  * "the n-th allocation fails" run, at the cost of its remaining work only.
+ * Once the run has begun writing its report (its temporary files, which a
+ * failing child would remove, are in the output directory), the remaining
+ * allocations are failed in fresh runs started at its exit instead.
  * A child must end by a signal-free exit: 0 (the failure was absorbed), or
  * non-zero with an "error:" message; with no block of the counted
  * allocators left behind beyond what the full run leaves; and, when it
@@ -132,7 +137,11 @@ typedef struct shared {
 } shared;
 
 static int sweeping;
+enum { LEAK_EXIT = 97 };         /* a fresh run's status when it left blocks */
 static unsigned long fail_at;    /* MSTRESS_OOM_FAIL_AT, or 0 */
+static int trace;                /* MSTRESS_OOM_TRACE: where the failure is, on stderr */
+static char **args;              /* the command line, for the runs started afresh */
+static unsigned long fresh_from; /* the first allocation after the output was touched */
 static unsigned long shard, shards = 1;  /* MSTRESS_OOM_SHARD=K/M: the n with n % M == K */
 static unsigned long count;      /* counted allocations so far */
 static FILE *report;
@@ -263,20 +272,66 @@ static void judge(unsigned long n, int status)
 	clean++;
 }
 
+/* The allocations from fresh_from on, each failed in a run of its own. */
+static void run_afresh(void)
+{
+	unsetenv("MSTRESS_OOM_SWEEP");
+	unsetenv("MSTRESS_OOM_SHARD");
+	unsetenv("MSTRESS_OOM_TRACE");
+	__real_free(snapshot);     /* this run's report is the one to keep now */
+	snapshot = list_dir(watch);
+	for (unsigned long n = fresh_from; n <= count; n++) {
+		if (n % shards != shard)
+			continue;
+		char at[32];
+		snprintf(at, sizeof at, "%lu", n);
+		setenv("MSTRESS_OOM_FAIL_AT", at, 1);
+		if (ftruncate(err_fd, 0) != 0 || lseek(err_fd, 0, SEEK_SET) != 0)
+			break;
+		sh->child_live = 0;
+		fflush(NULL);
+		pid_t pid = fork();
+		if (pid == 0) {
+			dup2(err_fd, 2);
+			execv("/proc/self/exe", args);
+			_exit(127);
+		}
+		int status = 0;
+		if (pid < 0 || waitpid(pid, &status, 0) != pid) {
+			fprintf(report, "allocation %lu: fork or wait failed: %s\n", n, strerror(errno));
+			crashed++;
+			continue;
+		}
+		/* a fresh run says its leftovers by its exit status (below) */
+		if (WIFEXITED(status) && WEXITSTATUS(status) == LEAK_EXIT) {
+			sh->child_live = (size_t)-1;
+			status = 1 << 8;
+		}
+		judge(n, status);
+	}
+}
+
 static void at_exit(void)
 {
 	if (is_child) {
 		sh->child_live = live_blocks();
 		return;
 	}
+	if (fail_at) {             /* a fresh run of the sweep's: blocks left are a leak */
+		if (live_blocks())
+			_exit(LEAK_EXIT);
+		return;
+	}
 	if (!sweeping)
 		return;
+	if (fresh_from)
+		run_afresh();
 	/* the full run's own leftovers are the bar for every child */
 	size_t live = live_blocks();
 	for (size_t i = 0; i < nchild; i++)
 		if (child_live[i] > live && ++leaked <= 50)
-			fprintf(report, "allocation %zu: its run left %zu blocks, the full run %zu\n", i + 1,
-				child_live[i], live);
+			fprintf(report, "allocation %zu: its run left %s blocks, the full run %zu\n", i + 1,
+				child_live[i] == (size_t)-1 ? "some" : "more", live);
 	fprintf(report, "allocations %lu\nclean_errors %lu\nabsorbed %lu\ncrashed %lu\nleaked %lu\n"
 			"silent %lu\ntouched_output %lu\nwrong_output %lu\nleft_by_full_run %zu\n",
 		count, clean, absorbed, crashed, leaked, silent, touched, differs, live);
@@ -298,15 +353,28 @@ static int must_fail(void)
 	if (fail_at) {
 		if (++count != fail_at)
 			return 0;
-		void *frames[32];       /* where it failed, for addr2line */
-		backtrace_symbols_fd(frames, backtrace(frames, 32), 2);
+		if (trace) {
+			void *frames[32];       /* where it failed, for addr2line */
+			backtrace_symbols_fd(frames, backtrace(frames, 32), 2);
+		}
 		return 1;
 	}
 	if (!sweeping || is_child)
 		return 0;
 	unsigned long n = ++count;
-	if (n % shards != shard)
+	if (fresh_from || n % shards != shard)
 		return 0;
+	/* once this run has begun writing its report, a child's clean-up would
+	 * remove this run's temporary files: the rest are run afresh, at exit */
+	if (watch) {
+		char *now = list_dir(watch);
+		int writing = !now || !snapshot || strcmp(now, snapshot);
+		__real_free(now);
+		if (writing) {
+			fresh_from = n;
+			return 0;
+		}
+	}
 	if (ftruncate(err_fd, 0) != 0 || lseek(err_fd, 0, SEEK_SET) != 0)
 		return 0;
 	fflush(NULL);
@@ -410,9 +478,11 @@ int __wrap_pthread_create(pthread_t *t, const pthread_attr_t *a, void *(*f)(void
 	return EAGAIN;
 }
 
+/* libharu's blocks can fail like the rest, but are not counted as live:
+ * libharu itself leaks some when font loading fails half way. */
 static void *hpdf_alloc(HPDF_UINT n)
 {
-	return __wrap_malloc(n);
+	return must_fail() ? NULL : __real_malloc(n);
 }
 
 HPDF_Doc __wrap_HPDF_New(HPDF_Error_Handler e, void *user)
@@ -425,8 +495,15 @@ static char *xml_strdup(const char *s)
 	return __wrap_strdup(s);
 }
 
-__attribute__((constructor)) static void start(void)
+__attribute__((constructor)) static void start(int argc, char **argv)
 {
+	/* a copy: main() rewrites argv[1] for getopt's messages */
+	args = __real_calloc((size_t)argc + 1, sizeof *args);
+	for (int i = 0; args && i < argc; i++) {
+		size_t n = strlen(argv[i]) + 1;
+		if ((args[i] = __real_malloc(n)))
+			memcpy(args[i], argv[i], n);
+	}
 	set_new(&own, 21);
 	sh = mmap(NULL, sizeof *sh, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (sh == MAP_FAILED)
@@ -434,6 +511,9 @@ __attribute__((constructor)) static void start(void)
 	xmlMemSetup(__wrap_free, __wrap_malloc, __wrap_realloc, xml_strdup);
 	const char *at = getenv("MSTRESS_OOM_FAIL_AT");
 	fail_at = at ? strtoul(at, NULL, 10) : 0;
+	trace = getenv("MSTRESS_OOM_TRACE") != NULL;
+	if (fail_at)
+		atexit(at_exit);
 	const char *part = getenv("MSTRESS_OOM_SHARD");
 	if (part && (sscanf(part, "%lu/%lu", &shard, &shards) != 2 || !shards || shard >= shards))
 		abort();

@@ -35,7 +35,7 @@ n=$(sed -n 's/^allocations //p' "$work/sweep0.txt")
 tried=$(($(figure clean_errors) + $(figure absorbed) + $(figure crashed)))
 echo "oom: $n allocations, $tried failed in turn: $(figure clean_errors) clean errors, $(figure absorbed) absorbed"
 bad=0
-for k in crashed leaked silent touched_output wrong_output; do
+for k in crashed leaked silent touched_output wrong_output left_by_full_run; do
 	v=$(figure $k)
 	[ "$v" = 0 ] || { echo "oom: $k: $v" >&2; bad=1; }
 done
