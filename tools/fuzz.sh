@@ -5,8 +5,8 @@
 # files), keeping any crash in tests/fuzz/crashes/. To refresh the seeds:
 #   build/fuzz/fuzz_T -merge=1 tests/fuzz/seeds/T tests/fuzz/corpus/T
 # Each run's executions are added to tests/fuzz/ledger.tsv (date, target,
-# executions, crash or ok, commit): commit it, and the totals over all runs
-# are kept.
+# executions, ok, crash or interrupted (by SIGINT), commit): commit it, and
+# the totals over all runs are kept.
 # usage: tools/fuzz.sh SECONDS RUNS TARGET...  (RUNS > 0: stop after that many
 # executions instead of after SECONDS)
 set -eu
@@ -37,8 +37,13 @@ for t in "$@"; do
 	fi
 	echo "fuzz: $t ($limit)"
 	verdict=ok
-	if ! build/fuzz/fuzz_$t "$limit" -artifact_prefix=tests/fuzz/crashes/"$t"- \
-		-print_final_stats=1 "$corpus" "tests/fuzz/seeds/$t" 2> "build/fuzz/$t.log"; then
+	rc=0
+	build/fuzz/fuzz_$t "$limit" -artifact_prefix=tests/fuzz/crashes/"$t"- -interrupted_exitcode=72 \
+		-print_final_stats=1 "$corpus" "tests/fuzz/seeds/$t" 2> "build/fuzz/$t.log" || rc=$?
+	if [ "$rc" = 72 ]; then
+		verdict=interrupted     # SIGINT: the executions so far still count
+		status=130
+	elif [ "$rc" != 0 ]; then
 		echo "fuzz: $t FOUND A CRASH: see build/fuzz/$t.log and tests/fuzz/crashes/" >&2
 		status=1
 		verdict=crash
