@@ -20,6 +20,10 @@
 #include "utc.h"
 
 
+/* A template that calls itself can double its output at every level: the
+ * report's Markdown and page stop at this size (a real one is under 2 MB). */
+#define MAX_RENDERED ((size_t)256 << 20)
+
 typedef struct outfile {
 	char *name;          /* owned; relative to the output directory */
 	ms_buf data;
@@ -219,6 +223,7 @@ static int render_markdown(build *b)
 		ms_buf_release(&tmpl);
 		return ms_error(b->d, NULL, 0, 0, "out of memory");
 	}
+	b->md->max = MAX_RENDERED;
 	/* the weekly newsletter is a template that extends the report's */
 	ms_tmpl_opts opts = { ms_escape_markdown, read_partial, (void *)b, 1 };
 	int rc = read_template(b, b->cfg.weekly ? "weekly.md" : "report.md", &tmpl, &b->md_path) ||
@@ -339,6 +344,8 @@ static int render_html(build *b)
 	char *path = NULL;
 	json_t *page = NULL;
 	ms_buf *html = add_output(b, "report.html");
+	if (html)
+		html->max = MAX_RENDERED;
 	int rc = !html ? ms_error(b->d, NULL, 0, 0, "out of memory") :
 		 ms_doc_html(b->doc, b->doc_charts, b->charts.n, &body, b->d);
 	if (!rc && (!(page = json_deep_copy(b->model)) ||

@@ -320,6 +320,7 @@ typedef struct renderer {
 	int depth;
 	int partial_depth;
 	int block_depth;
+	int overflow;             /* an output buffer was full (its cap) or memory ran out */
 	override *overrides;
 } renderer;
 
@@ -591,11 +592,14 @@ static int render_block(renderer *r, const source *src, const node *n)
 		return rc;
 	}
 	ms_buf *out = r->out, tmp;
-	ms_buf_init(&tmp, 0);
+	/* the block's text goes into out after: it may use only out's room */
+	ms_buf_init(&tmp, !out->max ? 0 : out->len < out->max ? out->max - out->len : 1);
 	r->out = &tmp;
 	int rc = render_list(r, body_src, body->child);
 	r->block_depth--;
 	r->out = out;
+	if (ms_buf_failed(&tmp))
+		r->overflow = 1;
 	/* a standalone site's indentation: the tag's, or its default content's */
 	const char *add = n->indent;
 	size_t add_n = n->standalone ? n->indent_n : 0;
@@ -615,6 +619,12 @@ static int render_block(renderer *r, const source *src, const node *n)
 static int render_list(renderer *r, const source *src, const node *n)
 {
 	for (; n; n = n->next) {
+		/* a full buffer ends the rendering: partials calling themselves
+		 * could otherwise go on doubling the output for a long time */
+		if (ms_buf_failed(r->out)) {
+			r->overflow = 1;
+			return -1;
+		}
 		int rc = 0;
 		switch (n->kind) {
 		case K_TEXT:
@@ -663,8 +673,13 @@ int ms_tmpl_render(const char *file, const char *text, size_t len, json_t *data,
 	source src = { file, text, len };
 	int rc = render_list(&r, &src, tree);
 	free_nodes(tree);
-	if (!rc && ms_buf_failed(out))
-		rc = ms_error(d, file, 0, 0, "out of memory rendering the template");
+	if (r.overflow || (!rc && ms_buf_failed(out))) {
+		if (out->max)
+			rc = ms_error(d, file, 0, 0, "the rendered template outgrew %zu MB, or memory ran out",
+				      out->max >> 20);
+		else
+			rc = ms_error(d, file, 0, 0, "out of memory rendering the template");
+	}
 	return rc;
 }
 

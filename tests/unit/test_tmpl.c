@@ -69,7 +69,47 @@ static void errors_locate(void)
 	capture_end(&cap);
 }
 
+/* Partial pN is "{{>pN+1}}{{>pN+1}}" down to p40, "x": 2^40 bytes of
+ * output within the depth limit. A capped buffer ends it, with a message. */
+static int doubling(void *ctx, const char *name, char **text, char **file)
+{
+	(void)ctx;
+	int level = atoi(name + 1);
+	char t[64];
+	if (level < 40)
+		snprintf(t, sizeof t, "{{>p%d}}{{>p%d}}", level + 1, level + 1);
+	else
+		snprintf(t, sizeof t, "x");
+	*text = strdup(t);
+	*file = strdup("p.md");
+	return *text && *file ? 0 : -1;
+}
+
+static void runaway_partials_stop_at_the_cap(void)
+{
+	capture cap;
+	capture_start(&cap);
+	ms_tmpl_opts o = { NULL, doubling, NULL, 1 };
+	ms_buf b;
+	ms_buf_init(&b, (size_t)1 << 20);
+	json_t *data = json_object();
+	CHECK(ms_tmpl_render("t.md", "{{>p0}}", 7, data, &o, &b, &cap.d) == -1);
+	check_message(&cap, "t.md: error: the rendered template outgrew 1 MB");
+	CHECK(b.len <= (size_t)1 << 20);
+	json_decref(data);
+	ms_buf_release(&b);
+	/* the same through a block, whose text is rendered aside first */
+	ms_buf_init(&b, (size_t)1 << 20);
+	data = json_object();
+	CHECK(ms_tmpl_render("t.md", "{{$b}}{{>p0}}{{/b}}", 19, data, &o, &b, &cap.d) == -1);
+	CHECK(b.len <= (size_t)1 << 20);
+	json_decref(data);
+	ms_buf_release(&b);
+	capture_end(&cap);
+}
+
 const ms_test tmpl_tests[] = {
+	{ "tmpl/runaway_partials_stop_at_the_cap", runaway_partials_stop_at_the_cap },
 	{ "tmpl/variables_and_sections", variables_and_sections },
 	{ "tmpl/markdown_escaping", markdown_escaping },
 	{ "tmpl/errors_locate", errors_locate },
