@@ -165,13 +165,13 @@ static char *list_dir(const char *dir)
 		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || lstat(path, &st) != 0)
 			continue;
-		if (!S_ISDIR(st.st_mode))     /* a directory's time moves with its temporary files */
-			fprintf(f, "%s %lld %lld.%09ld\n", e->d_name, (long long)st.st_size,
-				(long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
-		if (S_ISDIR(st.st_mode)) {
+		if (S_ISDIR(st.st_mode)) {    /* its time moves with temporary files: not listed */
 			char *sub = list_dir(path);
 			fprintf(f, "%s/\n%s", e->d_name, sub ? sub : "");
 			__real_free(sub);
+		} else {
+			fprintf(f, "%s %lld %lld.%09ld\n", e->d_name, (long long)st.st_size,
+				(long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
 		}
 	}
 	if (d)
