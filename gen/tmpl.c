@@ -230,7 +230,11 @@ static int parse_list(parser *p, node **list, node *section)
 					   p->close, (int)p->clen, NULL);
 		int sigil = type && strchr("{&#^/>!=$<", type);
 		const char *name = p->src + inner + (sigil ? 1 : 0);
-		size_t name_n = tag_end - p->clen - (type == '{' || type == '=' ? 1 : 0) - (size_t)(name - p->src);
+		/* the sigil may also be the first byte of the closing delimiter
+		 * ("<%>" with "<%" and ">"): then the name is empty */
+		size_t name_at = (size_t)(name - p->src);
+		size_t name_end = tag_end - p->clen - (type == '{' || type == '=' ? 1 : 0);
+		size_t name_n = name_end > name_at ? name_end - name_at : 0;
 		if (type != '!' && type != '=')
 			trim_span(&name, &name_n);
 		int first_on_line = !p->in_line;
