@@ -6,8 +6,7 @@
 #   build/fuzz/fuzz_T -merge=1 tests/fuzz/seeds/T tests/fuzz/corpus/T
 # Each run's executions are added to tests/fuzz/ledger.tsv (date, target,
 # executions, ok, crash or interrupted (by SIGINT), the commit checked out
-# when it ended): commit it, and
-# the totals over all runs are kept.
+# when it ended): commit it, and the totals over all runs are kept.
 # usage: tools/fuzz.sh SECONDS RUNS TARGET...  (RUNS > 0: stop after that many
 # executions instead of after SECONDS)
 set -eu
