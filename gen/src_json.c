@@ -162,6 +162,30 @@ int ms_parse_binance_klines(const char *file, const char *data, size_t len, cons
 	return drive(file, data, len, fmt, MS_OHLC | MS_COLBIT(MS_VOLUME), klines_body, out, d);
 }
 
+/* data[i] = {time_key: unix time, value_key (or else alt_key): v}, one
+ * element a day, 0 <= v <= max; `expect` says what is wanted when not. */
+static int daily_values(builder *b, const json_t *arr, const char *time_key, const char *value_key,
+			const char *alt_key, double max, const char *expect)
+{
+	size_t i;
+	const json_t *e;
+	json_array_foreach(arr, i, e) {
+		char where[32];
+		snprintf(where, sizeof where, "data[%zu]", i);
+		double v[MS_NCOL] = { 0 };
+		int64_t t;
+		const json_t *x = json_object_get(e, value_key);
+		if (!x && alt_key)
+			x = json_object_get(e, alt_key);
+		if (unix_time(json_object_get(e, time_key), &t) || number(x, &v[MS_VALUE]) || !(v[MS_VALUE] >= 0) ||
+		    v[MS_VALUE] > max)
+			return ms_error(b->d, b->file, 0, 0, "%s: expected %s", where, expect);
+		if (add_bar(b, ms_day_floor(t), v, where))
+			return -1;
+	}
+	return 0;
+}
+
 /* {"data": [{"value": "25", "timestamp": "unix s"}, …], "metadata": {"error": null}} */
 static int fng_body(builder *b, json_t *root)
 {
@@ -172,20 +196,7 @@ static int fng_body(builder *b, json_t *root)
 				json_is_string(err) ? json_string_value(err) : "?");
 	if (!json_is_array(arr))
 		return ms_error(b->d, b->file, 0, 0, "expected {\"data\": [...]}");
-	size_t i;
-	json_t *e;
-	json_array_foreach(arr, i, e) {
-		char where[32];
-		snprintf(where, sizeof where, "data[%zu]", i);
-		double v[MS_NCOL] = { 0 };
-		int64_t t;
-		if (unix_time(json_object_get(e, "timestamp"), &t) || number(json_object_get(e, "value"), &v[MS_VALUE]) ||
-		    v[MS_VALUE] < 0 || v[MS_VALUE] > 100)
-			return ms_error(b->d, b->file, 0, 0, "%s: expected a timestamp and a value from 0 to 100", where);
-		if (add_bar(b, ms_day_floor(t), v, where))
-			return -1;
-	}
-	return 0;
+	return daily_values(b, arr, "timestamp", "value", NULL, 100, "a timestamp and a value from 0 to 100");
 }
 
 int ms_parse_fng_json(const char *file, const char *data, size_t len, const ms_csv_format *fmt,
@@ -262,20 +273,9 @@ static int coinglass_body(builder *b, json_t *root)
 	}
 	if (!json_is_array(arr))
 		return ms_error(b->d, b->file, 0, 0, "expected {\"code\": \"0\", \"data\": [...]}");
-	size_t i;
-	json_t *e;
-	json_array_foreach(arr, i, e) {
-		char where[32];
-		snprintf(where, sizeof where, "data[%zu]", i);
-		double v[MS_NCOL] = { 0 };
-		int64_t t;
-		const json_t *x = json_object_get(e, agg) ? json_object_get(e, agg) : json_object_get(e, pair);
-		if (unix_time(json_object_get(e, "time"), &t) || number(x, &v[MS_VALUE]) || v[MS_VALUE] < 0)
-			return ms_error(b->d, b->file, 0, 0, "%s: expected a time and a non-negative %s", where, agg);
-		if (add_bar(b, ms_day_floor(t), v, where))
-			return -1;
-	}
-	return 0;
+	char expect[96];
+	snprintf(expect, sizeof expect, "a time and a non-negative %s", agg);
+	return daily_values(b, arr, "time", agg, pair, INFINITY, expect);
 }
 
 int ms_parse_coinglass(const char *file, const char *data, size_t len, const ms_csv_format *fmt,

@@ -55,6 +55,8 @@ static void fear_greed(void)
 	ms_series_free(s);
 	CHECK(!parse_text("{\"data\": [], \"metadata\": {\"error\": \"rate limited\"}}", "alternative_me_fng_json", &cap));
 	check_message(&cap, "alternative.me answered an error: rate limited");
+	CHECK(!parse_text("{\"data\": [{\"value\": \"101\", \"timestamp\": \"1763251200\"}]}", "alternative_me_fng_json", &cap));
+	check_message(&cap, "t.json: error: data[0]: expected a timestamp and a value from 0 to 100");
 	capture_end(&cap);
 }
 
@@ -77,6 +79,14 @@ static void yahoo_and_coinglass(void)
 	ms_series_free(s);
 	CHECK(!parse_text("{\"code\":\"40001\",\"msg\":\"API key missing\"}", "coinglass_liquidations_json", &cap));
 	check_message(&cap, "CoinGlass answered an error: API key missing");
+	/* the per-pair key when the aggregated one is absent; negative amounts refused */
+	s = parse_text("{\"code\": 0, \"data\": [{\"time\": 1760054400000, \"long_liquidation_usd\": 5.5}]}",
+		       "coinglass_liquidations_json", &cap);
+	CHECK(s && s->n == 1 && s->col[MS_VALUE][0] == 5.5 && s->t[0] == ms_days_from_civil(2025, 10, 10) * MS_DAY);
+	ms_series_free(s);
+	CHECK(!parse_text("{\"code\": 0, \"data\": [{\"time\": 1760054400000, \"aggregated_long_liquidation_usd\": -1}]}",
+			  "coinglass_liquidations_json", &cap));
+	check_message(&cap, "data[0]: expected a time and a non-negative aggregated_long_liquidation_usd");
 	capture_end(&cap);
 }
 
