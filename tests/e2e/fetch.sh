@@ -5,7 +5,9 @@ start_http_server
 C="$WORK/cache"
 fg=fear_greed
 ok="$fg=$U/ok/alternative_me_fng.json"
-cat > "$WORK/live.ini" <<INI
+# the report section and the local daily prices every config here starts from
+base_ini() {
+	cat <<INI
 [report]
 as_of = 2026-02-06
 window_start = 2024-01-01
@@ -15,6 +17,9 @@ primary = btc_price
 [source.btc_price]
 format = cryptoquant_ohlcv
 path = $ROOT/data/prices/cryptoquant_btc_usd_daily_ohlcv.csv
+INI
+}
+{ base_ini; cat <<INI; } > "$WORK/live.ini"
 asset = BTC
 venue = CryptoQuant
 
@@ -114,16 +119,7 @@ assert len(rows) == 2500 and rows[0][0] == 1767225600000 and rows[-1][0] == 1767
 expect_in "$WORK/kl/stats.json" '"resolution": "1h"'
 # CoinGlass: the key from the environment goes in the CG-API-KEY header,
 # never into messages or the cache; no key, no request
-cat > "$WORK/cg.ini" <<INI
-[report]
-as_of = 2026-02-06
-window_start = 2024-01-01
-period_high = 2026-01
-primary = btc_price
-
-[source.btc_price]
-format = cryptoquant_ohlcv
-path = $ROOT/data/prices/cryptoquant_btc_usd_daily_ohlcv.csv
+{ base_ini; cat <<INI; } > "$WORK/cg.ini"
 
 [source.btc_coingecko]
 format = coingecko_market_chart_json
