@@ -707,6 +707,54 @@ static void set_info(R *r)
 	HPDF_SetInfoDateAttr(r->p.doc, HPDF_INFO_MOD_DATE, date);
 }
 
+/* Starts the libharu document: UTF-8 text in the theme's fonts, the info
+ * dictionary, the outline shown on opening. */
+static void start_pdf(R *r)
+{
+	if (!(r->p.doc = HPDF_New(on_hpdf_error, r))) {
+		ms_error(r->d, r->doc->file, 0, 0, "libharu failed to start");
+		r->failed = 1;
+		return;
+	}
+	HPDF_SetCompressionMode(r->p.doc, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(r->p.doc);
+	HPDF_SetCurrentEncoder(r->p.doc, "UTF-8");
+	for (int i = 0; i < MS_NFACE && !r->failed; i++) {
+		const char *path = ms_font_path(r->p.fonts, (enum ms_face)i);
+		const char *name = HPDF_LoadTTFontFromFile(r->p.doc, path, HPDF_TRUE);
+		r->p.font[i] = name ? HPDF_GetFont(r->p.doc, name, "UTF-8") : NULL;
+		if (!r->p.font[i] && !r->failed) {
+			ms_error(r->d, path, 0, 0, "libharu cannot load this font");
+			r->failed = 1;
+		}
+	}
+	if (!r->failed) {
+		set_info(r);
+		HPDF_SetPageMode(r->p.doc, HPDF_PAGE_MODE_USE_OUTLINE);
+	}
+}
+
+/* Appends the finished document's bytes to out. */
+static void save_pdf(R *r, ms_buf *out)
+{
+	if (HPDF_SaveToStream(r->p.doc) != HPDF_OK)
+		return;                   /* on_hpdf_error said why */
+	HPDF_UINT32 size = HPDF_GetStreamSize(r->p.doc);
+	if (ms_buf_reserve(out, size)) {
+		ms_error(r->d, r->doc->file, 0, 0, "out of memory writing the PDF");
+		r->failed = 1;
+		return;
+	}
+	HPDF_UINT32 got = size;
+	HPDF_ReadFromStream(r->p.doc, (HPDF_BYTE *)out->data + out->len, &got);
+	out->len += got;
+	out->data[out->len] = '\0';
+	if (got != size && !r->failed) {
+		ms_error(r->d, r->doc->file, 0, 0, "short PDF stream");
+		r->failed = 1;
+	}
+}
+
 int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms_fontset *fonts,
 	       const ms_theme *theme, const ms_doc_meta *meta, ms_buf *out, ms_diag *d)
 {
@@ -723,48 +771,15 @@ int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms
 	r->doc = doc;
 	r->d = d;
 	r->p.fonts = fonts;
-	if (out && !(r->p.doc = HPDF_New(on_hpdf_error, r))) {
-		free(r);
-		return ms_error(d, doc->file, 0, 0, "libharu failed to start");
-	}
-	if (out) {
-		HPDF_SetCompressionMode(r->p.doc, HPDF_COMP_ALL);
-		HPDF_UseUTFEncodings(r->p.doc);
-		HPDF_SetCurrentEncoder(r->p.doc, "UTF-8");
-	}
-	for (int i = 0; out && i < MS_NFACE && !r->failed; i++) {
-		const char *name = HPDF_LoadTTFontFromFile(r->p.doc, ms_font_path(fonts, (enum ms_face)i), HPDF_TRUE);
-		r->p.font[i] = name ? HPDF_GetFont(r->p.doc, name, "UTF-8") : NULL;
-		if (!r->p.font[i] && !r->failed) {
-			ms_error(d, ms_font_path(fonts, (enum ms_face)i), 0, 0, "libharu cannot load this font");
-			r->failed = 1;
-		}
-	}
+	if (out)
+		start_pdf(r);
 	if (!r->failed) {
-		if (out) {
-			set_info(r);
-			HPDF_SetPageMode(r->p.doc, HPDF_PAGE_MODE_USE_OUTLINE);
-		}
 		new_page(r);
 		blocks(r, doc->root, 0, 0);
 		page_furniture(r);
 	}
-	if (out && !r->failed && HPDF_SaveToStream(r->p.doc) == HPDF_OK) {
-		HPDF_UINT32 size = HPDF_GetStreamSize(r->p.doc);
-		if (ms_buf_reserve(out, size) == 0) {
-			HPDF_UINT32 got = size;
-			HPDF_ReadFromStream(r->p.doc, (HPDF_BYTE *)out->data + out->len, &got);
-			out->len += got;
-			out->data[out->len] = '\0';
-			if (got != size && !r->failed) {
-				ms_error(d, doc->file, 0, 0, "short PDF stream");
-				r->failed = 1;
-			}
-		} else {
-			ms_error(d, doc->file, 0, 0, "out of memory writing the PDF");
-			r->failed = 1;
-		}
-	}
+	if (out && !r->failed)
+		save_pdf(r, out);
 	int rc = r->failed ? -1 : 0;
 	if (r->p.doc)
 		HPDF_Free(r->p.doc);
