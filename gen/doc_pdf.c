@@ -723,6 +723,8 @@ static void start_pdf(R *r)
 		const char *path = ms_font_path(r->p.fonts, (enum ms_face)i);
 		const char *name = HPDF_LoadTTFontFromFile(r->p.doc, path, HPDF_TRUE);
 		r->p.font[i] = name ? HPDF_GetFont(r->p.doc, name, "UTF-8") : NULL;
+		if (r->p.font[i] && ms_pdf_fix_to_unicode(r->p.font[i]))
+			r->p.font[i] = NULL;
 		if (!r->p.font[i] && !r->failed) {
 			ms_error(r->d, path, 0, 0, "libharu cannot load this font");
 			r->failed = 1;

@@ -12,7 +12,15 @@ expect_in "$WORK/info.txt" "Title:           Bitcoin's 50 % drawdown"
 expect_in "$WORK/info.txt" "Author:          mstress"
 expect_in "$WORK/info.txt" "Subject:         How far bitcoin has fallen"
 expect_in "$WORK/info.txt" "CreationDate:    Fri Feb  6 00:00:00 2026 UTC"
-pdftotext -layout "$pdf" "$WORK/text.txt" 2>/dev/null
+pdftotext -layout "$pdf" "$WORK/text.txt" 2> "$WORK/text.err"
+# every font maps its codes back to Unicode with a valid ToUnicode CMap (a
+# bfrange identity), so the reader needs no guess and says nothing
+[ ! -s "$WORK/text.err" ] || die "pdftotext complained: $(head -n 3 "$WORK/text.err")"
+qpdf --qdf --object-streams=disable "$pdf" "$WORK/plain.pdf"
+[ "$(grep -ac '^ */ToUnicode [0-9]* 0 R' "$WORK/plain.pdf")" -eq "$(grep -ac '^ */Subtype /Type0' "$WORK/plain.pdf")" ] ||
+	die "not every Type0 font has a ToUnicode map"
+! grep -aq begincidrange "$WORK/plain.pdf" || die "an encoding CMap is still in the file"
+expect_in "$WORK/plain.pdf" "<4E00> <4EFF> <4E00>"
 expect_in "$WORK/text.txt" "All-time high (intraday)"
 expect_in "$WORK/text.txt" '$126,210'
 expect_in "$WORK/text.txt" "January 2026 high (intraday)"
