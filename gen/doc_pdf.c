@@ -300,22 +300,29 @@ static void flow(R *r, cmark_node *node, enum ms_face face, double size, double 
 	inl_free(&in);
 }
 
-/* PDF strings outside content streams (metadata, outline) are written in
- * PDFDocEncoding by libharu: keep them to ASCII. */
-static void ascii_text(const char *s, char *out, size_t n)
+/* Text for the PDF's strings outside the pages (metadata, outline), which
+ * libharu's UTF-8 encoder writes as UTF-16: Unicode's basic plane only, so
+ * anything else (and broken UTF-8) becomes U+FFFD, control characters a space. */
+static void pdf_string(const char *s, char *out, size_t n)
 {
 	size_t k = 0;
 	const char *end = s + strlen(s);
-	while (s < end && k + 3 < n) {
+	while (s < end && k + 4 < n) {
 		unsigned long c = ms_utf8_next(&s, end);
-		const char *rep = c < 128 ? NULL : c == 0x2212 || c == 0x2013 ? "-" : c == 0x2014 ? "--" :
-				  c == 0xA0 || c == 0x202F ? " " : c == 0x2019 || c == 0x2018 ? "'" :
-				  c == 0x201C || c == 0x201D ? "\"" : "?";
-		if (!rep)
+		if (c < 0x20 || c == 0x7F)
+			c = ' ';
+		else if (c > 0xFFFF || (c >= 0xD800 && c <= 0xDFFF))
+			c = 0xFFFD;
+		if (c < 0x80) {
 			out[k++] = (char)c;
-		else
-			for (; *rep && k + 1 < n; rep++)
-				out[k++] = *rep;
+		} else if (c < 0x800) {
+			out[k++] = (char)(0xC0 | c >> 6);
+			out[k++] = (char)(0x80 | (c & 0x3F));
+		} else {
+			out[k++] = (char)(0xE0 | c >> 12);
+			out[k++] = (char)(0x80 | (c >> 6 & 0x3F));
+			out[k++] = (char)(0x80 | (c & 0x3F));
+		}
 	}
 	out[k] = '\0';
 }
@@ -343,12 +350,12 @@ static void heading(R *r, cmark_node *node)
 	ms_buf_init(&text, 0);
 	ms_doc_plain_text(node, &text);
 	char title[512];
-	ascii_text(ms_buf_str(&text), title, sizeof title);
+	pdf_string(ms_buf_str(&text), title, sizeof title);
 	ms_buf_release(&text);
 	HPDF_Outline parent = NULL;
 	for (int l = level - 1; l >= 1 && !parent; l--)
 		parent = r->outline[l];
-	HPDF_Outline o = r->p.doc && !r->failed ? HPDF_CreateOutline(r->p.doc, parent, title, NULL) : NULL;
+	HPDF_Outline o = r->p.doc && !r->failed ? HPDF_CreateOutline(r->p.doc, parent, title, HPDF_GetEncoder(r->p.doc, "UTF-8")) : NULL;
 	if (o) {
 		HPDF_Destination dst = HPDF_Page_CreateDestination(r->p.page);
 		if (dst) {
@@ -694,11 +701,11 @@ static void on_hpdf_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
 static void set_info(R *r)
 {
 	char s[512];
-	ascii_text(r->meta->title, s, sizeof s);
+	pdf_string(r->meta->title, s, sizeof s);
 	HPDF_SetInfoAttr(r->p.doc, HPDF_INFO_TITLE, s);
-	ascii_text(r->meta->author, s, sizeof s);
+	pdf_string(r->meta->author, s, sizeof s);
 	HPDF_SetInfoAttr(r->p.doc, HPDF_INFO_AUTHOR, s);
-	ascii_text(r->meta->subject, s, sizeof s);
+	pdf_string(r->meta->subject, s, sizeof s);
 	HPDF_SetInfoAttr(r->p.doc, HPDF_INFO_SUBJECT, s);
 	HPDF_SetInfoAttr(r->p.doc, HPDF_INFO_CREATOR, "mstress " MS_VERSION);
 	/* dates come from the as-of day, never the clock: same input, same bytes */

@@ -1,6 +1,6 @@
 # Hostile strings (markup, quotes, PDF string delimiters, non-ASCII) in the
 # config's title and venues and in recipients' names: escaped and intact in
-# the HTML, the SVG, the PDF text, stats.json and the email.
+# the HTML, the SVG, the PDF text and metadata, stats.json and the email.
 . "$ROOT/tests/lib.sh"
 H='<script>alert(1)</script> & "q" </svg> (a\b) Zürich — 東京'
 /usr/bin/python3 - "$ROOT/data/default.ini" "$WORK/h.ini" "$ROOT/data" "$H" <<'PY'
@@ -16,6 +16,7 @@ PY
 printf 'email,name\na@example.org,"<b>Eve</b> & ""Q"""\n' > "$WORK/to.csv"
 "$MSTRESS" mail -q --config "$WORK/h.ini" --to "$WORK/to.csv" --dry-run --out "$WORK/m"
 pdftotext "$WORK/o/report.pdf" - 2> /dev/null | tr '\n' ' ' > "$WORK/pdf.txt"
+pdfinfo "$WORK/o/report.pdf" 2> /dev/null | sed -n 's/^Title: *//p' > "$WORK/pdf_title.txt"
 /usr/bin/python3 - "$WORK" "$H" <<'PY'
 import email, email.policy, glob, html, html.parser, json, sys
 import xml.etree.ElementTree as ET
@@ -41,6 +42,8 @@ assert html.escape(h, quote=True) in page, "the title is not escaped in the page
 assert h in "".join(p.text), "the title's text is not intact in the page"
 assert json.load(open(work + "/o/stats.json"))["report"]["title"] == h
 assert h in open(work + "/pdf.txt", encoding="utf-8").read(), "the PDF text lost the title"
+title = open(work + "/pdf_title.txt", encoding="utf-8").read().rstrip("\n")
+assert title == h, "the PDF metadata changed the title: " + title
 m = email.message_from_bytes(open(glob.glob(work + "/m/mail/*.eml")[0], "rb").read(), policy=email.policy.default)
 assert m["Subject"].startswith(h + " — as of"), m["Subject"]
 assert m["To"].addresses[0].display_name == '<b>Eve</b> & "Q"', m["To"]

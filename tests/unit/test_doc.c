@@ -4,22 +4,57 @@
 #include "doc.h"
 #include "test.h"
 
-static int typeset(const char *md, int write, capture *cap)
+/* Typesets md; write: into a PDF, kept in *kept when that is not NULL. */
+static int typeset_as(const char *md, const char *title, int write, ms_buf *kept, capture *cap)
 {
 	ms_fontset *f = ms_fontset_new("fonts", &cap->d);
 	ms_doc *doc = f ? ms_doc_parse("t.md", md, strlen(md), &cap->d) : NULL;
 	ms_theme th;
 	ms_theme_defaults(&th);
-	ms_doc_meta meta = { "Title", "Author", "Subject", "2026-02-06", 2026, 2, 6 };
+	ms_doc_meta meta = { title, "Author", "Subject", "2026-02-06", 2026, 2, 6 };
 	ms_buf pdf;
 	ms_buf_init(&pdf, 0);
 	int rc = doc ? ms_doc_pdf(doc, NULL, 0, f, &th, &meta, write ? &pdf : NULL, &cap->d) : -2;
 	if (rc == 0 && write && (pdf.len < 1000 || memcmp(pdf.data, "%PDF-", 5)))
 		rc = -3;
-	ms_buf_release(&pdf);
+	if (kept)
+		*kept = pdf;
+	else
+		ms_buf_release(&pdf);
 	ms_doc_free(doc);
 	ms_fontset_free(f);
 	return rc;
+}
+
+static int typeset(const char *md, int write, capture *cap)
+{
+	return typeset_as(md, "Title", write, NULL, cap);
+}
+
+static int contains(const ms_buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i + n <= b->len; i++)
+		if (!memcmp(b->data + i, s, n))
+			return 1;
+	return 0;
+}
+
+/* Metadata and outline entries keep their non-ASCII text (as UTF-16):
+ * beyond the basic plane, U+FFFD; control characters, a space. */
+static void pdf_strings_unicode(void)
+{
+	capture cap;
+	capture_start(&cap);
+	ms_buf pdf;
+	CHECK(typeset_as("# Z\xC3\xBCrich \xE2\x88\x92 \xE6\x9D\xB1\xE4\xBA\xAC \xF0\x9F\x98\x80\n\ntext\n",
+			 "(a\\b)\x01\xC3\xA9", 1, &pdf, &cap) == 0);
+	/* "Zürich − 東京 😀" */
+	CHECK(contains(&pdf, "<FEFF005A00FC007200690063006800202212002067714EAC0020FFFD>"));
+	/* "(a\b) é": the delimiters need no escape in a hex string */
+	CHECK(contains(&pdf, "<FEFF00280061005C00620029002000E9>"));
+	ms_buf_release(&pdf);
+	capture_end(&cap);
 }
 
 static void layout_only_same_verdicts(void)
@@ -67,5 +102,6 @@ static void deep_nesting_refused(void)
 const ms_test doc_tests[] = {
 	{ "doc/layout_only_same_verdicts", layout_only_same_verdicts },
 	{ "doc/deep_nesting_refused", deep_nesting_refused },
+	{ "doc/pdf_strings_unicode", pdf_strings_unicode },
 };
 const size_t doc_ntests = sizeof doc_tests / sizeof doc_tests[0];
