@@ -355,7 +355,9 @@ static void heading(R *r, cmark_node *node)
 	HPDF_Outline parent = NULL;
 	for (int l = level - 1; l >= 1 && !parent; l--)
 		parent = r->outline[l];
-	HPDF_Outline o = r->p.doc && !r->failed ? HPDF_CreateOutline(r->p.doc, parent, title, HPDF_GetEncoder(r->p.doc, "UTF-8")) : NULL;
+	HPDF_Outline o = NULL;
+	if (r->p.doc && !r->failed)
+		o = HPDF_CreateOutline(r->p.doc, parent, title, HPDF_GetEncoder(r->p.doc, "UTF-8"));
 	if (o) {
 		HPDF_Destination dst = HPDF_Page_CreateDestination(r->p.page);
 		if (dst) {
