@@ -63,7 +63,6 @@ typedef struct R {
 	const char *marker;       /* list marker waiting for the next line */
 	double marker_x;
 	int warned_html;
-	int failed;
 } R;
 
 /* ---- inline collection ---- */
@@ -188,12 +187,11 @@ static size_t break_lines(const inl *in, const ms_fontset *f, double size, doubl
 
 static void new_page(R *r)
 {
-	if (r->failed)
+	if (r->p.failed)
 		return;
 	if (r->npages == MAX_PAGES) {
-		if (!r->failed)
-			ms_error(r->d, r->doc->file, 0, 0, "more than %d pages", MAX_PAGES);
-		r->failed = 1;
+		ms_error(r->d, r->doc->file, 0, 0, "more than %d pages", MAX_PAGES);
+		r->p.failed = 1;
 		return;
 	}
 	HPDF_Page pg = r->p.doc ? HPDF_AddPage(r->p.doc) : NULL;
@@ -280,7 +278,7 @@ static void flow(R *r, cmark_node *node, enum ms_face face, double size, double 
 	size_t nl = in.failed ? (size_t)-1 : break_lines(&in, r->p.fonts, size, width, &ls);
 	if (nl == (size_t)-1) {
 		ms_error(r->d, r->doc->file, 0, 0, "out of memory laying out text");
-		r->failed = 1;
+		r->p.failed = 1;
 		inl_free(&in);
 		return;
 	}
@@ -356,7 +354,7 @@ static void heading(R *r, cmark_node *node)
 	for (int l = level - 1; l >= 1 && !parent; l--)
 		parent = r->outline[l];
 	HPDF_Outline o = NULL;
-	if (r->p.doc && !r->failed)
+	if (r->p.doc && !r->p.failed)
 		o = HPDF_CreateOutline(r->p.doc, parent, title, HPDF_GetEncoder(r->p.doc, "UTF-8"));
 	if (o) {
 		HPDF_Destination dst = HPDF_Page_CreateDestination(r->p.page);
@@ -453,7 +451,7 @@ static void table(R *r, cmark_node *node)
 	int *is_header = calloc(nrows, sizeof *is_header);
 	if (!cells || !natural || !minw || !colw || !is_header) {
 		ms_error(r->d, r->doc->file, 0, 0, "out of memory laying out a table");
-		r->failed = 1;
+		r->p.failed = 1;
 		goto done;
 	}
 	const ms_fontset *f = r->p.fonts;
@@ -504,13 +502,13 @@ static void table(R *r, cmark_node *node)
 		size_t nl = ce->in.failed ? (size_t)-1 :
 			    break_lines(&ce->in, f, TABLE_SIZE, colw[i % ncols] - pad + 0.01, &ce->ls);
 		ce->nl = nl == (size_t)-1 ? 0 : nl;
-		if (nl == (size_t)-1 && !r->failed) {
+		if (nl == (size_t)-1 && !r->p.failed) {
 			ms_error(r->d, r->doc->file, 0, 0, "out of memory laying out a table");
-			r->failed = 1;
+			r->p.failed = 1;
 		}
 	}
 	gap(r, 6);
-	for (ri = 0; ri < nrows && !r->failed; ri++) {
+	for (ri = 0; ri < nrows && !r->p.failed; ri++) {
 		cell *row = &cells[ri * ncols];
 		double h = row_height(row, ncols);
 		/* a header row keeps its first body row with it */
@@ -603,7 +601,7 @@ static void quote(R *r, cmark_node *node, double indent, int tight)
 	double x = r->th->margin_left + indent + 4;
 	for (size_t pg = first_page; pg <= r->npages; pg++) {
 		HPDF_Page page = r->page[pg - 1];
-		if (!page || r->failed)
+		if (!page || r->p.failed)
 			continue;
 		double from = pg == first_page ? top : r->th->page_h - r->th->margin_top;
 		double to = pg == r->npages ? r->y + 6 : r->th->margin_bottom;
@@ -618,7 +616,7 @@ static void quote(R *r, cmark_node *node, double indent, int tight)
 
 static void blocks(R *r, cmark_node *parent, double indent, int tight)
 {
-	for (cmark_node *node = cmark_node_first_child(parent); node && !r->failed;
+	for (cmark_node *node = cmark_node_first_child(parent); node && !r->p.failed;
 	     node = cmark_node_next(node)) {
 		const char *id;
 		switch (cmark_node_get_type(node)) {
@@ -669,7 +667,7 @@ static void page_furniture(R *r)
 {
 	const ms_theme *th = r->th;
 	char left[512], right[64];
-	if (r->failed)
+	if (r->p.failed)
 		return;
 	snprintf(left, sizeof left, "%s \xE2\x80\x94 as of %s", r->meta->title, r->meta->as_of);
 	double x0 = th->margin_left, x1 = th->page_w - th->margin_right;
@@ -693,10 +691,10 @@ static void page_furniture(R *r)
 static void on_hpdf_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
 {
 	R *r = user;
-	if (!r->failed)
+	if (!r->p.failed)
 		ms_error(r->d, r->doc->file, 0, 0, "libharu error 0x%04X (detail %u)",
 			 (unsigned)err, (unsigned)detail);
-	r->failed = 1;
+	r->p.failed = 1;
 	r->p.page = NULL;    /* libharu's state is not to be trusted now: nothing more is drawn */
 }
 
@@ -716,30 +714,19 @@ static void set_info(R *r)
 	HPDF_SetInfoDateAttr(r->p.doc, HPDF_INFO_MOD_DATE, date);
 }
 
-/* Starts the libharu document: UTF-8 text in the theme's fonts, the info
- * dictionary, the outline shown on opening. */
+/* Starts the libharu document: UTF-8 text (the fonts come on first use),
+ * the info dictionary, the outline shown on opening. */
 static void start_pdf(R *r)
 {
 	if (!(r->p.doc = HPDF_New(on_hpdf_error, r))) {
 		ms_error(r->d, r->doc->file, 0, 0, "libharu failed to start");
-		r->failed = 1;
+		r->p.failed = 1;
 		return;
 	}
 	HPDF_SetCompressionMode(r->p.doc, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(r->p.doc);
 	HPDF_SetCurrentEncoder(r->p.doc, "UTF-8");
-	for (int i = 0; i < MS_NFACE && !r->failed; i++) {
-		const char *path = ms_font_path(r->p.fonts, (enum ms_face)i);
-		const char *name = HPDF_LoadTTFontFromFile(r->p.doc, path, HPDF_TRUE);
-		r->p.font[i] = name ? HPDF_GetFont(r->p.doc, name, "UTF-8") : NULL;
-		if (r->p.font[i] && ms_pdf_fix_to_unicode(r->p.font[i]))
-			r->p.font[i] = NULL;
-		if (!r->p.font[i] && !r->failed) {
-			ms_error(r->d, path, 0, 0, "libharu cannot load this font");
-			r->failed = 1;
-		}
-	}
-	if (!r->failed) {
+	if (!r->p.failed) {
 		set_info(r);
 		HPDF_SetPageMode(r->p.doc, HPDF_PAGE_MODE_USE_OUTLINE);
 	}
@@ -753,16 +740,16 @@ static void save_pdf(R *r, ms_buf *out)
 	HPDF_UINT32 size = HPDF_GetStreamSize(r->p.doc);
 	if (ms_buf_reserve(out, size)) {
 		ms_error(r->d, r->doc->file, 0, 0, "out of memory writing the PDF");
-		r->failed = 1;
+		r->p.failed = 1;
 		return;
 	}
 	HPDF_UINT32 got = size;
 	HPDF_ReadFromStream(r->p.doc, (HPDF_BYTE *)out->data + out->len, &got);
 	out->len += got;
 	out->data[out->len] = '\0';
-	if (got != size && !r->failed) {
+	if (got != size && !r->p.failed) {
 		ms_error(r->d, r->doc->file, 0, 0, "short PDF stream");
-		r->failed = 1;
+		r->p.failed = 1;
 	}
 }
 
@@ -782,16 +769,17 @@ int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms
 	r->doc = doc;
 	r->d = d;
 	r->p.fonts = fonts;
+	r->p.d = d;
 	if (out)
 		start_pdf(r);
-	if (!r->failed) {
+	if (!r->p.failed) {
 		new_page(r);
 		blocks(r, doc->root, 0, 0);
 		page_furniture(r);
 	}
-	if (out && !r->failed)
+	if (out && !r->p.failed)
 		save_pdf(r, out);
-	int rc = r->failed ? -1 : 0;
+	int rc = r->p.failed ? -1 : 0;
 	if (r->p.doc)
 		HPDF_Free(r->p.doc);
 	free(r);

@@ -5,11 +5,12 @@
 void ms_pdf_text(ms_pdf *p, enum ms_face face, double size, ms_rgba color, double x, double y,
 		 const char *s)
 {
-	if (!p->page)
+	HPDF_Font font = p->page ? ms_pdf_font(p, face) : NULL;
+	if (!font)
 		return;
 	HPDF_Page_SetRGBFill(p->page, (HPDF_REAL)color.r, (HPDF_REAL)color.g, (HPDF_REAL)color.b);
 	HPDF_Page_BeginText(p->page);
-	HPDF_Page_SetFontAndSize(p->page, p->font[face], (HPDF_REAL)size);
+	HPDF_Page_SetFontAndSize(p->page, font, (HPDF_REAL)size);
 	HPDF_Page_TextOut(p->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
 	HPDF_Page_EndText(p->page);
 }

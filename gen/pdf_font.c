@@ -1,10 +1,6 @@
-/* libharu 2.3 gives each UTF-8 TrueType font a /ToUnicode stream that holds
- * an encoding CMap ("begincidrange <0000> <FFFF> 0"), which is not a valid
- * ToUnicode map: readers reject it, and copying or searching text in the
- * PDF then rests on each reader's guess from the embedded font. The codes
- * libharu writes for these fonts are the text's Unicode code points (BMP,
- * Identity-H), so the right map is the identity: it replaces the stream's
- * content in place, keeping libharu's object. */
+/* The PDF's fonts: each face is embedded when a page first uses it (an
+ * unused face would cost its glyphs in the file and libharu's set-up of
+ * its 65,536-entry map, some 12 ms), with a valid ToUnicode map. */
 #include <stdio.h>
 #include <string.h>
 #include <hpdf_objects.h>
@@ -37,7 +33,14 @@ static size_t identity_cmap(char *out, size_t cap)
 	return n;
 }
 
-int ms_pdf_fix_to_unicode(HPDF_Font font)
+/* libharu 2.3 gives each UTF-8 TrueType font a /ToUnicode stream that holds
+ * an encoding CMap ("begincidrange <0000> <FFFF> 0"), which is not a valid
+ * ToUnicode map: readers reject it, and copying or searching text in the
+ * PDF then rests on each reader's guess from the embedded font. The codes
+ * libharu writes for these fonts are the text's Unicode code points (BMP,
+ * Identity-H), so the right map is the identity: it replaces the stream's
+ * content in place, keeping libharu's object. */
+static int mend_to_unicode(HPDF_Font font)
 {
 	HPDF_Dict map = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
 	if (!map || !map->stream)
@@ -50,4 +53,21 @@ int ms_pdf_fix_to_unicode(HPDF_Font font)
 	size_t len = identity_cmap(text, sizeof text);
 	HPDF_MemStream_FreeData(map->stream);
 	return HPDF_Stream_Write(map->stream, (const HPDF_BYTE *)text, (HPDF_UINT)len) == HPDF_OK ? 0 : -1;
+}
+
+HPDF_Font ms_pdf_font(ms_pdf *p, enum ms_face face)
+{
+	if (p->font[face] || p->failed)
+		return p->font[face];
+	const char *path = ms_font_path(p->fonts, face);
+	const char *name = HPDF_LoadTTFontFromFile(p->doc, path, HPDF_TRUE);
+	HPDF_Font font = name ? HPDF_GetFont(p->doc, name, "UTF-8") : NULL;
+	if (font && mend_to_unicode(font))
+		font = NULL;
+	if (!font && !p->failed) {
+		ms_error(p->d, path, 0, 0, "libharu cannot load this font");
+		p->failed = 1;
+		p->page = NULL;
+	}
+	return p->font[face] = font;
 }
