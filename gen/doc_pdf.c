@@ -714,6 +714,40 @@ static void set_info(R *r)
 	HPDF_SetInfoDateAttr(r->p.doc, HPDF_INFO_MOD_DATE, date);
 }
 
+/* Text the embedded fonts cannot draw would show as empty boxes in the
+ * PDF (or, beyond the basic plane, not at all): said once, with where it
+ * first occurs and how much there is. */
+static void check_glyphs(R *r)
+{
+	cmark_iter *it = cmark_iter_new(r->doc->root);
+	if (!it)
+		return;
+	size_t count = 0;
+	unsigned long first = 0;
+	long at = 0;
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (ev != CMARK_EVENT_ENTER || (t != CMARK_NODE_TEXT && t != CMARK_NODE_CODE && t != CMARK_NODE_CODE_BLOCK))
+			continue;
+		const char *s = cmark_node_get_literal(n);
+		unsigned long c = 0;
+		size_t k = s ? ms_font_missing(r->p.fonts, t == CMARK_NODE_TEXT ? MS_REGULAR : MS_MONO, s, strlen(s), &c) : 0;
+		if (k && !count) {
+			first = c;
+			for (cmark_node *p = n; p && !at; p = cmark_node_parent(p))
+				at = cmark_node_get_start_line(p);
+		}
+		count += k;
+	}
+	cmark_iter_free(it);
+	if (count)
+		ms_warn(r->d, r->doc->file, at, 0, "the PDF's fonts have no glyph for U+%04lX%s: %zu such "
+			"character%s will show as empty boxes or be left out (the HTML is not affected)", first,
+			first > 0xFFFF ? " (beyond Unicode's basic plane)" : "", count, count == 1 ? "" : "s");
+}
+
 /* Starts the libharu document: UTF-8 text (the fonts come on first use),
  * the info dictionary, the outline shown on opening. */
 static void start_pdf(R *r)
@@ -770,6 +804,7 @@ int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms
 	r->d = d;
 	r->p.fonts = fonts;
 	r->p.d = d;
+	check_glyphs(r);
 	if (out)
 		start_pdf(r);
 	if (!r->p.failed) {

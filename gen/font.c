@@ -109,6 +109,22 @@ double ms_text_width(const ms_fontset *f, enum ms_face face, double size, const 
 	return units * size / ft->units_per_EM;
 }
 
+size_t ms_font_missing(const ms_fontset *f, enum ms_face face, const char *s, size_t n, unsigned long *first)
+{
+	const char *end = s + n;
+	size_t missing = 0;
+	while (s < end) {
+		unsigned long c = ms_utf8_next(&s, end);
+		if (c < 0x20 || c == 0x7F)
+			continue;
+		if (c > 0xFFFF || !FT_Get_Char_Index(f->face[face], c)) {
+			if (!missing++)
+				*first = c;
+		}
+	}
+	return missing;
+}
+
 double ms_font_ascent(const ms_fontset *f, enum ms_face face, double size)
 {
 	return (double)f->face[face]->ascender * size / f->face[face]->units_per_EM;

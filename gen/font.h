@@ -17,6 +17,11 @@ void ms_fontset_free(ms_fontset *f);
 const char *ms_font_path(const ms_fontset *f, enum ms_face face);
 /* Advance width of UTF-8 text (n bytes) at size points, unhinted, unkerned. */
 double ms_text_width(const ms_fontset *f, enum ms_face face, double size, const char *s, size_t n);
+/* How many characters of UTF-8 text (n bytes) the face cannot draw: no
+ * glyph, or beyond Unicode's basic plane (which libharu's UTF-8 encoder
+ * leaves out); the first in *first. Control characters are not drawn and
+ * not counted. */
+size_t ms_font_missing(const ms_fontset *f, enum ms_face face, const char *s, size_t n, unsigned long *first);
 /* Ascender and descender (positive, below the baseline) at size points. */
 double ms_font_ascent(const ms_fontset *f, enum ms_face face, double size);
 double ms_font_descent(const ms_fontset *f, enum ms_face face, double size);

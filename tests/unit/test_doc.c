@@ -57,6 +57,21 @@ static void pdf_strings_unicode(void)
 	capture_end(&cap);
 }
 
+/* Characters the embedded fonts cannot draw are said, once, with the line
+ * of the first, the code point and how many there are; a document the fonts
+ * cover says nothing. */
+static void missing_glyphs_warned(void)
+{
+	capture cap;
+	capture_start(&cap);
+	CHECK(typeset("# Title\n\nplain text, \xE2\x88\x92 and \xC3\xBC\n", 0, &cap) == 0);
+	CHECK(cap.d.count[MS_WARNING] == 0);
+	CHECK(typeset("# Title\n\nTokyo \xE6\x9D\xB1\xE4\xBA\xAC\n\n`\xF0\x9F\x98\x80`\n", 0, &cap) == 0);
+	CHECK(cap.d.count[MS_WARNING] == 1);
+	check_message(&cap, "t.md:3: warning: the PDF's fonts have no glyph for U+6771: 3 such characters");
+	capture_end(&cap);
+}
+
 static void layout_only_same_verdicts(void)
 {
 	static const char good[] = "# Title\n\nSome *text*, **bold** and a [link](https://example.com).\n\n"
@@ -103,5 +118,6 @@ const ms_test doc_tests[] = {
 	{ "doc/layout_only_same_verdicts", layout_only_same_verdicts },
 	{ "doc/deep_nesting_refused", deep_nesting_refused },
 	{ "doc/pdf_strings_unicode", pdf_strings_unicode },
+	{ "doc/missing_glyphs_warned", missing_glyphs_warned },
 };
 const size_t doc_ntests = sizeof doc_tests / sizeof doc_tests[0];
