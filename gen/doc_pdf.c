@@ -3,6 +3,7 @@
 #include <string.h>
 #include <cmark-gfm-core-extensions.h>
 #include "doc_internal.h"
+#include "memwatch.h"
 #include "pdf_backend.h"
 
 /* Sizes in points; the page, margins and text come from the theme. */
@@ -748,11 +749,21 @@ static void check_glyphs(R *r)
 			first > 0xFFFF ? " (beyond Unicode's basic plane)" : "", count, count == 1 ? "" : "s");
 }
 
+static void *hpdf_alloc(HPDF_UINT n)
+{
+	return ms_malloc_or_exit(n);
+}
+
+static void hpdf_free(void *p)
+{
+	free(p);
+}
+
 /* Starts the libharu document: UTF-8 text (the fonts come on first use),
  * the info dictionary, the outline shown on opening. */
 static void start_pdf(R *r)
 {
-	if (!(r->p.doc = HPDF_New(on_hpdf_error, r))) {
+	if (!(r->p.doc = HPDF_NewEx(on_hpdf_error, hpdf_alloc, hpdf_free, 0, r))) {
 		ms_error(r->d, r->doc->file, 0, 0, "libharu failed to start");
 		r->p.failed = 1;
 		return;

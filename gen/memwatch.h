@@ -6,6 +6,7 @@
  * build writes nothing once one failed. */
 #ifndef MS_MEMWATCH_H
 #define MS_MEMWATCH_H
+#include <stddef.h>
 
 /* Routes jansson's allocations through the watch (once, at start). */
 void ms_memwatch_init(void);
@@ -13,5 +14,10 @@ void ms_memwatch_init(void);
 void ms_nomem(void);
 /* Whether one was noted since the start. */
 int ms_nomem_seen(void);
+/* malloc for a library that cannot recover from a failed allocation
+ * (libharu: its error paths use blocks they have just freed). A failure
+ * ends the process at once with an error line; nothing has been written
+ * then, since a build writes its files only once all are made. */
+void *ms_malloc_or_exit(size_t n);
 
 #endif

@@ -1,10 +1,10 @@
 /* Allocation-failure injection (make oomtest): linked into build/oom/mstress
  * with the release objects and ld's --wrap, it stands in for malloc,
  * calloc, realloc, strdup, strndup and free in mstress's own code (which
- * jansson's allocations pass through too), is given to libxml2 and libharu
- * (whose blocks are failed but not leak-checked: see hpdf_alloc),
- * and refuses threads, so that the n-th allocation is the same one on every
- * run (each pthread_create caller then does the work itself).
+ * jansson's and libharu's allocations pass through too: mstress gives them
+ * its allocators), is given to libxml2, and refuses threads, so that the
+ * n-th allocation is the same one on every run (each pthread_create caller
+ * then does the work itself).
  *
  * MSTRESS_OOM_FAIL_AT=N fails the N-th allocation only (with
  * MSTRESS_OOM_TRACE set, printing where, for addr2line), and exits 97 if
@@ -31,7 +31,6 @@
 #include <execinfo.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <hpdf.h>
 #include <pthread.h>
 #include <libxml/xmlmemory.h>
 #include <stdint.h>
@@ -412,7 +411,6 @@ char *__wrap_strdup(const char *s);
 char *__wrap_strndup(const char *s, size_t n);
 void __wrap_free(void *p);
 int __wrap_pthread_create(pthread_t *t, const pthread_attr_t *a, void *(*f)(void *), void *arg);
-HPDF_Doc __wrap_HPDF_New(HPDF_Error_Handler e, void *user);
 
 void *__wrap_malloc(size_t n)
 {
@@ -476,18 +474,6 @@ int __wrap_pthread_create(pthread_t *t, const pthread_attr_t *a, void *(*f)(void
 	(void)f;
 	(void)arg;
 	return EAGAIN;
-}
-
-/* libharu's blocks can fail like the rest, but are not counted as live:
- * libharu itself leaks some when font loading fails half way. */
-static void *hpdf_alloc(HPDF_UINT n)
-{
-	return must_fail() ? NULL : __real_malloc(n);
-}
-
-HPDF_Doc __wrap_HPDF_New(HPDF_Error_Handler e, void *user)
-{
-	return HPDF_NewEx(e, hpdf_alloc, __wrap_free, 0, user);
 }
 
 static char *xml_strdup(const char *s)
