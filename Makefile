@@ -83,8 +83,8 @@ asan: deps test-deps build/asan/mstress build/asan/unit_tests $(REPLAYS) $(VNU)
 		tests/run.sh build/asan/mstress build/asan/unit_tests
 
 # The suite under valgrind's memcheck (slow: tens of minutes; not in make test).
-valgrind: deps test-deps mstress $(B)/unit_tests $(VNU)
-	@VNU=$(VNU) tools/valgrind.sh $(B)/mstress $(B)/unit_tests
+valgrind: deps test-deps mstress $(B)/unit_tests $(FUZZ_TARGETS:%=$(B)/replay_%) $(VNU)
+	@VNU=$(VNU) tools/valgrind.sh $(B)/mstress $(B)/unit_tests $(FUZZ_TARGETS:%=$(B)/replay_%)
 
 # Speed and memory, measured (not asserted): see README "Performance".
 bench-deps:

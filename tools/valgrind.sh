@@ -1,16 +1,18 @@
 #!/bin/sh
 # make valgrind: the whole suite with every mstress process (and the unit
-# tests) under memcheck. Each process logs to its own file; the run fails
-# when any log holds an error or a definite leak.
-# usage: tools/valgrind.sh MSTRESS UNIT_TESTS
+# tests, and the fuzz targets' replays of their regression inputs) under
+# memcheck. Each process logs to its own file; the run fails when any log
+# holds an error or a definite leak.
+# usage: tools/valgrind.sh MSTRESS UNIT_TESTS REPLAY...
 set -eu
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 # copies, so that a rebuild during the long run does not pull the binaries away
 mkdir "$logs/bin"
-cp "$1" "$2" "$logs/bin/"
+cp "$@" "$logs/bin/"
 bin="$logs/bin/$(basename "$1")"
 unit="$logs/bin/$(basename "$2")"
+shift 2
 wrap() {
 	cat > "$logs/$1" <<SH
 #!/bin/sh
@@ -21,6 +23,10 @@ SH
 }
 wrap mstress "$bin"
 wrap unit_tests "$unit"
+# the replays sit beside mstress, where tests/e2e/fuzz_regressions.sh looks
+for r in "$@"; do
+	wrap "$(basename "$r")" "$logs/bin/$(basename "$r")"
+done
 set +e
 tests/run.sh "$logs/mstress" "$logs/unit_tests"
 suite=$?
