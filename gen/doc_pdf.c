@@ -754,16 +754,11 @@ static void *hpdf_alloc(HPDF_UINT n)
 	return ms_malloc_or_exit(n);
 }
 
-static void hpdf_free(void *p)
-{
-	free(p);
-}
-
 /* Starts the libharu document: UTF-8 text (the fonts come on first use),
  * the info dictionary, the outline shown on opening. */
 static void start_pdf(R *r)
 {
-	if (!(r->p.doc = HPDF_NewEx(on_hpdf_error, hpdf_alloc, hpdf_free, 0, r))) {
+	if (!(r->p.doc = HPDF_NewEx(on_hpdf_error, hpdf_alloc, free, 0, r))) {
 		ms_error(r->d, r->doc->file, 0, 0, "libharu failed to start");
 		r->p.failed = 1;
 		return;
