@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "flows.h"
 #include "fmt.h"
 #include "stats.h"
 #include "utc.h"
@@ -18,6 +17,7 @@ const char *const ms_chart_ids[] = {
 #define H_SHORT 220.0
 
 typedef struct ctx {
+	const ms_figures *fig;
 	const ms_config *cfg;
 	const ms_dataset *ds;
 	size_t nds;
@@ -34,14 +34,6 @@ static void keep(ctx *x, ms_chart *c)
 		return;
 	}
 	x->out->chart[x->out->n++] = c;
-}
-
-static const ms_dataset *by_name(const ctx *x, const char *name)
-{
-	for (size_t i = 0; i < x->nds; i++)
-		if (!strcmp(x->ds[i].cfg->name, name))
-			return &x->ds[i];
-	return NULL;
 }
 
 static const ms_dataset *hourly(const ctx *x, const char *asset)
@@ -91,16 +83,17 @@ static void price_chart(ctx *x, const ms_dataset *d)
 	ms_drawdown_series(cl, n, under);
 	for (size_t i = 0; i < n; i++)
 		hwm[i] = cl[i] / (1 + under[i]);
-	long ath = ms_argmax(s->col[MS_HIGH], d->lo, d->hi);
-	ms_drawdown dd;
-	ms_max_drawdown(cl, n, &dd);
-	/* the ETF cost basis, when flows are loaded */
+	/* the figures' own values: the chart never recomputes them */
+	const ms_price_figures *pf = &x->fig->primary_price;
+	size_t ath = pf->ath_high;
+	ms_drawdown dd = pf->maxdd;
+	dd.peak -= d->lo;
+	dd.trough -= d->lo;
+	/* the ETF cost basis, when it is of the charted asset */
 	double basis = NAN;
-	const ms_dataset *f = ms_find_metric(x->ds, x->nds, "etf_flows", "");
-	ms_cost_basis cb;
-	if (f && f->hi > f->lo && !ms_flow_cost_basis(f->series->t + f->lo, f->series->col[MS_VALUE] + f->lo,
-						       f->hi - f->lo, s->t, s->col[MS_CLOSE], d->hi, &cb))
-		basis = cb.basis;
+	const ms_basis *bs = &x->fig->basis;
+	if (bs->has && !strcmp(bs->flows->cfg->asset, d->cfg->asset))
+		basis = bs->cb.basis;
 	double lo = INFINITY, hi = -INFINITY;
 	extent(cl, n, &lo, &hi);
 	hi = fmax(hi, s->col[MS_HIGH][ath]);
@@ -139,8 +132,8 @@ static void price_chart(ctx *x, const ms_dataset *d)
 		ms_plot_mark(p, (double)t[dd.peak], cl[dd.peak], peak_l);
 		ms_plot_mark(p, (double)t[dd.trough], cl[dd.trough], trough_l);
 		/* crash days: a dashed line and the date at the top */
-		for (size_t k = 0; k < x->cfg->ncrash; k++) {
-			int64_t day = x->cfg->crash_day[k];
+		for (size_t k = 0; k < x->fig->ncrash; k++) {
+			int64_t day = x->fig->crash_day[k];
 			if (day < t[0] || day > t[n - 1])
 				continue;
 			int yy, mm, dd2;
@@ -218,7 +211,11 @@ void ms_crash_chart_id(char *out, size_t n, size_t k)
 static void crash_chart(ctx *x, const ms_dataset *d, size_t k)
 {
 	const ms_series *s = d->series;
-	int64_t from = x->cfg->crash_day[k], to = from + 2 * MS_DAY;
+	/* the day and the next, as far as the as-of date goes */
+	int64_t from = x->fig->crash_day[k], to = from + 2 * MS_DAY;
+	int with_next = to <= x->cfg->as_of + MS_DAY;
+	if (!with_next)
+		to = from + MS_DAY;
 	size_t lo, hi;
 	ms_series_range(s, from, to, &lo, &hi);
 	if (hi <= lo + 1)
@@ -237,7 +234,10 @@ static void crash_chart(ctx *x, const ms_dataset *d, size_t k)
 	ms_crash_chart_id(id, sizeof id, k);
 	date_of(day, from);
 	date_of(next, from + MS_DAY);
-	snprintf(title, sizeof title, "%s hourly, %s and %s", d->cfg->asset, day, next);
+	if (with_next)
+		snprintf(title, sizeof title, "%s hourly, %s and %s", d->cfg->asset, day, next);
+	else
+		snprintf(title, sizeof title, "%s hourly, %s", d->cfg->asset, day);
 	note(nt, sizeof nt, x, d);
 	ms_fmt_usd(a, sizeof a, s->col[MS_HIGH][ih]);
 	ms_fmt_usd(b, sizeof b, s->col[MS_LOW][il]);
@@ -246,8 +246,8 @@ static void crash_chart(ctx *x, const ms_dataset *d, size_t k)
 	snprintf(lh, sizeof lh, "High %s, %s", a, t1 + 11);
 	snprintf(ll, sizeof ll, "Low %s, %s", b, t2 + 11);
 	snprintf(desc, sizeof desc, "Hourly candlesticks of %s on %s (%s) from %s to the end of %s: the high was "
-		 "%s at %s UTC, the low %s at %s UTC.", d->cfg->asset, d->cfg->venue, d->fmt.provider, day, next,
-		 a, t1, b, t2);
+		 "%s at %s UTC, the low %s at %s UTC.", d->cfg->asset, d->cfg->venue, d->fmt.provider, day,
+		 with_next ? next : day, a, t1, b, t2);
 	ms_legend legend[] = { { "Hour closed up", MS_BLUE }, { "Hour closed down", MS_VERMILLION } };
 	ms_frame fr = { .id = id, .title = title, .subtitle = "Body: open to close. Wick: low to high. UTC.",
 			.note = nt, .desc = desc, .width = W, .height = H_TALL, .x_time = 1, .x0 = (double)from,
@@ -588,26 +588,21 @@ done:
 	free(end);
 }
 
-int ms_charts_build(const ms_config *cfg, const ms_dataset *ds, size_t nds, const ms_fontset *fonts,
-		    ms_chartset *out, ms_diag *d)
+int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chartset *out, ms_diag *d)
 {
-	ctx x = { cfg, ds, nds, fonts, out, 0 };
+	const ms_dataset *ds = fig->ds;
+	size_t nds = fig->nds;
+	ctx x = { fig, fig->cfg, ds, nds, fonts, out, 0 };
 	memset(out, 0, sizeof *out);
-	const ms_dataset *named = by_name(&x, cfg->primary);
-	ms_dataset view;
-	const ms_dataset *prim = NULL;
-	if (named) {
-		view = ms_day_view(named);     /* an intraday primary is charted by day */
-		prim = &view;
+	/* an intraday primary is charted by day */
+	const ms_dataset *prim = &fig->primary;
+	if (prim->hi >= prim->lo + 2) {
+		price_chart(&x, prim);
+		underwater_chart(&x, prim);
 	}
-	if (!prim || prim->hi < prim->lo + 2)
-		return ms_error(d, cfg->file, 0, 0, "too little data to chart from '%s'", cfg->primary);
-	price_chart(&x, prim);
-	underwater_chart(&x, prim);
 	const ms_dataset *h = hourly(&x, prim->cfg->asset);
-	for (size_t k = 0; h && k < cfg->ncrash; k++)
-		if (cfg->crash_day[k] <= cfg->as_of)
-			crash_chart(&x, h, k);
+	for (size_t k = 0; h && k < fig->ncrash; k++)
+		crash_chart(&x, h, k);
 	const ms_dataset *f = ms_find_metric(ds, nds, "etf_flows", "");
 	if (f && f->hi > f->lo + 1)
 		etf_charts(&x, f);
@@ -621,7 +616,8 @@ int ms_charts_build(const ms_config *cfg, const ms_dataset *ds, size_t nds, cons
 	const ms_dataset *fg = ms_find_metric(ds, nds, "fear_greed", "");
 	if (fg && fg->hi > fg->lo + 1)
 		fear_greed_chart(&x, fg);
-	risk_charts(&x, prim);
+	if (prim->hi >= prim->lo + 2)
+		risk_charts(&x, prim);
 	if (x.failed) {
 		ms_charts_release(out);
 		return ms_error(d, NULL, 0, 0, "out of memory laying out the charts");

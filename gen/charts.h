@@ -6,6 +6,7 @@
 #include "chart.h"
 #include "config.h"
 #include "diag.h"
+#include "figures.h"
 #include "model.h"
 
 enum { MS_MAX_CHARTS = 24 };
@@ -19,9 +20,8 @@ typedef struct ms_chartset {
  * model says of each whether it was drawn. */
 extern const char *const ms_chart_ids[];
 
-/* Builds every chart whose data is loaded. */
-int ms_charts_build(const ms_config *cfg, const ms_dataset *ds, size_t nds, const ms_fontset *fonts,
-		    ms_chartset *out, ms_diag *d);
+/* Builds every chart the figures' data allows (figures borrowed). */
+int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chartset *out, ms_diag *d);
 void ms_charts_release(ms_chartset *cs);
 /* The id of the candlestick chart of crash day k (e.g. "crash1"). */
 void ms_crash_chart_id(char *out, size_t n, size_t k);

@@ -2,9 +2,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "flows.h"
+#include "figures.h"
 #include "fmt.h"
 #include "fsutil.h"
+#include "model_fig.h"
 #include "ini.h"
 #include "stats.h"
 #include "utc.h"
@@ -314,10 +315,13 @@ typedef struct outcome {
 	char partial_what[64];    /* which part: "BTC + ETH contracts" */
 } outcome;
 
+/* A claim is recomputed on views cut at its own date: the data a reader
+ * had at the end of day (the claim's date, or the article's). */
 typedef struct ctx {
 	const ms_config *cfg;
-	const ms_dataset *ds;
+	const ms_dataset *ds;    /* the views at day */
 	size_t nds;
+	int64_t day;             /* the last day of data the claim is checked against */
 } ctx;
 
 static void add(outcome *o, const char *venue, double v)
@@ -350,7 +354,7 @@ static long bar_on(const ms_series *s, int64_t day)
 
 static int64_t claim_day(const ctx *x, const claim *c)
 {
-	return c->has_date ? ms_day_floor(c->date) : x->cfg->as_of;
+	return c->has_date ? ms_day_floor(c->date) : x->day;
 }
 
 /* The highest high (or close) of s in [from, to), only when s covers the
@@ -389,7 +393,7 @@ static void price_stat(const ctx *x, const claim *c, outcome *o, labels *L)
 {
 	int64_t day = claim_day(x, c);
 	/* a period still running at the as-of date has a high "so far" */
-	int64_t pto = c->period_to < x->cfg->as_of + MS_DAY ? c->period_to : x->cfg->as_of + MS_DAY;
+	int64_t pto = c->period_to < x->day + MS_DAY ? c->period_to : x->day + MS_DAY;
 	for (size_t i = 0; i < x->nds; i++) {
 		const ms_dataset *d = &x->ds[i];
 		const ms_series *s = daily_of(d);
@@ -441,7 +445,7 @@ static void price_stat(const ctx *x, const claim *c, outcome *o, labels *L)
 
 static void hourly_stat(const ctx *x, const claim *c, outcome *o, labels *L)
 {
-	int64_t to = c->has_to ? c->to : x->cfg->as_of + MS_DAY;
+	int64_t to = c->has_to ? c->to : x->day + MS_DAY;
 	int64_t from = !strcmp(c->stat, "low_between") && c->has_from ? c->from :
 		       to - (int64_t)(c->hours * 3600);
 	for (size_t i = 0; i < x->nds; i++) {
@@ -533,15 +537,8 @@ static void liquidation_stat(const ctx *x, const claim *c, outcome *o)
 static void etf_stat(const ctx *x, const claim *c, outcome *o)
 {
 	const ms_dataset *f = ms_find_metric(x->ds, x->nds, "etf_flows", "");
-	ms_dataset view;
-	const ms_dataset *p = NULL;
-	for (size_t i = 0; i < x->nds; i++)
-		if (!strcmp(x->ds[i].cfg->name, x->cfg->primary)) {
-			view = ms_day_view(&x->ds[i]);
-			p = &view;
-		}
-	o->needs = "US spot ETF daily flows (format farside_flows_csv) and daily closes";
-	if (!f || !p)
+	o->needs = "US spot ETF daily flows (format farside_flows_csv) and daily closes of their asset";
+	if (!f)
 		return;
 	const ms_series *s = f->series;
 	if (!strcmp(c->stat, "etf_month_net")) {
@@ -563,11 +560,16 @@ static void etf_stat(const ctx *x, const claim *c, outcome *o)
 		}
 		return;
 	}
-	int64_t end = claim_day(x, c) + MS_DAY;
-	size_t hi = ms_series_lower_bound(s, end), phi = ms_series_lower_bound(p->series, end);
-	ms_cost_basis cb;
-	if (hi && !ms_flow_cost_basis(s->t, s->col[MS_VALUE], hi, p->series->t, p->series->col[MS_CLOSE], phi, &cb))
-		add(o, f->cfg->venue, cb.basis);
+	/* the figures layer's cost basis, on the views at the claim's date */
+	ms_basis b;
+	ms_basis_compute(x->ds, x->nds, x->cfg->primary, &b);
+	if (b.has) {
+		add(o, f->cfg->venue, b.cb.basis);
+		char through[11];
+		ms_fmt_date(b.last_flow, through);
+		snprintf(o->note, sizeof o->note, "every flow up to %s, priced at %s closes (%s)%s", through,
+			 b.flows->cfg->asset, b.prices->cfg->venue, b.cb.unpriced ? "; some flow days had no close" : "");
+	}
 }
 
 static void recompute(const ctx *x, const claim *c, outcome *o, labels *L)
@@ -639,6 +641,13 @@ static json_t *judge(const ms_claims *cl, const claim *c, const outcome *o)
 		json_object_set_new(j, "article_display", json_string(buf));
 	}
 	json_object_set_new(j, "tolerance", json_real(c->tolerance));
+	if (c->unit == U_PERCENT)
+		snprintf(buf2, sizeof buf2, "\xC2\xB1%g percentage points", c->tolerance);
+	else {
+		show(buf, sizeof buf, c->tolerance, c->unit);
+		snprintf(buf2, sizeof buf2, "\xC2\xB1%s", buf);
+	}
+	json_object_set_new(j, "tolerance_display", json_string(buf2));
 	json_t *vals = json_array();
 	double lo = INFINITY, hi = -INFINITY, closest = NAN;
 	int ok = 0;
@@ -719,38 +728,82 @@ static json_t *judge(const ms_claims *cl, const claim *c, const outcome *o)
 	return j;
 }
 
-json_t *ms_claims_check(const ms_claims *cl, const ms_config *cfg, const ms_dataset *ds, size_t nds)
+/* The last day of data a claim may use: its own date (or the day its
+ * range ends), never later than the article's date or the as-of date. */
+static int64_t checked_day(const claim *c, int64_t article_day)
 {
-	ctx x = { cfg, ds, nds };
-	labels *L = calloc(1, sizeof *L);
-	if (!L)
-		return NULL;
-	json_t *items = json_array();
-	int counts[4] = { 0, 0, 0, 0 };
-	static const char *const verdicts[] = { "confirmed", "differs", "inconsistent", "unverifiable" };
-	for (size_t i = 0; i < cl->n; i++) {
-		outcome o;
-		L->n = 0;
-		recompute(&x, &cl->c[i], &o, L);
-		json_t *j = judge(cl, &cl->c[i], &o);
-		json_object_set_new(j, "number", json_integer((json_int_t)i + 1));
-		/* the venue labels are copied into j: the pool can be reused */
-		const char *v = json_string_value(json_object_get(j, "verdict"));
-		for (int k = 0; k < 4; k++)
-			counts[k] += v && !strcmp(v, verdicts[k]);
-		json_array_append_new(items, j);
-	}
-	free(L);
+	int64_t day = c->has_date ? ms_day_floor(c->date) : c->has_to ? ms_day_floor(c->to - 1) : article_day;
+	return day < article_day ? day : article_day;
+}
+
+static json_t *article_block(const ms_claims *cl)
+{
 	json_t *article = json_object();
 	json_object_set_new(article, "title", json_string(cl->title ? cl->title : ""));
 	json_object_set_new(article, "date", json_string(cl->published ? cl->published : ""));
 	json_object_set_new(article, "file", json_string(cl->article ? cl->article : ""));
+	return article;
+}
+
+json_t *ms_claims_check(const ms_claims *cl, const ms_config *cfg, const ms_dataset *ds, size_t nds)
+{
+	int64_t article_day = cfg->as_of;
+	if (cl->published && ms_parse_date(cl->published, &article_day))
+		article_day = cfg->as_of;
+	json_t *r = json_object();
+	json_object_set_new(r, "article", article_block(cl));
+	json_object_set_new(r, "checked_through", ms_json_date(article_day < cfg->as_of ? article_day : cfg->as_of));
+	json_object_set_new(r, "tolerance_rule", json_string(
+		"a figure is confirmed when it lies within the claim's tolerance of the data (of the range across "
+		"venues where several give it); the tolerance is half a unit of the last digit the article quotes "
+		"unless the claims file says otherwise"));
+	/* an article published after the as-of date is not known yet */
+	json_object_set_new(r, "checked", json_boolean(article_day <= cfg->as_of));
+	if (article_day > cfg->as_of) {
+		json_object_set_new(r, "counts", json_null());
+		json_object_set_new(r, "items", json_array());
+		return r;
+	}
+	labels *L = calloc(1, sizeof *L);
+	if (!L) {
+		json_decref(r);
+		return NULL;
+	}
+	json_t *items = json_array();
+	int counts[4] = { 0, 0, 0, 0 };
+	static const char *const verdicts[] = { "confirmed", "differs", "inconsistent", "unverifiable" };
+	int failed = 0;
+	for (size_t i = 0; i < cl->n; i++) {
+		outcome o;
+		ms_views v;
+		int64_t day = checked_day(&cl->c[i], article_day);
+		if (ms_views_at(ds, nds, cfg->window_start, day + MS_DAY, &v)) {
+			failed = 1;
+			break;
+		}
+		ctx x = { cfg, v.ds, v.n, day };
+		L->n = 0;
+		recompute(&x, &cl->c[i], &o, L);
+		json_t *j = judge(cl, &cl->c[i], &o);
+		ms_views_release(&v);
+		json_object_set_new(j, "number", json_integer((json_int_t)i + 1));
+		json_object_set_new(j, "checked_through", ms_json_date(day));
+		/* the venue labels are copied into j: the pool can be reused */
+		const char *vd = json_string_value(json_object_get(j, "verdict"));
+		for (int k = 0; k < 4; k++)
+			counts[k] += vd && !strcmp(vd, verdicts[k]);
+		json_array_append_new(items, j);
+	}
+	free(L);
+	if (failed) {
+		json_decref(items);
+		json_decref(r);
+		return NULL;
+	}
 	json_t *cj = json_object();
 	for (int k = 0; k < 4; k++)
 		json_object_set_new(cj, verdicts[k], json_integer(counts[k]));
 	json_object_set_new(cj, "total", json_integer((json_int_t)cl->n));
-	json_t *r = json_object();
-	json_object_set_new(r, "article", article);
 	json_object_set_new(r, "counts", cj);
 	json_object_set_new(r, "items", items);
 	return r;

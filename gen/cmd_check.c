@@ -67,11 +67,12 @@ int ms_cmd_check(int argc, char **argv, ms_diag *d)
 	ms_config cfg;
 	ms_dataset *ds = NULL;
 	size_t nds = 0;
+	ms_notes left_out = { 0 };
 	ms_claims *cl = NULL;
 	json_t *result = NULL;
 	int failed = 1;
 	if (ms_config_load(config ? config : default_config, as_of, &cfg, d) == 0 &&
-	    ms_sources_load(&cfg, &ds, &nds, d) == 0) {
+	    ms_sources_load(&cfg, &ds, &nds, &left_out, d) == 0) {
 		const char *path = claims ? claims : cfg.claims;
 		if (!path)
 			ms_error(d, cfg.file, 0, 0, "no claims file: pass --claims or set claims in [report]");
@@ -96,6 +97,7 @@ int ms_cmd_check(int argc, char **argv, ms_diag *d)
 	json_decref(result);
 	ms_claims_free(cl);
 	ms_sources_free(ds, nds);
+	ms_notes_release(&left_out);
 	ms_config_release(&cfg);
 	free(default_config);
 	return ms_cli_status(d, failed);

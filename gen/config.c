@@ -8,7 +8,8 @@
 
 static const char *const report_keys[] = {
 	"title", "subtitle", "author", "as_of", "window_start", "period_high", "period_label",
-	"primary", "regime", "regime_label", "crash_days", "top_drawdowns", "claims", "period", NULL
+	"primary", "regime", "regime_label", "crash_days", "top_drawdowns", "claims", "period",
+	"max_stale_days", NULL
 };
 static const char *const source_keys[] = { "format", "path", "url", "asset", "venue", "metric",
 					     "value_column", "time_column", "open_column", "high_column",
@@ -120,16 +121,33 @@ static int set_report_key(ms_config *cfg, const char *k, const char *v, ms_diag 
 		return set_string(&cfg->author, v, d, f, line);
 	if (!strcmp(k, "as_of"))
 		return parse_day(v, &cfg->as_of, d, f, line, k);
-	if (!strcmp(k, "window_start"))
+	if (!strcmp(k, "window_start")) {
+		cfg->window_start_line = line;
 		return parse_day(v, &cfg->window_start, d, f, line, k);
-	if (!strcmp(k, "period_high"))
+	}
+	if (!strcmp(k, "period_high")) {
+		cfg->period_line = line;
 		return set_range(cfg, k, v, &cfg->period_from, &cfg->period_to, d, line);
-	if (!strcmp(k, "regime"))
+	}
+	if (!strcmp(k, "regime")) {
+		cfg->regime_line = line;
 		return set_range(cfg, k, v, &cfg->regime_from, &cfg->regime_to, d, line);
+	}
 	if (!strcmp(k, "regime_label"))
 		return set_string(&cfg->regime_label, v, d, f, line);
-	if (!strcmp(k, "crash_days"))
+	if (!strcmp(k, "crash_days")) {
+		cfg->crash_line = line;
 		return set_crash_days(cfg, v, d, line);
+	}
+	if (!strcmp(k, "max_stale_days")) {
+		char *end;
+		long n = strtol(v, &end, 10);
+		cfg->max_stale_line = line;
+		if (!*v || *end || n < 0 || n > 36500)
+			return ms_error(d, f, line, 1, "max_stale_days: a whole number of days from 0 to 36500");
+		cfg->max_stale_days = (int)n;
+		return 0;
+	}
 	if (!strcmp(k, "claims"))
 		return set_path(cfg, &cfg->claims, v, d, line);
 	if (!strcmp(k, "period")) {
@@ -148,8 +166,10 @@ static int set_report_key(ms_config *cfg, const char *k, const char *v, ms_diag 
 	}
 	if (!strcmp(k, "period_label"))
 		return set_string(&cfg->period_label, v, d, f, line);
-	if (!strcmp(k, "primary"))
+	if (!strcmp(k, "primary")) {
+		cfg->primary_line = line;
 		return set_string(&cfg->primary, v, d, f, line);
+	}
 	return ms_ini_unknown_key(d, f, line, k, report_keys);
 }
 
@@ -250,7 +270,7 @@ static int check_complete(ms_config *cfg, ms_diag *d)
 		return ms_error(d, cfg->file, 0, 0, "[report] needs 'primary', the source the charts use");
 	const ms_source_cfg *p = ms_config_source(cfg, cfg->primary);
 	if (!p)
-		return ms_error(d, cfg->file, 0, 0, "primary = %s: no such source", cfg->primary);
+		return ms_error(d, cfg->file, cfg->primary_line, 1, "primary = %s: no such source", cfg->primary);
 	ms_csv_format pfv = ms_source_format(p);
 	const ms_csv_format *pf = &pfv;
 	if (!pf->column[MS_CLOSE] || !pf->column[MS_HIGH] || !pf->column[MS_LOW])
@@ -299,6 +319,7 @@ int ms_config_parse(ms_config *cfg, const char *file, const char *text, size_t l
 	    set_string(&cfg->regime_label, "the quiet period", d, file, 0))
 		return -1;
 	cfg->top_drawdowns = 5;
+	cfg->max_stale_days = -1;
 	parse_state st = { cfg, NULL, 0, d };
 	if (ms_ini_parse(file, text, len, on_pair, &st, d))
 		return -1;

@@ -40,6 +40,9 @@ typedef struct ms_config {
 	int top_drawdowns;       /* rows of the drawdown table */
 	char *claims;            /* owned; an article's claims file to check, or NULL */
 	int weekly;              /* period = week: the newsletter's "this week" figures */
+	int max_stale_days;      /* a source further behind the as-of date is an error; -1: no limit */
+	/* where keys whose value may not apply at the as-of date were set, for messages */
+	long window_start_line, period_line, primary_line, regime_line, crash_line, max_stale_line;
 	const char *cache;       /* borrowed, set by the command: where fetched sources are kept */
 	ms_source_cfg *source;   /* owned array */
 	size_t nsource;

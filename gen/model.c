@@ -2,7 +2,9 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "figures.h"
 #include "fmt.h"
+#include "memwatch.h"
 #include "model_fig.h"
 #include "utc.h"
 
@@ -91,33 +93,18 @@ const ms_dataset *ms_find_metric(const ms_dataset *ds, size_t nds, const char *m
 	return NULL;
 }
 
-int ms_price_figures_compute(const ms_dataset *ds, const ms_config *cfg,
-			     ms_price_figures *out, ms_diag *d)
+static json_t *file_block(const ms_file_facts *file)
 {
-	const ms_series *s = ds->series;
-	const double *hi = s->col[MS_HIGH], *cl = s->col[MS_CLOSE];
-	memset(out, 0, sizeof *out);
-	if (ds->hi <= ds->lo)
-		return ms_error(d, ds->cfg->path, 0, 0, "no bars between the window start and the as-of date");
-	out->latest = ds->hi - 1;
-	out->ath_high = (size_t)ms_argmax(hi, ds->lo, ds->hi);
-	out->ath_close = (size_t)ms_argmax(cl, ds->lo, ds->hi);
-	size_t plo, phi;
-	ms_series_range(s, cfg->period_from, cfg->period_to, &plo, &phi);
-	plo = plo < ds->lo ? ds->lo : plo;
-	phi = phi > ds->hi ? ds->hi : phi;
-	if (phi > plo) {
-		out->period_high = (size_t)ms_argmax(hi, plo, phi);
-		out->has_period = 1;
-	}
-	ms_max_drawdown(cl + ds->lo, ds->hi - ds->lo, &out->maxdd);
-	out->maxdd.peak += ds->lo;
-	out->maxdd.trough += ds->lo;
-	out->maxdd.recovery += ds->lo;
-	return 0;
+	json_t *o = json_object();
+	json_object_set_new(o, "name", json_string(file->name));
+	json_object_set_new(o, "bytes", json_integer((json_int_t)file->bytes));
+	json_object_set_new(o, "rows", json_integer((json_int_t)file->rows));
+	json_object_set_new(o, "first", ms_json_date(file->first));
+	json_object_set_new(o, "last", ms_json_date(file->last));
+	return o;
 }
 
-static json_t *source_block(const ms_dataset *ds)
+static json_t *source_block(const ms_dataset *ds, const ms_freshness *fr)
 {
 	const ms_series *s = ds->series;
 	json_t *o = json_object();
@@ -128,17 +115,11 @@ static json_t *source_block(const ms_dataset *ds)
 	json_object_set_new(o, "metric", json_string(ds->cfg->metric));
 	json_object_set_new(o, "format", json_string(ds->fmt.name));
 	json_object_set_new(o, "convention", json_string(ds->fmt.convention));
-	if (ds->from_cache) {
-		char leaf[160];
-		snprintf(leaf, sizeof leaf, "%s.body (cache)", ds->cfg->name);
-		json_object_set_new(o, "file", json_string(leaf));
-	} else {
-		const char *base = strrchr(ds->cfg->path, '/');
-		json_object_set_new(o, "file", json_string(base ? base + 1 : ds->cfg->path));
-	}
+	/* the file as it is: the only part that may depend on rows after the as-of date */
+	json_object_set_new(o, "file", file_block(&ds->file));
 	json_object_set_new(o, "url", ds->cfg->url ? json_string(ds->cfg->url) : json_null());
 	json_object_set_new(o, "fetched_at", json_null());
-	json_object_set_new(o, "stale_since", json_null());
+	json_object_set_new(o, "fetch_failed_at", json_null());
 	json_object_set_new(o, "last_error", json_null());
 	if (ds->from_cache) {
 		char when[17], full[32];
@@ -146,14 +127,20 @@ static json_t *source_block(const ms_dataset *ds)
 		snprintf(full, sizeof full, "%s UTC", when);
 		json_object_set_new(o, "fetched_at", json_string(full));
 	}
-	json_object_set_new(o, "stale", json_boolean(ds->stale_since != 0));
+	json_object_set_new(o, "fetch_failed", json_boolean(ds->stale_since != 0));
 	if (ds->stale_since) {
 		char when[17], full[32];
 		ms_fmt_datetime(ds->stale_since, when);
 		snprintf(full, sizeof full, "%s UTC", when);
-		json_object_set_new(o, "stale_since", json_string(full));
+		json_object_set_new(o, "fetch_failed_at", json_string(full));
 		json_object_set_new(o, "last_error", json_string(ds->last_error ? ds->last_error : ""));
 	}
+	json_object_set_new(o, "stale", json_boolean(fr->stale));
+	json_object_set_new(o, "behind", json_boolean(fr->behind_days > 0));
+	json_object_set_new(o, "last_day", ms_json_date(fr->last_day));
+	json_object_set_new(o, "expected_day", ms_json_date(fr->expected_day));
+	json_object_set_new(o, "behind_days", json_integer((json_int_t)fr->behind_days));
+	/* what the report reads: the rows by the as-of date */
 	json_object_set_new(o, "rows", json_integer((json_int_t)s->n));
 	json_object_set_new(o, "rows_in_window", json_integer((json_int_t)(ds->hi - ds->lo)));
 	json_object_set_new(o, "first", ms_json_date(s->t[0]));
@@ -202,6 +189,8 @@ static json_t *conventions(void)
 		"\"Intraday\" highs and lows are a day's extreme traded prices; \"close\" figures use the daily close.",
 		"Drawdowns are measured from the highest value before them: x / running maximum - 1.",
 		"The all-time high is the highest value in the loaded data since the window start.",
+		"Point in time: every figure uses only the bars that end by 24:00 UTC on the as-of date; "
+		"the article's claims are checked with the data up to the article's own date.",
 		"Returns are close to close between consecutive days; volatility is the sample standard "
 		"deviation of daily log returns times the square root of 365.",
 		"Value at risk and expected shortfall are historical, on daily simple returns: the "
@@ -220,8 +209,9 @@ static json_t *conventions(void)
 	return a;
 }
 
-static json_t *report_block(const ms_config *cfg)
+static json_t *report_block(const ms_figures *f)
 {
+	const ms_config *cfg = f->cfg;
 	json_t *r = json_object();
 	json_object_set_new(r, "title", json_string(cfg->title));
 	json_object_set_new(r, "subtitle", json_string(cfg->subtitle));
@@ -233,28 +223,55 @@ static json_t *report_block(const ms_config *cfg)
 	return r;
 }
 
-json_t *ms_model_build(const ms_config *cfg, const ms_dataset *ds, size_t nds, ms_diag *d)
+/* The sources that end before the as-of date (or whose last fetch failed),
+ * for the line a reader sees under the title. */
+static json_t *stale_block(const ms_figures *f)
 {
-	int errors_before = d->count[MS_ERROR];
+	json_t *a = json_array();
+	for (size_t i = 0; i < f->nds; i++) {
+		if (!f->fresh[i].stale)
+			continue;
+		json_t *o = json_object();
+		json_object_set_new(o, "name", json_string(f->ds[i].cfg->name));
+		json_object_set_new(o, "venue", json_string(f->ds[i].cfg->venue));
+		json_object_set_new(o, "last_day", ms_json_date(f->fresh[i].last_day));
+		json_object_set_new(o, "behind_days", json_integer((json_int_t)f->fresh[i].behind_days));
+		json_object_set_new(o, "fetch_failed", json_boolean(f->ds[i].stale_since != 0));
+		json_array_append_new(a, o);
+	}
+	json_t *o = json_object();
+	json_object_set_new(o, "count", json_integer((json_int_t)json_array_size(a)));
+	json_object_set_new(o, "any", json_boolean(json_array_size(a) > 0));
+	json_object_set_new(o, "sources", a);
+	return o;
+}
+
+static json_t *notes_block(const ms_notes *notes)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < notes->n; i++)
+		json_array_append_new(a, json_string(notes->text[i]));
+	return a;
+}
+
+json_t *ms_model_build(const ms_figures *f, ms_diag *d)
+{
+	const ms_config *cfg = f->cfg;
 	json_t *root = json_object();
-	json_object_set_new(root, "report", report_block(cfg));
+	json_object_set_new(root, "report", report_block(f));
 	json_object_set_new(root, "conventions", conventions());
+	json_object_set_new(root, "stale", stale_block(f));
+	json_object_set_new(root, "left_out", notes_block(&f->notes));
+	json_object_set_new(root, "has_left_out", json_boolean(f->notes.n > 0));
 	json_t *sources = json_array(), *venues = json_array(), *eth_venues = json_array();
-	int failed = 0;
-	for (size_t i = 0; i < nds; i++) {
-		json_array_append_new(sources, source_block(&ds[i]));
-		int primary = !strcmp(ds[i].cfg->name, cfg->primary);
-		if (!ms_is_daily_price(&ds[i]) && !(primary && ds[i].daily))
+	for (size_t i = 0; i < f->nds; i++) {
+		json_array_append_new(sources, source_block(&f->ds[i], &f->fresh[i]));
+		if (!f->is_price[i])
 			continue;
-		/* an intraday primary reports on its days */
-		ms_dataset view = ms_day_view(&ds[i]);
-		json_t *b = ms_model_price(&view, cfg, d);
-		if (!b) {
-			failed = 1;
-			continue;
-		}
-		const char *asset = ds[i].cfg->asset;
-		if (!strcmp(ds[i].cfg->name, cfg->primary))
+		/* an intraday source reports on its days */
+		json_t *b = ms_model_price(&f->day_views[i], &f->price[i], f);
+		const char *asset = f->ds[i].cfg->asset;
+		if (!strcmp(f->ds[i].cfg->name, cfg->primary))
 			json_object_set(root, "btc", b);
 		else if (!strcmp(asset, "ETH") && !json_object_get(root, "eth"))
 			json_object_set(root, "eth", b);
@@ -265,25 +282,20 @@ json_t *ms_model_build(const ms_config *cfg, const ms_dataset *ds, size_t nds, m
 	json_object_set_new(root, "sources", sources);
 	json_object_set_new(root, "venues", venues);
 	json_object_set_new(root, "eth_venues", eth_venues);
-	if (!failed && !json_object_get(root, "btc")) {
-		ms_error(d, cfg->file, 0, 0, "primary source '%s' has no daily prices", cfg->primary);
-		failed = 1;
-	}
 	struct { const char *name; json_t *value; } parts[] = {
-		{ "crash_days", failed ? NULL : ms_model_crash_days(ds, nds, cfg) },
-		{ "retracements", failed ? NULL : ms_model_retracements(ds, nds, cfg, d) },
-		{ "market_cap", failed ? NULL : ms_model_market_cap(ds, nds, cfg) },
-		{ "liquidations", failed ? NULL : ms_model_liquidations(ds, nds, cfg) },
-		{ "etf", failed ? NULL : ms_model_etf(ds, nds, cfg, d) },
-		{ "sentiment", failed ? NULL : ms_model_sentiment(ds, nds, cfg) },
-		{ "week", failed || !cfg->weekly ? NULL : ms_model_week(ds, nds, cfg) },
+		{ "crash_days", ms_model_crash_days(f) },
+		{ "retracements", ms_model_retracements(f) },
+		{ "market_cap", ms_model_market_cap(f->ds, f->nds, cfg) },
+		{ "liquidations", ms_model_liquidations(f->ds, f->nds, cfg) },
+		{ "etf", ms_model_etf(f) },
+		{ "sentiment", ms_model_sentiment(f->ds, f->nds, cfg) },
+		{ "week", !cfg->weekly ? NULL : ms_model_week(f->ds, f->nds, cfg) },
 	};
 	/* a part whose data is not loaded is null, and the template says so */
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
 		json_object_set_new(root, parts[i].name, parts[i].value ? parts[i].value : json_null());
-	if (failed || d->count[MS_ERROR] > errors_before) {
-		if (d->count[MS_ERROR] == errors_before)
-			ms_error(d, cfg->file, 0, 0, "out of memory building the model");
+	if (!root || ms_nomem_seen()) {
+		ms_error(d, cfg->file, 0, 0, "out of memory building the model");
 		json_decref(root);
 		return NULL;
 	}

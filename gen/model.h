@@ -12,11 +12,24 @@
 #include "src_csv.h"
 #include "stats.h"
 
-/* A loaded source, cut to the report's window. */
+/* What the file held, before the point-in-time cut: the only part of a
+ * dataset that may depend on rows after the as-of date (stats.json's
+ * "file" object of each source). */
+typedef struct ms_file_facts {
+	char name[160];              /* the file's leaf name, or "NAME.body (cache)" */
+	int64_t bytes;
+	size_t rows;
+	int64_t first, last;         /* bar start times */
+} ms_file_facts;
+
+/* A loaded source as a point-in-time view: series holds only the bars that
+ * end by 24:00 UTC on the as-of date (the rest are cut off when it is
+ * loaded), so nothing downstream can reach a later row. */
 typedef struct ms_dataset {
 	const ms_source_cfg *cfg;    /* borrows */
 	ms_csv_format fmt;           /* the format, with the config's value column */
-	ms_series *series;           /* owned */
+	ms_file_facts file;
+	ms_series *series;           /* owned (borrowed in an earlier view: ms_views_at) */
 	size_t lo, hi;               /* bars inside [window_start, as_of + 1 day) */
 	ms_series *daily;            /* owned; UTC days built from intraday bars, or NULL */
 	size_t dlo, dhi;             /* the days of `daily` inside the window */
@@ -26,18 +39,6 @@ typedef struct ms_dataset {
 	char *last_error;            /* owned; why the last fetch failed, or NULL */
 } ms_dataset;
 
-/* The price figures of one daily OHLC series (computed once, used by the
- * model and by the charts). Indices are into the whole series. */
-typedef struct ms_price_figures {
-	size_t latest;               /* the last bar in the window */
-	size_t ath_high, ath_close;  /* the highest high and close */
-	size_t period_high;          /* the period's highest high */
-	int has_period;
-	ms_drawdown maxdd;           /* on closes */
-} ms_price_figures;
-
-int ms_price_figures_compute(const ms_dataset *ds, const ms_config *cfg,
-			     ms_price_figures *out, ms_diag *d);
 /* 1 when the dataset holds daily bars with high and close (a price venue). */
 int ms_is_daily_price(const ms_dataset *ds);
 /* The daily bars of a price source: its own, or the days built from its
@@ -47,7 +48,10 @@ ms_dataset ms_day_view(const ms_dataset *ds);
 /* The first dataset with this metric and asset ("" matches any), or NULL. */
 const ms_dataset *ms_find_metric(const ms_dataset *ds, size_t nds, const char *metric, const char *asset);
 
-/* Builds the model. Returns a new reference, or NULL after an error. */
-json_t *ms_model_build(const ms_config *cfg, const ms_dataset *ds, size_t nds, ms_diag *d);
+struct ms_figures;
+/* Builds the model from the figures (figures.h): the one serializer of
+ * stats.json and the templates' context. Returns a new reference, or NULL
+ * after an error. */
+json_t *ms_model_build(const struct ms_figures *f, ms_diag *d);
 
 #endif

@@ -157,17 +157,10 @@ static json_t *flow_day(const ms_series *s, size_t i, const char *src)
 	return ms_fig_on(s->col[MS_VALUE][i], MS_USD_MILLIONS, s->t[i], src, "net flow of the day, US$ millions");
 }
 
-json_t *ms_model_etf(const ms_dataset *ds, size_t nds, const ms_config *cfg, ms_diag *d)
+json_t *ms_model_etf(const ms_figures *figs)
 {
-	const ms_dataset *f = ms_find_metric(ds, nds, "etf_flows", "");
-	ms_dataset view;
-	const ms_dataset *price = NULL;
-	for (size_t i = 0; i < nds; i++)
-		if (!strcmp(ds[i].cfg->name, cfg->primary)) {
-			view = ms_day_view(&ds[i]);
-			price = &view;
-		}
-	if (!f || !price || f->hi <= f->lo)
+	const ms_dataset *f = ms_find_metric(figs->ds, figs->nds, "etf_flows", "");
+	if (!f || f->hi <= f->lo)
 		return NULL;
 	const ms_series *s = f->series;
 	const char *src = f->cfg->name;
@@ -181,7 +174,7 @@ json_t *ms_model_etf(const ms_dataset *ds, size_t nds, const ms_config *cfg, ms_
 	json_object_set_new(o, "last", ms_json_date(t[n - 1]));
 	ms_month_flow *months = malloc(MAX_MONTHS * sizeof *months);
 	if (!months) {
-		ms_error(d, NULL, 0, 0, "out of memory");
+		ms_nomem();
 		json_decref(o);
 		return NULL;
 	}
@@ -241,19 +234,22 @@ json_t *ms_model_etf(const ms_dataset *ds, size_t nds, const ms_config *cfg, ms_
 		json_object_set_new(so, "sum", ms_fig(st->sum, MS_USD_MILLIONS, src, "sum of the streak's flows"));
 		json_object_set_new(o, names[k], so);
 	}
-	const ms_series *p = price->series;
-	ms_cost_basis cb;
-	if (ms_flow_cost_basis(t, v, n, p->t, p->col[MS_CLOSE], price->hi, &cb) == 0) {
-		double last = p->col[MS_CLOSE][price->hi - 1];
-		json_t *b = ms_fig_on(cb.basis, MS_USD, t[n - 1], src,
-			"flow-weighted average price: net US$ in / net coins bought at each day's close");
-		json_object_set_new(b, "price_source", json_string(price->cfg->name));
-		json_object_set_new(b, "coins", ms_fig(cb.coins * 1e6, MS_COINS, src, "net coins bought"));
-		json_object_set_new(b, "days_priced", json_integer((json_int_t)cb.days));
-		json_object_set_new(b, "days_unpriced", json_integer((json_int_t)cb.unpriced));
+	const ms_basis *bs = &figs->basis;
+	if (bs->has) {
+		const ms_cost_basis *cb = &bs->cb;
+		json_t *b = ms_fig_on(cb->basis, MS_USD, bs->last_flow, src,
+			"flow-weighted average price: net US$ in / net coins bought, every flow since the first "
+			"day up to the as-of date, each day's flow priced at that UTC day's close of the flows' asset");
+		json_object_set_new(b, "price_source", json_string(bs->prices->cfg->name));
+		json_object_set_new(b, "price_venue", json_string(bs->prices->cfg->venue));
+		json_object_set_new(b, "first_flow", ms_json_date(s->t[0]));
+		json_object_set_new(b, "coins", ms_fig(cb->coins * 1e6, MS_COINS, src, "net coins bought"));
+		json_object_set_new(b, "days_priced", json_integer((json_int_t)cb->days));
+		json_object_set_new(b, "days_unpriced", json_integer((json_int_t)cb->unpriced));
+		json_object_set_new(b, "has_unpriced", json_boolean(cb->unpriced > 0));
 		json_object_set_new(o, "cost_basis", b);
-		json_object_set_new(o, "price_vs_cost_basis", ms_fig_on(last / cb.basis - 1, MS_FRACTION,
-			p->t[price->hi - 1], price->cfg->name, "latest close / cost basis - 1"));
+		json_object_set_new(o, "price_vs_cost_basis", ms_fig_on(bs->latest_close / cb->basis - 1, MS_FRACTION,
+			bs->latest_day, bs->prices->cfg->name, "latest close / cost basis - 1"));
 	} else {
 		json_object_set_new(o, "cost_basis", json_null());
 	}

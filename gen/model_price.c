@@ -172,14 +172,16 @@ static json_t *volume_trend(const ms_dataset *ds)
 	return o;
 }
 
-static json_t *regime(const ms_dataset *ds, const ms_config *cfg)
+static json_t *regime(const ms_dataset *ds, const ms_span *span)
 {
 	const ms_series *s = ds->series;
 	size_t lo, hi;
-	ms_series_range(s, cfg->regime_from, cfg->regime_to, &lo, &hi);
+	if (!span->has)
+		return json_null();
+	ms_series_range(s, span->from, span->to, &lo, &hi);
 	lo = lo < ds->lo ? ds->lo : lo;
 	hi = hi > ds->hi ? ds->hi : hi;
-	if (!cfg->regime_to || hi <= lo + 1)
+	if (hi <= lo + 1)
 		return json_null();
 	const char *src = ds->cfg->name;
 	size_t ih = (size_t)ms_argmax(s->col[MS_HIGH], lo, hi), il = lo;
@@ -187,7 +189,8 @@ static json_t *regime(const ms_dataset *ds, const ms_config *cfg)
 		if (s->col[MS_LOW][i] < s->col[MS_LOW][il])
 			il = i;
 	json_t *o = json_object();
-	json_object_set_new(o, "label", json_string(cfg->regime_label));
+	json_object_set_new(o, "label", json_string(span->label));
+	json_object_set_new(o, "to_date", json_boolean(span->to_date));
 	json_object_set_new(o, "from", ms_json_date(s->t[lo]));
 	json_object_set_new(o, "to", ms_json_date(s->t[hi - 1]));
 	json_object_set_new(o, "high", ms_fig_on(s->col[MS_HIGH][ih], MS_USD, s->t[ih], src, "intraday high"));
@@ -204,11 +207,10 @@ static json_t *regime(const ms_dataset *ds, const ms_config *cfg)
 	return o;
 }
 
-json_t *ms_model_price(const ms_dataset *ds, const ms_config *cfg, ms_diag *d)
+json_t *ms_model_price(const ms_dataset *ds, const ms_price_figures *pf, const ms_figures *figs)
 {
-	ms_price_figures f;
-	if (ms_price_figures_compute(ds, cfg, &f, d))
-		return NULL;
+	const ms_config *cfg = figs->cfg;
+	const ms_price_figures f = *pf;
 	const ms_series *s = ds->series;
 	const double *hi = s->col[MS_HIGH], *cl = s->col[MS_CLOSE];
 	const char *src = ds->cfg->name;
@@ -228,10 +230,13 @@ json_t *ms_model_price(const ms_dataset *ds, const ms_config *cfg, ms_diag *d)
 		last_day, src, "latest close / all-time intraday high - 1"));
 	json_object_set_new(o, "drawdown_from_ath_close", ms_fig_on(ms_change(cl[f.ath_close], last),
 		MS_FRACTION, last_day, src, "latest close / all-time closing high - 1"));
+	json_object_set_new(o, "period_high", json_null());
+	json_object_set_new(o, "drawdown_from_period_high", json_null());
 	if (f.has_period) {
 		json_t *ph = ms_fig_on(hi[f.period_high], MS_USD, s->t[f.period_high], src,
 				       "highest intraday high of the period");
-		json_object_set_new(ph, "label", json_string(cfg->period_label));
+		json_object_set_new(ph, "label", json_string(figs->period.label));
+		json_object_set_new(ph, "to_date", json_boolean(figs->period.to_date));
 		json_object_set_new(o, "period_high", ph);
 		json_object_set_new(o, "drawdown_from_period_high", ms_fig_on(ms_change(hi[f.period_high], last),
 			MS_FRACTION, last_day, src, "latest close / period intraday high - 1"));
@@ -244,7 +249,7 @@ json_t *ms_model_price(const ms_dataset *ds, const ms_config *cfg, ms_diag *d)
 	json_object_set_new(o, "top_drawdowns", top_drawdowns(ds, cfg));
 	json_object_set_new(o, "returns", returns_block(ds));
 	json_object_set_new(o, "volume_trend", volume_trend(ds));
-	json_object_set_new(o, "regime", regime(ds, cfg));
+	json_object_set_new(o, "regime", regime(ds, &figs->regime));
 	return o;
 }
 
@@ -276,11 +281,13 @@ static json_t *crash_venue(const ms_dataset *ds, const ms_series *s, long i, int
 	return v;
 }
 
-json_t *ms_model_crash_days(const ms_dataset *ds, size_t nds, const ms_config *cfg)
+json_t *ms_model_crash_days(const ms_figures *f)
 {
+	const ms_dataset *ds = f->ds;
+	size_t nds = f->nds;
 	json_t *days = json_array();
-	for (size_t k = 0; k < cfg->ncrash; k++) {
-		int64_t day = cfg->crash_day[k];
+	for (size_t k = 0; k < f->ncrash; k++) {
+		int64_t day = f->crash_day[k];
 		json_t *venues = json_array();
 		for (size_t i = 0; i < nds; i++) {
 			int hourly = ds[i].daily != NULL;
@@ -290,7 +297,7 @@ json_t *ms_model_crash_days(const ms_dataset *ds, size_t nds, const ms_config *c
 			if (!ms_series_has(s, MS_OPEN) || !ms_series_has(s, MS_LOW))
 				continue;
 			long at = bar_on(s, day);
-			if (at >= 0 && day <= cfg->as_of)
+			if (at >= 0)
 				json_array_append_new(venues, crash_venue(&ds[i], s, at, hourly));
 		}
 		json_t *o = json_object();
@@ -315,10 +322,11 @@ static json_t *retracement(const ms_series *s, const ms_retracement *r, const ch
 	return o;
 }
 
-json_t *ms_model_retracements(const ms_dataset *ds, size_t nds, const ms_config *cfg, ms_diag *d)
+json_t *ms_model_retracements(const ms_figures *f)
 {
+	const ms_dataset *ds = f->ds;
+	size_t nds = f->nds;
 	json_t *a = json_array();
-	(void)d;
 	for (size_t i = 0; i < nds; i++) {
 		const ms_series *s = ds[i].series;
 		if (!ds[i].daily || ds[i].hi <= ds[i].lo)
@@ -340,8 +348,8 @@ json_t *ms_model_retracements(const ms_dataset *ds, size_t nds, const ms_config 
 		json_object_set_new(o, "worst", retracement(s, &r, src));
 		/* per crash day: the worst 24-hour fall whose low falls on that day */
 		json_t *days = json_array();
-		for (size_t k = 0; k < cfg->ncrash; k++) {
-			int64_t day = cfg->crash_day[k];
+		for (size_t k = 0; k < f->ncrash; k++) {
+			int64_t day = f->crash_day[k];
 			size_t from = ms_series_lower_bound(s, day - span + s->step);
 			size_t first = ms_series_lower_bound(s, day);
 			size_t to = ms_series_lower_bound(s, day + MS_DAY);

@@ -13,6 +13,7 @@
 #include "fmt.h"
 #include "fsutil.h"
 #include "memwatch.h"
+#include "figures.h"
 #include "model.h"
 #include "sources.h"
 #include "tmpl.h"
@@ -34,8 +35,10 @@ typedef struct build {
 	ms_diag *d;
 	ms_config cfg;
 	int have_cfg;
-	ms_dataset *ds;
+	ms_dataset *ds;          /* the point-in-time views */
 	size_t nds;
+	ms_notes left_out;       /* sources left out at this date, until the figures take them */
+	ms_figures fig;
 	json_t *model;
 	ms_fontset *fonts;
 	ms_chartset charts;
@@ -90,14 +93,14 @@ static int load_inputs(build *b)
 		ms_update_result r;
 		ms_update_sources(&b->cfg, b->cache, &b->o->fetch, 1, NULL, &r, b->d);
 	}
-	return rc || ms_sources_load(&b->cfg, &b->ds, &b->nds, b->d) ? -1 : 0;
+	return rc || ms_sources_load(&b->cfg, &b->ds, &b->nds, &b->left_out, b->d) ? -1 : 0;
 }
 
 /* Every chart the data allows, laid out (drawn later), with its output
  * files: a standalone SVG, whose <svg> element the page inlines, and a 2x PNG. */
 static int lay_out_charts(build *b)
 {
-	if (ms_charts_build(&b->cfg, b->ds, b->nds, b->fonts, &b->charts, b->d))
+	if (ms_charts_build(&b->fig, b->fonts, &b->charts, b->d))
 		return -1;
 	for (size_t i = 0; i < b->charts.n; i++) {
 		const ms_chart *c = b->charts.chart[i];
@@ -451,7 +454,9 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 	b.d = d;
 	char *font_dir = home_path(&b, "fonts");
 	int rc = load_inputs(&b) || choose_out_dir(&b);
-	if (!rc && !(b.model = ms_model_build(&b.cfg, b.ds, b.nds, d)))
+	if (!rc)
+		rc = ms_figures_compute(&b.cfg, b.ds, b.nds, &b.left_out, &b.fig, d);
+	if (!rc && !(b.model = ms_model_build(&b.fig, d)))
 		rc = -1;
 	if (!rc && b.cfg.claims)
 		rc = add_claims(&b);
@@ -480,6 +485,8 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 	ms_charts_release(&b.charts);
 	ms_fontset_free(b.fonts);
 	json_decref(b.model);
+	ms_figures_release(&b.fig);
+	ms_notes_release(&b.left_out);
 	ms_sources_free(b.ds, b.nds);
 	if (b.have_cfg)
 		ms_config_release(&b.cfg);

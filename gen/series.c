@@ -63,6 +63,20 @@ int ms_series_push(ms_series *s, int64_t t, const double vals[MS_NCOL])
 	return 0;
 }
 
+size_t ms_series_count_by(const ms_series *s, int64_t end)
+{
+	return ms_series_lower_bound(s, end - s->step + 1);
+}
+
+ms_series ms_series_head(const ms_series *s, size_t n)
+{
+	ms_series v = *s;
+	v.n = n < s->n ? n : s->n;
+	v.cap = v.n;
+	v.borrowed = 1;
+	return v;
+}
+
 void ms_series_reverse(ms_series *s)
 {
 	for (size_t i = 0, j = s->n ? s->n - 1 : 0; i < j; i++, j--) {

@@ -29,6 +29,10 @@ int ms_series_push(ms_series *s, int64_t t, const double vals[MS_NCOL]);
 void ms_series_reverse(ms_series *s);
 /* First index whose time is >= t (n when none). */
 size_t ms_series_lower_bound(const ms_series *s, int64_t t);
+/* Point in time: the number of leading bars that end by end (t + step <= end). */
+size_t ms_series_count_by(const ms_series *s, int64_t end);
+/* A read-only window onto s's first n bars (borrowed: never grown or freed). */
+ms_series ms_series_head(const ms_series *s, size_t n);
 /* Index range [*lo, *hi) of the bars starting in [from, to). */
 void ms_series_range(const ms_series *s, int64_t from, int64_t to, size_t *lo, size_t *hi);
 

@@ -4,6 +4,7 @@
 #include "cache.h"
 #include "fsutil.h"
 #include "utc.h"
+#include <stdio.h>
 
 #define MAX_CONFIG (1u << 20)
 #define MAX_INPUT ((size_t)4 << 30)
@@ -20,8 +21,13 @@ int ms_config_load(const char *path, int64_t as_of, ms_config *cfg, ms_diag *d)
 		cfg->as_of = as_of;
 	if (!rc && !cfg->as_of)
 		rc = ms_error(d, path, 0, 0, "no as-of date: set as_of in [report] or pass --as-of");
-	if (!rc && cfg->window_start > cfg->as_of)
-		rc = ms_error(d, path, 0, 0, "window_start is after the as-of date");
+	if (!rc && cfg->window_start > cfg->as_of) {
+		char a[11], w[11];
+		ms_fmt_date(cfg->as_of, a);
+		ms_fmt_date(cfg->window_start, w);
+		rc = ms_error(d, path, cfg->window_start_line, 1, "window_start = %s is after the as-of date (%s)",
+			      w, a);
+	}
 	ms_buf_release(&text);
 	return rc;
 }
@@ -62,6 +68,44 @@ static const char *choose_file(const ms_config *cfg, const ms_source_cfg *sc, ms
 	return sc->path;
 }
 
+static void describe_file(ms_dataset *ds, const char *file, size_t bytes)
+{
+	const ms_series *s = ds->series;
+	if (ds->from_cache) {
+		snprintf(ds->file.name, sizeof ds->file.name, "%s.body (cache)", ds->cfg->name);
+	} else {
+		const char *base = strrchr(file, '/');
+		snprintf(ds->file.name, sizeof ds->file.name, "%s", base ? base + 1 : file);
+	}
+	ds->file.bytes = (int64_t)bytes;
+	ds->file.rows = s->n;
+	ds->file.first = s->t[0];
+	ds->file.last = s->t[s->n - 1];
+}
+
+/* The point-in-time view: the bars that end by the end of the as-of day
+ * are all a reader could have had then; the rest are cut off here, before
+ * anything else sees the series. */
+static int cut_at(ms_dataset *ds, int64_t window_start, int64_t end)
+{
+	ms_series *s = ds->series;
+	s->n = ms_series_count_by(s, end);
+	ms_series_range(s, window_start, end, &ds->lo, &ds->hi);
+	if (s->n && s->step < MS_DAY && ms_series_has(s, MS_HIGH)) {
+		if (!(ds->daily = ms_series_resample_daily(s, &ds->incomplete_days)))
+			return -1;
+		ms_series_range(ds->daily, window_start, end, &ds->dlo, &ds->dhi);
+	}
+	return 0;
+}
+
+static void release_one(ms_dataset *ds)
+{
+	ms_series_free(ds->series);
+	ms_series_free(ds->daily);
+	free(ds->last_error);
+}
+
 static int load_one(const ms_config *cfg, const ms_source_cfg *sc, int64_t window_start, int64_t end,
 		    ms_dataset *ds, ms_diag *d)
 {
@@ -76,33 +120,41 @@ static int load_one(const ms_config *cfg, const ms_source_cfg *sc, int64_t windo
 	int rc = ms_map_file(file, &raw, MAX_INPUT, d) ? -1 :
 		 (ds->fmt.parse ? ds->fmt.parse(file, raw.data, raw.len, &ds->fmt, &ds->series, d) :
 		  ms_load_csv_ex(file, raw.data, raw.len, &ds->fmt, &ds->series, d, give_back, &raw)) ? -1 : 0;
+	if (!rc)
+		describe_file(ds, file, raw.len);
 	if (raw.data)
 		ms_unmap_file(&raw);
 	free(owned);
-	if (rc) {
+	if (!rc && cut_at(ds, window_start, end)) {
+		release_one(ds);
+		return ms_error(d, sc->name, 0, 0, "out of memory");
+	}
+	if (rc)
 		free(ds->last_error);
-		return -1;
-	}
-	/* bars that end by the end of the as-of day */
-	ms_series_range(ds->series, window_start, end - ds->series->step + 1, &ds->lo, &ds->hi);
-	int64_t last = ds->series->t[ds->series->n - 1];
-	if (last + ds->series->step < end) {
-		char day[11];
-		ms_fmt_date(last, day);
-		ms_warn(d, sc->name, 0, 0, "data ends on %s, before the as-of date", day);
-	}
-	if (ds->series->step < MS_DAY && ms_series_has(ds->series, MS_HIGH)) {
-		if (!(ds->daily = ms_series_resample_daily(ds->series, &ds->incomplete_days))) {
-			ms_series_free(ds->series);
-			free(ds->last_error);
-			return ms_error(d, sc->name, 0, 0, "out of memory");
-		}
-		ms_series_range(ds->daily, window_start, end - MS_DAY + 1, &ds->dlo, &ds->dhi);
-	}
+	return rc;
+}
+
+/* A source with no bar in the report's window at the as-of date cannot
+ * give a figure: a secondary one is left out with a note for the reader,
+ * the primary is a configuration error. */
+static int keep_in_window(const ms_config *cfg, ms_dataset *ds, ms_notes *left_out, ms_diag *d)
+{
+	if (ds->hi > ds->lo)
+		return 1;
+	char w[11], a[11], first[11];
+	ms_fmt_date(cfg->window_start, w);
+	ms_fmt_date(cfg->as_of, a);
+	ms_fmt_date(ds->file.first, first);
+	if (!strcmp(ds->cfg->name, cfg->primary))
+		ms_error(d, cfg->file, cfg->primary_line, 1, "primary = %s: the source has no bars from %s to the "
+			 "as-of date %s (its file starts on %s)", cfg->primary, w, a, first);
+	else
+		ms_notes_add(left_out, "%s (%s) is left out: it has no data from %s to %s (its data starts on %s).",
+			     ds->cfg->venue, ds->cfg->name, w, a, first);
 	return 0;
 }
 
-int ms_sources_load(const ms_config *cfg, ms_dataset **out, size_t *n, ms_diag *d)
+int ms_sources_load(const ms_config *cfg, ms_dataset **out, size_t *n, ms_notes *left_out, ms_diag *d)
 {
 	ms_dataset *ds = calloc(cfg->nsource ? cfg->nsource : 1, sizeof *ds);
 	*out = NULL;
@@ -112,10 +164,14 @@ int ms_sources_load(const ms_config *cfg, ms_dataset **out, size_t *n, ms_diag *
 	size_t k = 0;
 	int rc = 0;
 	for (size_t i = 0; i < cfg->nsource; i++) {
-		if (load_one(cfg, &cfg->source[i], cfg->window_start, cfg->as_of + MS_DAY, &ds[k], d))
+		if (load_one(cfg, &cfg->source[i], cfg->window_start, cfg->as_of + MS_DAY, &ds[k], d)) {
 			rc = -1;         /* go on: report every bad source at once */
-		else
+		} else if (!keep_in_window(cfg, &ds[k], left_out, d)) {
+			release_one(&ds[k]);
+			rc |= !strcmp(cfg->source[i].name, cfg->primary) ? -1 : 0;
+		} else {
 			k++;
+		}
 	}
 	if (rc) {
 		ms_sources_free(ds, k);
@@ -128,10 +184,7 @@ int ms_sources_load(const ms_config *cfg, ms_dataset **out, size_t *n, ms_diag *
 
 void ms_sources_free(ms_dataset *ds, size_t n)
 {
-	for (size_t i = 0; ds && i < n; i++) {
-		ms_series_free(ds[i].series);
-		ms_series_free(ds[i].daily);
-		free(ds[i].last_error);
-	}
+	for (size_t i = 0; ds && i < n; i++)
+		release_one(&ds[i]);
 	free(ds);
 }

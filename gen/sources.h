@@ -7,12 +7,15 @@
 #include "config.h"
 #include "diag.h"
 #include "model.h"
+#include "notes.h"
 
 /* Reads and checks the config at path; as_of >= 0 overrides its date. */
 int ms_config_load(const char *path, int64_t as_of, ms_config *cfg, ms_diag *d);
-/* Loads every source of cfg. On success *ds is an owned array of *n
- * datasets; on failure (every bad source reported) nothing is returned. */
-int ms_sources_load(const ms_config *cfg, ms_dataset **ds, size_t *n, ms_diag *d);
+/* Loads every source of cfg as a point-in-time view at its as-of date
+ * (model.h). On success *ds is an owned array of *n datasets, and each
+ * secondary source with no bar in the window is left out with a note added
+ * to left_out; on failure (every bad source reported) nothing is returned. */
+int ms_sources_load(const ms_config *cfg, ms_dataset **ds, size_t *n, ms_notes *left_out, ms_diag *d);
 void ms_sources_free(ms_dataset *ds, size_t n);
 
 #endif

@@ -22,7 +22,7 @@ src = {x["name"]: x for x in s["sources"]}
 assert set(src) == {"btc_price", "eth_price", "btc_hourly", "total_mcap", "btc_etf_flows", "liquidations",
                     "liquidations_short", "fear_greed"}, sorted(src)
 for name in ("btc_price", "liquidations", "fear_greed"):
-    assert src[name]["file"] == name + ".body (cache)", src[name]
+    assert src[name]["file"]["name"] == name + ".body (cache)", src[name]
 # the server's klines: 2,500 hours from 2026-01-01, close 90001 + i; the
 # January high is the high of hour 743 (2026-01-31 23:00): 90000 + 743 + 50
 h = s["btc"]["period_high"]

@@ -1,0 +1,247 @@
+#include "figures.h"
+#include <stdlib.h>
+#include <string.h>
+#include "memwatch.h"
+#include "utc.h"
+
+int ms_price_figures_compute(const ms_dataset *ds, const ms_span *period, ms_price_figures *out)
+{
+	const ms_series *s = ds->series;
+	const double *hi = s->col[MS_HIGH], *cl = s->col[MS_CLOSE];
+	memset(out, 0, sizeof *out);
+	if (ds->hi <= ds->lo)
+		return -1;
+	out->latest = ds->hi - 1;
+	out->ath_high = (size_t)ms_argmax(hi, ds->lo, ds->hi);
+	out->ath_close = (size_t)ms_argmax(cl, ds->lo, ds->hi);
+	if (period->has) {
+		size_t plo, phi;
+		ms_series_range(s, period->from, period->to, &plo, &phi);
+		plo = plo < ds->lo ? ds->lo : plo;
+		phi = phi > ds->hi ? ds->hi : phi;
+		if (phi > plo) {
+			out->period_high = (size_t)ms_argmax(hi, plo, phi);
+			out->has_period = 1;
+		}
+	}
+	ms_max_drawdown(cl + ds->lo, ds->hi - ds->lo, &out->maxdd);
+	out->maxdd.peak += ds->lo;
+	out->maxdd.trough += ds->lo;
+	out->maxdd.recovery += ds->lo;
+	return 0;
+}
+
+/* A configured span as it stands at the as-of date: left out when it has
+ * not begun (with a note), clipped and labelled "to date" when running. */
+static void span_at(const ms_config *cfg, int64_t from, int64_t to, const char *label, const char *key,
+		    ms_span *out, ms_notes *notes)
+{
+	memset(out, 0, sizeof *out);
+	int64_t end = cfg->as_of + MS_DAY;
+	if (!to)
+		return;
+	if (from >= end) {
+		char a[11], f[11];
+		ms_fmt_date(from, f);
+		ms_fmt_date(cfg->as_of, a);
+		ms_notes_add(notes, "%s (%s) is left out: it begins on %s, after the as-of date %s.", label, key, f, a);
+		return;
+	}
+	out->has = 1;
+	out->from = from;
+	out->to = to < end ? to : end;
+	out->to_date = to > end;
+	snprintf(out->label, sizeof out->label, "%s%s", label, out->to_date ? " to date" : "");
+}
+
+static int is_daily_price_view(const ms_dataset *v)
+{
+	return v->series && v->series->step == MS_DAY && ms_series_has(v->series, MS_HIGH) &&
+	       ms_series_has(v->series, MS_CLOSE) && ms_series_has(v->series, MS_LOW);
+}
+
+/* The day a source should reach by the as-of date: the as-of day itself,
+ * or for ETF flows (US trading days) the last weekday on or before it. */
+static int64_t expected_day(const ms_dataset *ds, int64_t as_of)
+{
+	if (strcmp(ds->cfg->metric, "etf_flows"))
+		return as_of;
+	int64_t day = as_of;
+	for (;;) {
+		int64_t wd = ((day / MS_DAY) % 7 + 11) % 7;     /* 0 Sunday: 1970-01-01 was a Thursday */
+		if (wd != 0 && wd != 6)
+			return day;
+		day -= MS_DAY;
+	}
+}
+
+static int freshness(ms_figures *f, ms_diag *d)
+{
+	const ms_config *cfg = f->cfg;
+	int rc = 0;
+	for (size_t i = 0; i < f->nds; i++) {
+		const ms_dataset *ds = &f->ds[i];
+		const ms_series *s = ds->series;
+		ms_freshness *fr = &f->fresh[i];
+		fr->last_day = ms_day_floor(s->t[s->n - 1] + s->step - 1);
+		fr->expected_day = expected_day(ds, cfg->as_of);
+		fr->behind_days = fr->expected_day > fr->last_day ? (fr->expected_day - fr->last_day) / MS_DAY : 0;
+		fr->stale = fr->behind_days > 0 || ds->stale_since != 0;
+		f->nstale += fr->stale != 0;
+		if (cfg->max_stale_days >= 0 && fr->behind_days > cfg->max_stale_days) {
+			char last[11], a[11];
+			ms_fmt_date(fr->last_day, last);
+			ms_fmt_date(cfg->as_of, a);
+			rc = ms_error(d, cfg->file, cfg->max_stale_line, 1, "source '%s' ends on %s, %lld days before the "
+				      "as-of date %s (max_stale_days = %d)", ds->cfg->name, last,
+				      (long long)fr->behind_days, a, cfg->max_stale_days);
+		}
+	}
+	return rc;
+}
+
+/* The configured crash days a reader could know of at the as-of date and
+ * that some price venue has a bar for. */
+static void crash_days(ms_figures *f)
+{
+	const ms_config *cfg = f->cfg;
+	for (size_t k = 0; k < cfg->ncrash; k++) {
+		int64_t day = cfg->crash_day[k];
+		char dd[11];
+		ms_fmt_date(day, dd);
+		if (day > cfg->as_of) {
+			ms_notes_add(&f->notes, "The crash day %s (crash_days) is left out: it is after the as-of date.", dd);
+			continue;
+		}
+		int found = 0;
+		for (size_t i = 0; i < f->nds && !found; i++) {
+			const ms_series *s = f->day_views[i].series;
+			size_t at = ms_series_lower_bound(s, day);
+			found = is_daily_price_view(&f->day_views[i]) && at < s->n && s->t[at] == day;
+		}
+		if (found)
+			f->crash_day[f->ncrash++] = day;
+		else
+			ms_notes_add(&f->notes, "The crash day %s (crash_days) is left out: no price source has that day.", dd);
+	}
+}
+
+void ms_basis_compute(const ms_dataset *ds, size_t nds, const char *primary, ms_basis *out)
+{
+	memset(out, 0, sizeof *out);
+	const ms_dataset *flows = ms_find_metric(ds, nds, "etf_flows", "");
+	if (!flows || !flows->series->n || !*flows->cfg->asset)
+		return;
+	/* the flows' own asset: the primary when it is that asset, else the
+	 * first price source of it (own daily bars before days built from hours) */
+	const ms_dataset *best = NULL;
+	for (int pass = 0; pass < 3 && !best; pass++) {
+		for (size_t i = 0; i < nds && !best; i++) {
+			const ms_dataset *p = &ds[i];
+			if (strcmp(p->cfg->asset, flows->cfg->asset) || strcmp(p->cfg->metric, "price"))
+				continue;
+			ms_dataset v = ms_day_view(p);
+			if (!is_daily_price_view(&v) || !v.series->n)
+				continue;
+			if ((pass == 0 && !strcmp(p->cfg->name, primary)) || (pass == 1 && !p->daily) || pass == 2)
+				best = p;
+		}
+	}
+	if (!best)
+		return;
+	out->flows = flows;
+	out->prices = best;
+	out->price_days = *(best->daily ? best->daily : best->series);
+	const ms_series *fs = flows->series, *ps = &out->price_days;
+	if (ms_flow_cost_basis(fs->t, fs->col[MS_VALUE], fs->n, ps->t, ps->col[MS_CLOSE], ps->n, &out->cb))
+		return;
+	out->has = 1;
+	out->last_flow = fs->t[fs->n - 1];
+	out->latest_close = ps->col[MS_CLOSE][ps->n - 1];
+	out->latest_day = ps->t[ps->n - 1];
+}
+
+int ms_figures_compute(const ms_config *cfg, const ms_dataset *ds, size_t nds, ms_notes *left_out,
+		       ms_figures *f, ms_diag *d)
+{
+	memset(f, 0, sizeof *f);
+	f->cfg = cfg;
+	f->ds = ds;
+	f->nds = nds;
+	f->notes = *left_out;
+	memset(left_out, 0, sizeof *left_out);
+	size_t n = nds ? nds : 1;
+	f->day_views = calloc(n, sizeof *f->day_views);
+	f->price = calloc(n, sizeof *f->price);
+	f->is_price = calloc(n, 1);
+	f->fresh = calloc(n, sizeof *f->fresh);
+	if (!f->day_views || !f->price || !f->is_price || !f->fresh)
+		return ms_error(d, NULL, 0, 0, "out of memory");
+	span_at(cfg, cfg->period_from, cfg->period_to, cfg->period_label, "period_high", &f->period, &f->notes);
+	span_at(cfg, cfg->regime_from, cfg->regime_to, cfg->regime_label, "regime", &f->regime, &f->notes);
+	int have_primary = 0;
+	for (size_t i = 0; i < nds; i++) {
+		f->day_views[i] = ms_day_view(&ds[i]);
+		const ms_dataset *v = &f->day_views[i];
+		/* a venue: a daily price source, or the primary (whose days may be built from hours) */
+		int is_primary = !strcmp(ds[i].cfg->name, cfg->primary);
+		f->is_price[i] = (ms_is_daily_price(&ds[i]) || is_primary) && is_daily_price_view(v) &&
+				 ms_price_figures_compute(v, &f->period, &f->price[i]) == 0;
+		if (is_primary && f->is_price[i]) {
+			f->primary = *v;
+			f->primary_price = f->price[i];
+			have_primary = 1;
+		}
+	}
+	if (!have_primary)
+		return ms_error(d, cfg->file, cfg->primary_line, 1, "primary = %s: the source has no daily prices "
+				"(high, low and close) in the window", cfg->primary);
+	crash_days(f);
+	ms_basis_compute(ds, nds, cfg->primary, &f->basis);
+	return freshness(f, d);
+}
+
+void ms_figures_release(ms_figures *f)
+{
+	free(f->day_views);
+	free(f->price);
+	free(f->is_price);
+	free(f->fresh);
+	ms_notes_release(&f->notes);
+	memset(f, 0, sizeof *f);
+}
+
+int ms_views_at(const ms_dataset *ds, size_t nds, int64_t window_start, int64_t end, ms_views *out)
+{
+	memset(out, 0, sizeof *out);
+	out->ds = calloc(nds ? nds : 1, sizeof *out->ds);
+	out->series = calloc(2 * (nds ? nds : 1), sizeof *out->series);
+	if (!out->ds || !out->series) {
+		ms_views_release(out);
+		return -1;
+	}
+	for (size_t i = 0; i < nds; i++) {
+		ms_dataset *v = &out->ds[out->n];
+		*v = ds[i];
+		ms_series *s = &out->series[2 * out->n];
+		*s = ms_series_head(ds[i].series, ms_series_count_by(ds[i].series, end));
+		v->series = s;
+		ms_series_range(s, window_start, end, &v->lo, &v->hi);
+		if (ds[i].daily) {
+			ms_series *dd = &out->series[2 * out->n + 1];
+			*dd = ms_series_head(ds[i].daily, ms_series_count_by(ds[i].daily, end));
+			v->daily = dd;
+			ms_series_range(dd, window_start, end, &v->dlo, &v->dhi);
+		}
+		if (s->n)                /* a source with nothing by then is not there */
+			out->n++;
+	}
+	return 0;
+}
+
+void ms_views_release(ms_views *v)
+{
+	free(v->ds);
+	free(v->series);
+	memset(v, 0, sizeof *v);
+}

@@ -1,0 +1,100 @@
+/* The figures layer: every figure that more than one output shows (the
+ * price figures of each venue, the period and the quiet period as they
+ * stand at the as-of date, the crash days, the ETF cost basis, each
+ * source's freshness) computed once, by ms_figures_compute, from the
+ * point-in-time views. The model, the charts and the claims read these
+ * structs and never recompute them. */
+#ifndef MS_FIGURES_H
+#define MS_FIGURES_H
+#include <stddef.h>
+#include <stdint.h>
+#include "config.h"
+#include "diag.h"
+#include "flows.h"
+#include "model.h"
+#include "notes.h"
+#include "stats.h"
+
+#define MS_MAX_CRASH_DAYS 8
+
+/* The price figures of one daily OHLC series. Indices are into the series. */
+typedef struct ms_price_figures {
+	size_t latest;               /* the last bar by the as-of date */
+	size_t ath_high, ath_close;  /* the highest high and close since the window start */
+	size_t period_high;          /* the period's highest high */
+	int has_period;
+	ms_drawdown maxdd;           /* on closes */
+} ms_price_figures;
+
+/* A configured span of days as it stands at the as-of date. */
+typedef struct ms_span {
+	int has;                     /* 0: not configured, or it begins after the as-of date */
+	int64_t from, to;            /* [from, to), cut at the end of the as-of day */
+	int to_date;                 /* it had begun but not ended: clipped */
+	char label[160];             /* "January 2026", or "January 2026 to date" */
+} ms_span;
+
+/* The ETF cost basis: every flow since the funds' launch up to the as-of
+ * date, each day's net flow priced at the close of the flows' own asset. */
+typedef struct ms_basis {
+	int has;
+	ms_cost_basis cb;
+	const ms_dataset *flows;     /* borrowed */
+	const ms_dataset *prices;    /* borrowed; daily bars of the flows' asset */
+	ms_series price_days;        /* borrowed view: the daily bars priced with */
+	int64_t last_flow;           /* the day of the last flow counted */
+	double latest_close;         /* of the price series, by the as-of date */
+	int64_t latest_day;
+} ms_basis;
+
+/* How current a source is at the as-of date. */
+typedef struct ms_freshness {
+	int64_t last_day;            /* the day of its last bar by the as-of date */
+	int64_t expected_day;        /* the last day it should have (a trading day for ETF flows) */
+	int64_t behind_days;         /* calendar days from last_day to expected_day */
+	int stale;                   /* behind, or its last fetch failed */
+} ms_freshness;
+
+typedef struct ms_figures {
+	const ms_config *cfg;        /* borrowed */
+	const ms_dataset *ds;        /* borrowed: the point-in-time views */
+	size_t nds;
+	ms_dataset primary;          /* the primary as daily bars (an intraday primary's days) */
+	ms_dataset *day_views;       /* owned; per dataset: its daily bars (ms_day_view) */
+	ms_price_figures *price;     /* owned; per dataset, valid where is_price[i] */
+	unsigned char *is_price;     /* owned; a price venue: daily bars, or the primary */
+	ms_price_figures primary_price;
+	ms_span period, regime;
+	int64_t crash_day[MS_MAX_CRASH_DAYS];   /* the configured crash days by the as-of date */
+	size_t ncrash;
+	ms_basis basis;
+	ms_freshness *fresh;         /* owned; per dataset */
+	size_t nstale;
+	ms_notes notes;              /* what is left out at this date, for the reader */
+} ms_figures;
+
+/* Computes every figure from the views ds (borrowed for the life of f);
+ * left_out (taken) holds the notes of the sources already left out. Errors
+ * are configuration errors (a source staler than max_stale_days). */
+int ms_figures_compute(const ms_config *cfg, const ms_dataset *ds, size_t nds, ms_notes *left_out,
+		       ms_figures *f, ms_diag *d);
+void ms_figures_release(ms_figures *f);
+
+/* The ETF cost basis from whatever views are given (the report's, or a
+ * claim's earlier ones). primary names the preferred price source. */
+void ms_basis_compute(const ms_dataset *ds, size_t nds, const char *primary, ms_basis *out);
+
+/* The price figures of a daily view over [lo, hi), the period's high taken
+ * over span (when it has one). Returns -1 when the view has no bars. */
+int ms_price_figures_compute(const ms_dataset *ds, const ms_span *period, ms_price_figures *out);
+
+/* Datasets cut at an earlier end (a claim's date): borrowed views of ds. */
+typedef struct ms_views {
+	ms_dataset *ds;              /* owned array of n */
+	ms_series *series;           /* owned; 2 per dataset (bars, days) */
+	size_t n;
+} ms_views;
+int ms_views_at(const ms_dataset *ds, size_t nds, int64_t window_start, int64_t end, ms_views *out);
+void ms_views_release(ms_views *v);
+
+#endif
