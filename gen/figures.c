@@ -40,11 +40,9 @@ static void span_at(const ms_config *cfg, int64_t from, int64_t to, const char *
 	int64_t end = cfg->as_of + MS_DAY;
 	if (!to)
 		return;
+	/* the note names neither the span nor its label: both lie after the date */
 	if (from >= end) {
-		char a[11], f[11];
-		ms_fmt_date(from, f);
-		ms_fmt_date(cfg->as_of, a);
-		ms_notes_add(notes, "%s (%s) is left out: it begins on %s, after the as-of date %s.", label, key, f, a);
+		ms_notes_add(notes, "The configured %s is left out: it begins after the as-of date.", key);
 		return;
 	}
 	out->has = 1;
@@ -105,12 +103,13 @@ static int freshness(ms_figures *f, ms_diag *d)
 static void crash_days(ms_figures *f)
 {
 	const ms_config *cfg = f->cfg;
+	size_t late = 0;
 	for (size_t k = 0; k < cfg->ncrash; k++) {
 		int64_t day = cfg->crash_day[k];
 		char dd[11];
 		ms_fmt_date(day, dd);
 		if (day > cfg->as_of) {
-			ms_notes_add(&f->notes, "The crash day %s (crash_days) is left out: it is after the as-of date.", dd);
+			late++;
 			continue;
 		}
 		int found = 0;
@@ -124,6 +123,9 @@ static void crash_days(ms_figures *f)
 		else
 			ms_notes_add(&f->notes, "The crash day %s (crash_days) is left out: no price source has that day.", dd);
 	}
+	if (late)
+		ms_notes_add(&f->notes, "%zu of the configured crash days (crash_days) %s after the as-of date and %s "
+			     "left out.", late, late == 1 ? "lies" : "lie", late == 1 ? "is" : "are");
 }
 
 void ms_basis_compute(const ms_dataset *ds, size_t nds, const char *primary, ms_basis *out)

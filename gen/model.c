@@ -99,8 +99,8 @@ static json_t *file_block(const ms_file_facts *file)
 	json_object_set_new(o, "name", json_string(file->name));
 	json_object_set_new(o, "bytes", json_integer((json_int_t)file->bytes));
 	json_object_set_new(o, "rows", json_integer((json_int_t)file->rows));
-	json_object_set_new(o, "first", ms_json_date(file->first));
-	json_object_set_new(o, "last", ms_json_date(file->last));
+	json_object_set_new(o, "first", file->rows ? ms_json_date(file->first) : json_null());
+	json_object_set_new(o, "last", file->rows ? ms_json_date(file->last) : json_null());
 	return o;
 }
 

@@ -79,8 +79,8 @@ static void describe_file(ms_dataset *ds, const char *file, size_t bytes)
 	}
 	ds->file.bytes = (int64_t)bytes;
 	ds->file.rows = s->n;
-	ds->file.first = s->t[0];
-	ds->file.last = s->t[s->n - 1];
+	ds->file.first = s->n ? s->t[0] : 0;
+	ds->file.last = s->n ? s->t[s->n - 1] : 0;
 }
 
 /* The point-in-time view: the bars that end by the end of the as-of day
@@ -141,16 +141,16 @@ static int keep_in_window(const ms_config *cfg, ms_dataset *ds, ms_notes *left_o
 {
 	if (ds->hi > ds->lo)
 		return 1;
-	char w[11], a[11], first[11];
+	char w[11], a[11];
 	ms_fmt_date(cfg->window_start, w);
 	ms_fmt_date(cfg->as_of, a);
-	ms_fmt_date(ds->file.first, first);
+	/* the note says nothing of rows after the as-of date: a reader then could not know them */
 	if (!strcmp(ds->cfg->name, cfg->primary))
 		ms_error(d, cfg->file, cfg->primary_line, 1, "primary = %s: the source has no bars from %s to the "
-			 "as-of date %s (its file starts on %s)", cfg->primary, w, a, first);
+			 "as-of date %s", cfg->primary, w, a);
 	else
-		ms_notes_add(left_out, "%s (%s) is left out: it has no data from %s to %s (its data starts on %s).",
-			     ds->cfg->venue, ds->cfg->name, w, a, first);
+		ms_notes_add(left_out, "%s (%s) is left out: it has no data from %s to %s.",
+			     ds->cfg->venue, ds->cfg->name, w, a);
 	return 0;
 }
 

@@ -482,10 +482,11 @@ int ms_load_csv_ex(const char *file, const char *data, size_t len, const ms_csv_
 	if (L.skipped)
 		ms_warn(d, file, L.first_skipped, 0, "%ld row%s with empty cells skipped (lines %ld to %ld)",
 			L.skipped, L.skipped == 1 ? "" : "s", L.first_skipped, L.last_skipped);
-	if (L.s->n == 0) {
-		ms_error(d, file, 0, 0, "no data rows after the header");
-		goto done;
-	}
+	/* a header and no rows is a source with no data yet (a file cut at an
+	 * early date): the build leaves it out with a note, or fails if it is
+	 * the primary */
+	if (L.s->n == 0)
+		ms_warn(d, file, 0, 0, "no data rows after the header");
 	if (L.order < 0)
 		ms_series_reverse(L.s);
 	if (!L.s->step)   /* a format that leaves the bar length to the data */

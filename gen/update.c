@@ -180,7 +180,15 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 		ms_series *check = NULL;
 		ms_diag quiet;           /* a build only warns: the parse's errors become one warning */
 		ms_diag_init(&quiet, NULL);
-		if (ms_load_source(s->url, ms_buf_str(&f[i].body), f[i].body.len, &fmt, &check, warn_only ? &quiet : d)) {
+		int bad = ms_load_source(s->url, ms_buf_str(&f[i].body), f[i].body.len, &fmt, &check,
+					 warn_only ? &quiet : d);
+		/* a response with no rows is never better than the copy there is */
+		if (!bad && !check->n) {
+			bad = -1;
+			if (!warn_only)
+				ms_error(d, s->url, 0, 0, "the response holds no data rows");
+		}
+		if (bad) {
 			if (warn_only)
 				ms_warn(d, s->url, 0, 0, "source %s: the response is not valid %s data; the last good copy "
 					"stays in use", s->name, s->format);

@@ -57,7 +57,7 @@ case_ high_low 1 "$c:70:27: error: inconsistent bar: high 67914.7, low 68681.3" 
 case_ duplicate 1 "$c:81:1: error: duplicate time 2024-03-19 00:00" default.ini sed -i '80p' "$csv"
 case_ order 1 "$c:91:1: error: out-of-order time 2024-03-29 00:00" default.ini sed -i '90{h;d};91G' "$csv"
 case_ empty 1 "$c: error: empty file: no header, no data" default.ini truncate -s 0 "$csv"
-case_ header_only 1 "$c: error: no data rows after the header" default.ini sed -i '2,$d' "$csv"
+case_ header_only 1 "error: primary = btc_price: the source has no bars from 2024-01-01 to the as-of date 2026-02-06" default.ini sed -i '2,$d' "$csv"
 utf16() { printf '\377\376' | cat - "$WORK/orig.csv" > "$csv"; }
 case_ utf16_bom 1 "$c:1:1: error: UTF-16/32 byte-order mark: save the file as UTF-8" default.ini utf16
 binary() { head -c 3000 /bin/sh > "$csv"; }
