@@ -239,9 +239,18 @@ static json_t *stale_block(const ms_figures *f)
 		json_object_set_new(o, "fetch_failed", json_boolean(f->ds[i].stale_since != 0));
 		json_array_append_new(a, o);
 	}
+	/* every source ending on one day reads better as one sentence */
+	int64_t common = -1;
+	int one_day = f->nstale == f->nds && f->nds > 0;
+	for (size_t i = 0; one_day && i < f->nds; i++) {
+		one_day = !f->ds[i].stale_since && (common < 0 || f->fresh[i].last_day == common);
+		common = f->fresh[i].last_day;
+	}
 	json_t *o = json_object();
 	json_object_set_new(o, "count", json_integer((json_int_t)json_array_size(a)));
 	json_object_set_new(o, "any", json_boolean(json_array_size(a) > 0));
+	json_object_set_new(o, "all_one_day", json_boolean(one_day));
+	json_object_set_new(o, "last_day", one_day ? ms_json_date(common) : json_null());
 	json_object_set_new(o, "sources", a);
 	return o;
 }

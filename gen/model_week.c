@@ -27,10 +27,12 @@ static json_t *price_week(const ms_dataset *d, int64_t from, int64_t to)
 {
 	const ms_series *s = d->series;
 	const char *src = d->cfg->name;
-	long before = bar_on(s, from - MS_DAY), last = bar_on(s, to - MS_DAY);
+	/* the week as far as the source goes: a source a day behind still has
+	 * a week, to its last day, and the figure's dates say so */
 	size_t lo, hi;
 	ms_series_range(s, from, to, &lo, &hi);
-	if (before < 0 || last < 0 || hi <= lo)
+	long before = bar_on(s, from - MS_DAY), last = (long)hi - 1;
+	if (before < 0 || hi <= lo)
 		return json_null();
 	size_t ih = (size_t)ms_argmax(s->col[MS_HIGH], lo, hi), il = lo;
 	for (size_t i = lo; i < hi; i++)
@@ -42,6 +44,8 @@ static json_t *price_week(const ms_dataset *d, int64_t from, int64_t to)
 	json_object_set_new(o, "venue", json_string(d->cfg->venue));
 	json_object_set_new(o, "previous_close", ms_fig_on(c0, MS_USD, s->t[before], src, "close of the day before the week"));
 	json_object_set_new(o, "close", ms_fig_on(c1, MS_USD, s->t[last], src, "close of the week's last day"));
+	json_object_set_new(o, "to", ms_json_date(s->t[last]));
+	json_object_set_new(o, "to_as_of", json_boolean(s->t[last] == to - MS_DAY));
 	json_object_set_new(o, "change", ms_fig(c1 / c0 - 1, MS_FRACTION, src, "week's last close / previous close - 1"));
 	json_object_set_new(o, "high", ms_fig_on(s->col[MS_HIGH][ih], MS_USD, s->t[ih], src, "the week's intraday high"));
 	json_object_set_new(o, "low", ms_fig_on(s->col[MS_LOW][il], MS_USD, s->t[il], src, "the week's intraday low"));
@@ -50,7 +54,9 @@ static json_t *price_week(const ms_dataset *d, int64_t from, int64_t to)
 	return o;
 }
 
-static double sum_between(const ms_dataset *d, int64_t from, int64_t to, size_t *days)
+/* The sum of d's values over [from, to), their count in *days and the
+ * last day summed in *last (the week as far as the source goes). */
+static double sum_between(const ms_dataset *d, int64_t from, int64_t to, size_t *days, int64_t *last)
 {
 	size_t lo, hi;
 	double sum = 0;
@@ -61,6 +67,8 @@ static double sum_between(const ms_dataset *d, int64_t from, int64_t to, size_t 
 	for (size_t i = lo; i < hi; i++)
 		sum += d->series->col[MS_VALUE][i];
 	*days = hi - lo;
+	if (hi > lo && d->series->t[hi - 1] > *last)
+		*last = d->series->t[hi - 1];
 	return *days ? sum : NAN;
 }
 
@@ -71,6 +79,10 @@ json_t *ms_model_week(const ms_dataset *ds, size_t nds, const ms_config *cfg)
 	json_object_set_new(w, "from", ms_json_date(from));
 	json_object_set_new(w, "to", ms_json_date(cfg->as_of));
 	json_object_set_new(w, "days", json_integer(WEEK_DAYS));
+	/* every figure is named, null where the data does not give it */
+	static const char *const keys[] = { "worst_24h", "liquidations", "etf_flows", "market_cap_change" };
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+		json_object_set_new(w, keys[k], json_null());
 	static const char *const assets[] = { "BTC", "ETH" };
 	for (int k = 0; k < 2; k++) {
 		const ms_dataset *d = first_price(ds, nds, assets[k], 0);
@@ -92,34 +104,41 @@ json_t *ms_model_week(const ms_dataset *ds, size_t nds, const ms_config *cfg)
 		}
 	}
 	size_t days;
+	int64_t liq_last = 0, flows_last = 0;
 	double total = 0;
 	char used[256] = "";          /* the sources summed, named in the figure */
 	for (int k = 0; k < 2; k++) {
 		const ms_dataset *ld = ms_find_metric(ds, nds, "long_liquidations", assets[k]);
 		const ms_dataset *sd = ms_find_metric(ds, nds, "short_liquidations", assets[k]);
-		double l = sum_between(ld, from, to, &days), s = sum_between(sd, from, to, &days);
+		double l = sum_between(ld, from, to, &days, &liq_last), s = sum_between(sd, from, to, &days, &liq_last);
 		if (!isnan(l) && !isnan(s)) {
 			total += l + s;
 			size_t n = strlen(used);
 			snprintf(used + n, sizeof used - n, "%s%s, %s", n ? ", " : "", ld->cfg->name, sd->cfg->name);
 		}
 	}
-	if (*used)
-		json_object_set_new(w, "liquidations", ms_fig(total, MS_USD_BIG, used,
-			"BTC and ETH contracts, long + short, over the week"));
+	if (*used) {
+		json_t *l = ms_fig(total, MS_USD_BIG, used, "BTC and ETH contracts, long + short, over the week");
+		json_object_set_new(l, "to", ms_json_date(liq_last));
+		json_object_set_new(w, "liquidations", l);
+	}
 	const ms_dataset *f = ms_find_metric(ds, nds, "etf_flows", "");
-	double flows = sum_between(f, from, to, &days);
+	double flows = sum_between(f, from, to, &days, &flows_last);
 	if (!isnan(flows)) {
 		json_t *e = ms_fig(flows, MS_USD_MILLIONS, f->cfg->name, "net flows of the week's trading days");
 		json_object_set_new(e, "trading_days", json_integer((json_int_t)days));
+		json_object_set_new(e, "to", ms_json_date(flows_last));
 		json_object_set_new(w, "etf_flows", e);
 	}
 	const ms_dataset *m = ms_find_metric(ds, nds, "market_cap", "");
-	long m0 = m ? bar_on(m->series, from - MS_DAY) : -1, m1 = m ? bar_on(m->series, cfg->as_of) : -1;
-	if (m0 >= 0 && m1 >= 0) {
-		double a = m->series->col[MS_VALUE][m0], b = m->series->col[MS_VALUE][m1];
-		json_object_set_new(w, "market_cap_change", ms_fig(b / a - 1, MS_FRACTION, m->cfg->name,
-			"total market cap, end of week / end of the day before - 1"));
+	long m0 = m ? bar_on(m->series, from - MS_DAY) : -1;
+	size_t mlo = 0, mhi = 0;
+	if (m)
+		ms_series_range(m->series, from, to, &mlo, &mhi);
+	if (m0 >= 0 && mhi > mlo) {
+		double a = m->series->col[MS_VALUE][m0], b = m->series->col[MS_VALUE][mhi - 1];
+		json_object_set_new(w, "market_cap_change", ms_fig_on(b / a - 1, MS_FRACTION, m->series->t[mhi - 1],
+			m->cfg->name, "total market cap, the week's last day / the day before the week - 1"));
 	}
 	return w;
 }
