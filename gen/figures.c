@@ -128,25 +128,40 @@ static void crash_days(ms_figures *f)
 			     "left out.", late, late == 1 ? "lies" : "lie", late == 1 ? "is" : "are");
 }
 
+/* Flow days with no close in the daily bars p (both ascending). */
+static size_t unpriced_days(const ms_series *flows, const ms_series *p)
+{
+	size_t missing = 0, j = 0;
+	for (size_t i = 0; i < flows->n; i++) {
+		while (j < p->n && p->t[j] < flows->t[i])
+			j++;
+		missing += j == p->n || p->t[j] != flows->t[i];
+	}
+	return missing;
+}
+
 void ms_basis_compute(const ms_dataset *ds, size_t nds, const char *primary, ms_basis *out)
 {
 	memset(out, 0, sizeof *out);
 	const ms_dataset *flows = ms_find_metric(ds, nds, "etf_flows", "");
 	if (!flows || !flows->series->n || !*flows->cfg->asset)
 		return;
-	/* the flows' own asset: the primary when it is that asset, else the
-	 * first price source of it (own daily bars before days built from hours) */
+	/* the closes of the flows' own asset, whatever the primary: the source
+	 * that prices the most flow days (on a tie the primary, then the first) */
 	const ms_dataset *best = NULL;
-	for (int pass = 0; pass < 3 && !best; pass++) {
-		for (size_t i = 0; i < nds && !best; i++) {
-			const ms_dataset *p = &ds[i];
-			if (strcmp(p->cfg->asset, flows->cfg->asset) || strcmp(p->cfg->metric, "price"))
-				continue;
-			ms_dataset v = ms_day_view(p);
-			if (!is_daily_price_view(&v) || !v.series->n)
-				continue;
-			if ((pass == 0 && !strcmp(p->cfg->name, primary)) || (pass == 1 && !p->daily) || pass == 2)
-				best = p;
+	size_t best_missing = 0;
+	for (size_t i = 0; i < nds; i++) {
+		const ms_dataset *p = &ds[i];
+		if (strcmp(p->cfg->asset, flows->cfg->asset) || strcmp(p->cfg->metric, "price"))
+			continue;
+		ms_dataset v = ms_day_view(p);
+		if (!is_daily_price_view(&v) || !v.series->n)
+			continue;
+		size_t missing = unpriced_days(flows->series, v.series);
+		if (!best || missing < best_missing ||
+		    (missing == best_missing && !strcmp(p->cfg->name, primary))) {
+			best = p;
+			best_missing = missing;
 		}
 	}
 	if (!best)

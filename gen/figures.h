@@ -81,7 +81,8 @@ int ms_figures_compute(const ms_config *cfg, const ms_dataset *ds, size_t nds, m
 void ms_figures_release(ms_figures *f);
 
 /* The ETF cost basis from whatever views are given (the report's, or a
- * claim's earlier ones). primary names the preferred price source. */
+ * claim's earlier ones), priced with the source of the flows' asset that
+ * prices the most flow days; primary wins a tie. */
 void ms_basis_compute(const ms_dataset *ds, size_t nds, const char *primary, ms_basis *out);
 
 /* The price figures of a daily view over [lo, hi), the period's high taken
