@@ -1,0 +1,47 @@
+# The configuration matrix: a later window, an ETH primary, no ETF source, an
+# hourly primary and a minute-bar primary each build, and numpy recomputes
+# their primary's figures and the ETF cost basis (BTC flows at BTC closes,
+# whatever the primary) from the files (tests/independent_matrix.py).
+. "$ROOT/tests/lib.sh"
+cp -R "$ROOT/data" "$WORK/d"
+D="$WORK/d"
+variant() {     # variant NAME SED-SCRIPT: a copy of the default config
+	sed "$2" "$D/default.ini" > "$D/$1.ini"
+}
+variant later 's/^window_start = .*/window_start = 2025-06-01/'
+variant eth 's/^primary = .*/primary = eth_price/'
+variant noetf '/^\[source.btc_etf_flows\]/,/^$/d'
+variant hourly 's/^primary = .*/primary = btc_hourly/'
+# three days of minute bars, a seeded random walk
+/usr/bin/python3 - "$D/prices/minute.csv" <<'PY'
+import datetime as dt, random, sys
+rnd = random.Random(7)
+t0 = dt.datetime(2026, 2, 3, tzinfo=dt.timezone.utc)
+price = 76000.0
+with open(sys.argv[1], "w") as f:
+    f.write("timestamp,open,high,low,close,volume\n")
+    for i in range(3 * 1440):
+        o = price
+        price *= 1 + rnd.gauss(0, 0.0012)
+        h, l = max(o, price) * (1 + rnd.random() * 4e-4), min(o, price) * (1 - rnd.random() * 4e-4)
+        t = (t0 + dt.timedelta(minutes=i)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        f.write(f"{t},{o:.2f},{h:.2f},{l:.2f},{price:.2f},{rnd.random() * 10:.4f}\n")
+PY
+variant minute 's/^primary = .*/primary = btc_minute/; s/^window_start = .*/window_start = 2026-02-03/'
+printf '\n[source.btc_minute]\nformat = ohlcv_csv\npath = prices/minute.csv\nasset = BTC\nvenue = Minute bars\n' >> "$D/minute.ini"
+grep -q '^\[source.btc_etf_flows\]' "$D/noetf.ini" && die "the no-ETF variant still has the ETF source"
+for run in later:2026-02-06 later:2025-12-31 eth:2026-02-06 eth:2025-03-01 noetf:2026-02-06 \
+	hourly:2026-02-06 hourly:2025-11-30 minute:2026-02-05; do
+	name=${run%%:*} as_of=${run#*:}
+	"$MSTRESS" build -q --config "$D/$name.ini" --as-of "$as_of" --out "$WORK/$name-$as_of" 2> "$WORK/err.txt" ||
+		die "$name as of $as_of: $(head -n 3 "$WORK/err.txt")"
+	/usr/bin/python3 "$ROOT/tests/independent_matrix.py" "$WORK/$name-$as_of/stats.json" "$D/$name.ini" ||
+		die "$name as of $as_of: numpy disagrees"
+done
+# the ETH report prices the BTC flows at BTC closes, not at ETH's
+/usr/bin/python3 - "$WORK/eth-2026-02-06/stats.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+cb = s["etf"]["cost_basis"]
+assert cb["price_source"] == "btc_price" and 50000 < cb["value"] < 150000, cb
+PY
