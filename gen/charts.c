@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "fmt.h"
-#include "stats.h"
 #include "utc.h"
 
 const char *const ms_chart_ids[] = {
@@ -73,14 +72,12 @@ static void price_chart(ctx *x, const ms_dataset *d)
 	size_t n = d->hi - d->lo;
 	const int64_t *t = s->t + d->lo;
 	const double *cl = s->col[MS_CLOSE] + d->lo;
-	double *under = malloc(n * sizeof *under), *hwm = malloc(n * sizeof *hwm);
-	if (!under || !hwm || n < 2) {
-		free(under);
-		free(hwm);
+	const double *under = x->fig->underwater;
+	double *hwm = malloc(n * sizeof *hwm);
+	if (!hwm) {
 		x->failed = 1;
 		return;
 	}
-	ms_drawdown_series(cl, n, under);
 	for (size_t i = 0; i < n; i++)
 		hwm[i] = cl[i] / (1 + under[i]);
 	/* the figures' own values: the chart never recomputes them */
@@ -159,7 +156,6 @@ static void price_chart(ctx *x, const ms_dataset *d)
 			x->failed = 1;
 	}
 	keep(x, ch);
-	free(under);
 	free(hwm);
 }
 
@@ -169,16 +165,8 @@ static void underwater_chart(ctx *x, const ms_dataset *d)
 	const ms_series *s = d->series;
 	size_t n = d->hi - d->lo;
 	const int64_t *t = s->t + d->lo;
-	double *under = malloc(n * sizeof *under);
-	if (!under) {
-		x->failed = 1;
-		return;
-	}
-	ms_drawdown_series(s->col[MS_CLOSE] + d->lo, n, under);
-	size_t deep = 0;
-	for (size_t i = 1; i < n; i++)
-		if (under[i] < under[deep])
-			deep = i;
+	const double *under = x->fig->underwater;
+	size_t deep = x->fig->primary_price.maxdd.trough - d->lo;
 	char title[96], nt[160], desc[256], l[64], a[32], day[11];
 	snprintf(title, sizeof title, "%s below its running high (drawdown, daily close)", d->cfg->asset);
 	note(nt, sizeof nt, x, d);
@@ -199,7 +187,6 @@ static void underwater_chart(ctx *x, const ms_dataset *d)
 		ms_plot_mark(p, (double)t[deep], under[deep], l);
 	}
 	keep(x, ms_plot_end(p));
-	free(under);
 }
 
 void ms_crash_chart_id(char *out, size_t n, size_t k)
@@ -274,22 +261,13 @@ static void crash_chart(ctx *x, const ms_dataset *d, size_t k)
 
 /* 4. ETF flows: daily net flows as signed bars, the cumulative flow as a
  * line on the right axis; and 5. the monthly net flows. */
-static void etf_charts(ctx *x, const ms_dataset *f)
+static void etf_charts(ctx *x, const ms_etf *e)
 {
-	const ms_series *s = f->series;
-	size_t n = f->hi - f->lo;
-	const int64_t *t = s->t + f->lo;
-	const double *v = s->col[MS_VALUE] + f->lo;
-	double *cum = malloc(n * sizeof *cum);
-	if (!cum) {
-		x->failed = 1;
-		return;
-	}
-	double lo = 0, hi = 0, clo = 0, chi = 0, run = 0;
-	for (size_t i = 0; i < n; i++) {
-		run += v[i];
-		cum[i] = run;
-	}
+	const ms_dataset *f = e->ds;
+	size_t n = e->n;
+	const int64_t *t = e->t;
+	const double *v = e->v, *cum = e->cumulative;
+	double lo = 0, hi = 0, clo = 0, chi = 0, run = cum[n - 1];
 	extent(v, n, &lo, &hi);
 	extent(cum, n, &clo, &chi);
 	char nt[160], desc[320], a[32], b[32];
@@ -311,22 +289,18 @@ static void etf_charts(ctx *x, const ms_dataset *f)
 		ms_plot_line(p, xs, cum, n, MS_INK, 1.2, 1);
 	}
 	keep(x, ms_plot_end(p));
-	free(cum);
 
-	/* every month of the window: at most one per 28 days of flows */
-	size_t maxm = (size_t)((t[n - 1] - t[0]) / (28 * MS_DAY)) + 2;
-	ms_month_flow *m = malloc(maxm * sizeof *m);
-	int64_t *mt = malloc(maxm * sizeof *mt);
-	double *mv = malloc(maxm * sizeof *mv);
-	if (!m || !mt || !mv) {
-		free(m);
+	/* every month of the window */
+	const ms_month_flow *m = e->months;
+	size_t nm = e->nmonths;
+	int64_t *mt = malloc((nm + 1) * sizeof *mt);
+	double *mv = malloc((nm + 1) * sizeof *mv);
+	if (!mt || !mv) {
 		free(mt);
 		free(mv);
 		x->failed = 1;
 		return;
 	}
-	size_t nm = ms_flows_monthly(t, v, n, m, maxm);
-	nm = nm > maxm ? maxm : nm;
 	lo = hi = 0;
 	for (size_t i = 0; i < nm; i++) {
 		mt[i] = (ms_days_from_civil(m[i].year, m[i].month, 1) + 15) * MS_DAY;
@@ -370,32 +344,26 @@ static void etf_charts(ctx *x, const ms_dataset *f)
 			x->failed = 1;
 	}
 	keep(x, ch);
-	free(m);
 	free(mt);
 	free(mv);
 }
 
 /* 6. Long and short liquidations, stacked by day. */
-static void liquidation_chart(ctx *x, const ms_dataset *lg, const ms_dataset *sh)
+static void liquidation_chart(ctx *x, const ms_liq *q)
 {
-	const ms_series *a = lg->series, *b = sh->series;
-	size_t n = 0, cap = lg->hi - lg->lo;
-	int64_t *t = malloc((cap + 1) * sizeof *t);
-	double *lv = malloc((cap + 1) * sizeof *lv), *sv = malloc((cap + 1) * sizeof *sv);
-	if (!t || !lv || !sv) {
+	const ms_dataset *lg = q->lg;
+	size_t n = q->n;
+	const double *lv = q->lv, *sv = q->sv;
+	/* bars centred on their day */
+	int64_t *t = malloc((n + 1) * sizeof *t);
+	if (!t) {
 		x->failed = 1;
-		goto done;
+		return;
 	}
 	double hi = 0;
-	for (size_t i = lg->lo; i < lg->hi; i++) {
-		size_t j = ms_series_lower_bound(b, a->t[i]);
-		if (j >= b->n || b->t[j] != a->t[i])
-			continue;
-		t[n] = a->t[i] + MS_DAY / 2;
-		lv[n] = a->col[MS_VALUE][i];
-		sv[n] = b->col[MS_VALUE][j];
-		hi = fmax(hi, lv[n] + sv[n]);
-		n++;
+	for (size_t i = 0; i < n; i++) {
+		t[i] = q->day[i] + MS_DAY / 2;
+		hi = fmax(hi, lv[i] + sv[i]);
 	}
 	if (n < 2)
 		goto done;
@@ -418,20 +386,19 @@ static void liquidation_chart(ctx *x, const ms_dataset *lg, const ms_dataset *sh
 	keep(x, ms_plot_end(p));
 done:
 	free(t);
-	free(lv);
-	free(sv);
 }
 
 /* 7. The total market capitalisation as an area. */
-static void market_cap_chart(ctx *x, const ms_dataset *m)
+static void market_cap_chart(ctx *x, const ms_mcap *c)
 {
+	const ms_dataset *m = c->ds;
 	const ms_series *s = m->series;
 	size_t n = m->hi - m->lo;
 	const int64_t *t = s->t + m->lo;
 	const double *v = s->col[MS_VALUE] + m->lo;
 	double lo = INFINITY, hi = -INFINITY;
 	extent(v, n, &lo, &hi);
-	long pk = ms_argmax(v, 0, n);
+	size_t pk = c->peak - m->lo;
 	char nt[160], desc[256], a[32], b[32], l[64], day[11];
 	note(nt, sizeof nt, x, m);
 	ms_fmt_usd_compact(a, sizeof a, v[pk]);
@@ -487,22 +454,13 @@ static void fear_greed_chart(ctx *x, const ms_dataset *f)
 
 /* 9. The distribution of daily returns with the 95 % and 99 % VaR; and
  * 10. the rolling 30-day volatility. */
-static void risk_charts(ctx *x, const ms_dataset *d)
+static void risk_charts(ctx *x, const ms_dataset *d, const ms_risk *r)
 {
-	const ms_series *s = d->series;
-	size_t n = d->hi - d->lo;
-	double *simple = malloc(n * sizeof *simple), *logr = malloc(n * sizeof *logr);
-	size_t *end = malloc(n * sizeof *end);
-	if (!simple || !logr || !end) {
-		x->failed = 1;
-		goto done;
-	}
-	size_t k = ms_returns(s->t + d->lo, s->col[MS_CLOSE] + d->lo, n, s->step, simple, logr, end);
-	if (k < 31)
-		goto done;
-	double var95, cvar95, var99, cvar99, lo = INFINITY, hi = -INFINITY;
-	ms_var_cvar(simple, k, 0.95, &var95, &cvar95);
-	ms_var_cvar(simple, k, 0.99, &var99, &cvar99);
+	const double *simple = r->simple;
+	size_t k = r->n;
+	if (k < 31 || isnan(r->var[0]) || isnan(r->var[1]))
+		return;
+	double var95 = r->var[0], var99 = r->var[1], lo = INFINITY, hi = -INFINITY;
 	extent(simple, k, &lo, &hi);
 	/* bins of half a percentage point */
 	const double bw = 0.005;
@@ -513,7 +471,7 @@ static void risk_charts(ctx *x, const ms_dataset *d)
 		free(cnt);
 		free(mid);
 		x->failed = 1;
-		goto done;
+		return;
 	}
 	double top = 0;
 	for (size_t i = 0; i < k; i++) {
@@ -551,21 +509,11 @@ static void risk_charts(ctx *x, const ms_dataset *d)
 	free(mid);
 
 	/* the rolling 30-day volatility, annualised */
-	size_t nv = k - 29;
-	double *vol = malloc(nv * sizeof *vol);
-	int64_t *vt = malloc(nv * sizeof *vt);
-	if (!vol || !vt) {
-		free(vol);
-		free(vt);
-		x->failed = 1;
-		goto done;
-	}
+	size_t nv = r->nroll;
+	const double *vol = r->roll;
+	const int64_t *vt = r->day + MS_ROLLING_DAYS - 1;
 	lo = INFINITY;
 	hi = -INFINITY;
-	for (size_t i = 0; i < nv; i++) {
-		vol[i] = ms_stdev(logr + i, 30) * sqrt(365.0);
-		vt[i] = s->t[d->lo + end[i + 29]];
-	}
 	extent(vol, nv, &lo, &hi);
 	snprintf(title, sizeof title, "%s volatility, rolling 30 days (annualised)", d->cfg->asset);
 	ms_fmt_pct(a, sizeof a, vol[nv - 1], 0);
@@ -580,12 +528,6 @@ static void risk_charts(ctx *x, const ms_dataset *d)
 		ms_plot_line(p, xs, vol, nv, MS_PURPLE, 1.3, 0);
 	}
 	keep(x, ms_plot_end(p));
-	free(vol);
-	free(vt);
-done:
-	free(simple);
-	free(logr);
-	free(end);
 }
 
 int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chartset *out, ms_diag *d)
@@ -603,21 +545,18 @@ int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chartset 
 	const ms_dataset *h = hourly(&x, prim->cfg->asset);
 	for (size_t k = 0; h && k < fig->ncrash; k++)
 		crash_chart(&x, h, k);
-	const ms_dataset *f = ms_find_metric(ds, nds, "etf_flows", "");
-	if (f && f->hi > f->lo + 1)
-		etf_charts(&x, f);
-	const ms_dataset *lg = ms_find_metric(ds, nds, "long_liquidations", prim->cfg->asset);
-	const ms_dataset *sh = ms_find_metric(ds, nds, "short_liquidations", prim->cfg->asset);
-	if (lg && sh)
-		liquidation_chart(&x, lg, sh);
-	const ms_dataset *m = ms_find_metric(ds, nds, "market_cap", "");
-	if (m && m->hi > m->lo + 1)
-		market_cap_chart(&x, m);
+	if (fig->etf.ds && fig->etf.n > 1)
+		etf_charts(&x, &fig->etf);
+	for (size_t k = 0; k < fig->nliq; k++)
+		if (!strcmp(fig->liq[k].lg->cfg->asset, prim->cfg->asset))
+			liquidation_chart(&x, &fig->liq[k]);
+	if (fig->mcap.ds && fig->mcap.ds->hi > fig->mcap.ds->lo + 1)
+		market_cap_chart(&x, &fig->mcap);
 	const ms_dataset *fg = ms_find_metric(ds, nds, "fear_greed", "");
 	if (fg && fg->hi > fg->lo + 1)
 		fear_greed_chart(&x, fg);
 	if (prim->hi >= prim->lo + 2)
-		risk_charts(&x, prim);
+		risk_charts(&x, prim, fig->primary_risk);
 	if (x.failed) {
 		ms_charts_release(out);
 		return ms_error(d, NULL, 0, 0, "out of memory laying out the charts");

@@ -192,7 +192,8 @@ int ms_figures_compute(const ms_config *cfg, const ms_dataset *ds, size_t nds, m
 	f->price = calloc(n, sizeof *f->price);
 	f->is_price = calloc(n, 1);
 	f->fresh = calloc(n, sizeof *f->fresh);
-	if (!f->day_views || !f->price || !f->is_price || !f->fresh)
+	f->risk = calloc(n, sizeof *f->risk);
+	if (!f->day_views || !f->price || !f->is_price || !f->fresh || !f->risk)
 		return ms_error(d, NULL, 0, 0, "out of memory");
 	span_at(cfg, cfg->period_from, cfg->period_to, cfg->period_label, "period_high", &f->period, &f->notes);
 	span_at(cfg, cfg->regime_from, cfg->regime_to, cfg->regime_label, "regime", &f->regime, &f->notes);
@@ -204,22 +205,36 @@ int ms_figures_compute(const ms_config *cfg, const ms_dataset *ds, size_t nds, m
 		int is_primary = !strcmp(ds[i].cfg->name, cfg->primary);
 		f->is_price[i] = (ms_is_daily_price(&ds[i]) || is_primary) && is_daily_price_view(v) &&
 				 ms_price_figures_compute(v, &f->period, &f->price[i]) == 0;
+		if (f->is_price[i] && ms_risk_compute(v, &f->risk[i]))
+			return ms_error(d, NULL, 0, 0, "out of memory");
 		if (is_primary && f->is_price[i]) {
 			f->primary = *v;
 			f->primary_price = f->price[i];
+			f->primary_risk = &f->risk[i];
 			have_primary = 1;
 		}
 	}
 	if (!have_primary)
 		return ms_error(d, cfg->file, cfg->primary_line, 1, "primary = %s: the source has no daily prices "
 				"(high, low and close) in the window", cfg->primary);
+	size_t np = f->primary.hi - f->primary.lo;
+	if (!(f->underwater = malloc(np * sizeof *f->underwater)))
+		return ms_error(d, NULL, 0, 0, "out of memory");
+	ms_drawdown_series(f->primary.series->col[MS_CLOSE] + f->primary.lo, np, f->underwater);
 	crash_days(f);
 	ms_basis_compute(ds, nds, cfg->primary, &f->basis);
+	if (ms_market_figures(f))
+		return ms_error(d, NULL, 0, 0, "out of memory");
 	return freshness(f, d);
 }
 
 void ms_figures_release(ms_figures *f)
 {
+	for (size_t i = 0; f->risk && i < f->nds; i++)
+		ms_risk_release(&f->risk[i]);
+	free(f->risk);
+	free(f->underwater);
+	ms_market_figures_release(f);
 	free(f->day_views);
 	free(f->price);
 	free(f->is_price);

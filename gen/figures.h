@@ -55,6 +55,55 @@ typedef struct ms_freshness {
 	int stale;                   /* behind, or its last fetch failed */
 } ms_freshness;
 
+/* Returns and risk of one daily price series over the window. */
+typedef struct ms_risk {
+	size_t n;                    /* close-to-close returns between consecutive days */
+	double *simple, *logr;       /* owned; n each */
+	int64_t *day;                /* owned; the day whose close ends each return */
+	double volatility;           /* annualised; NAN below 2 returns */
+	size_t nroll;                /* rolling 30-day volatilities: n - 29, or 0 */
+	double *roll;                /* owned; roll[i] ends on day[i + 29] */
+	size_t roll_max;             /* the first highest */
+	double var[2], cvar[2];      /* at 95 % and 99 %, as positive losses; NAN when none */
+	size_t worst[5], nworst;     /* the lowest simple returns, lowest first */
+} ms_risk;
+#define MS_ROLLING_DAYS 30
+
+/* Total market capitalisation over the window. */
+typedef struct ms_mcap {
+	const ms_dataset *ds;        /* borrowed; NULL when not loaded */
+	size_t peak, latest, low;    /* indices: the peak, the last day, the low since the peak */
+} ms_mcap;
+
+/* Long and short liquidations of one asset, joined on their days. */
+typedef struct ms_liq {
+	const ms_dataset *lg, *sh;   /* borrowed */
+	size_t n;
+	int64_t *day;                /* owned; n each */
+	double *lv, *sv;
+	double total_long, total_short;
+	size_t largest[5], nlargest; /* the days of the largest totals */
+} ms_liq;
+
+/* ETF flows over the window. */
+typedef struct ms_etf {
+	const ms_dataset *ds;        /* borrowed; NULL when not loaded */
+	const int64_t *t;            /* borrowed: the window's rows */
+	const double *v;
+	size_t n;
+	ms_month_flow *months;       /* owned */
+	size_t nmonths;
+	double *cumulative;          /* owned; the running sum, n */
+	size_t largest_in, largest_out;
+	ms_streak longest, current;  /* outflow streaks */
+} ms_etf;
+
+/* The Fear & Greed Index over the window. */
+typedef struct ms_fng {
+	const ms_dataset *ds;        /* borrowed; NULL when not loaded */
+	size_t latest, min;          /* indices; the first lowest */
+} ms_fng;
+
 typedef struct ms_figures {
 	const ms_config *cfg;        /* borrowed */
 	const ms_dataset *ds;        /* borrowed: the point-in-time views */
@@ -63,11 +112,19 @@ typedef struct ms_figures {
 	ms_dataset *day_views;       /* owned; per dataset: its daily bars (ms_day_view) */
 	ms_price_figures *price;     /* owned; per dataset, valid where is_price[i] */
 	unsigned char *is_price;     /* owned; a price venue: daily bars, or the primary */
+	ms_risk *risk;               /* owned; per dataset, where is_price[i] */
 	ms_price_figures primary_price;
+	const ms_risk *primary_risk;
+	double *underwater;          /* owned; the primary's close / running high - 1 over the window */
 	ms_span period, regime;
 	int64_t crash_day[MS_MAX_CRASH_DAYS];   /* the configured crash days by the as-of date */
 	size_t ncrash;
 	ms_basis basis;
+	ms_mcap mcap;
+	ms_liq liq[2];               /* BTC, then ETH, as loaded */
+	size_t nliq;
+	ms_etf etf;
+	ms_fng fng;
 	ms_freshness *fresh;         /* owned; per dataset */
 	size_t nstale;
 	ms_notes notes;              /* what is left out at this date, for the reader */
@@ -79,6 +136,13 @@ typedef struct ms_figures {
 int ms_figures_compute(const ms_config *cfg, const ms_dataset *ds, size_t nds, ms_notes *left_out,
 		       ms_figures *f, ms_diag *d);
 void ms_figures_release(ms_figures *f);
+
+/* figures_market.c: the market-wide parts; -1 when out of memory. */
+int ms_market_figures(ms_figures *f);
+void ms_market_figures_release(ms_figures *f);
+/* figures_risk.c: returns and risk of a daily view; -1 when out of memory. */
+int ms_risk_compute(const ms_dataset *view, ms_risk *out);
+void ms_risk_release(ms_risk *r);
 
 /* The ETF cost basis from whatever views are given (the report's, or a
  * claim's earlier ones), priced with the source of the flows' asset that

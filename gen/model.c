@@ -278,7 +278,7 @@ json_t *ms_model_build(const ms_figures *f, ms_diag *d)
 		if (!f->is_price[i])
 			continue;
 		/* an intraday source reports on its days */
-		json_t *b = ms_model_price(&f->day_views[i], &f->price[i], f);
+		json_t *b = ms_model_price(&f->day_views[i], &f->price[i], &f->risk[i], f);
 		const char *asset = f->ds[i].cfg->asset;
 		if (!strcmp(f->ds[i].cfg->name, cfg->primary))
 			json_object_set(root, "btc", b);
@@ -294,15 +294,17 @@ json_t *ms_model_build(const ms_figures *f, ms_diag *d)
 	struct { const char *name; json_t *value; } parts[] = {
 		{ "crash_days", ms_model_crash_days(f) },
 		{ "retracements", ms_model_retracements(f) },
-		{ "market_cap", ms_model_market_cap(f->ds, f->nds, cfg) },
-		{ "liquidations", ms_model_liquidations(f->ds, f->nds, cfg) },
+		{ "market_cap", ms_model_market_cap(f) },
+		{ "liquidations", ms_model_liquidations(f) },
 		{ "etf", ms_model_etf(f) },
-		{ "sentiment", ms_model_sentiment(f->ds, f->nds, cfg) },
+		{ "sentiment", ms_model_sentiment(f) },
 		{ "week", !cfg->weekly ? NULL : ms_model_week(f->ds, f->nds, cfg) },
 	};
 	/* a part whose data is not loaded is null, and the template says so */
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
 		json_object_set_new(root, parts[i].name, parts[i].value ? parts[i].value : json_null());
+	json_object_set_new(root, "has_retracements",
+			    json_boolean(json_array_size(json_object_get(root, "retracements")) > 0));
 	if (!root || ms_nomem_seen()) {
 		ms_error(d, cfg->file, 0, 0, "out of memory building the model");
 		json_decref(root);

@@ -27,14 +27,15 @@ void ms_fig_set_time(json_t *fig, int64_t t);
 json_t *ms_json_date(int64_t t);
 
 /* model_price.c */
-json_t *ms_model_price(const ms_dataset *view, const ms_price_figures *pf, const ms_figures *f);
+json_t *ms_model_price(const ms_dataset *view, const ms_price_figures *pf, const ms_risk *risk,
+		       const ms_figures *f);
 json_t *ms_model_crash_days(const ms_figures *f);
 json_t *ms_model_retracements(const ms_figures *f);
 /* model_market.c */
-json_t *ms_model_market_cap(const ms_dataset *ds, size_t nds, const ms_config *cfg);
-json_t *ms_model_liquidations(const ms_dataset *ds, size_t nds, const ms_config *cfg);
+json_t *ms_model_market_cap(const ms_figures *f);
+json_t *ms_model_liquidations(const ms_figures *f);
 json_t *ms_model_etf(const ms_figures *f);
-json_t *ms_model_sentiment(const ms_dataset *ds, size_t nds, const ms_config *cfg);
+json_t *ms_model_sentiment(const ms_figures *f);
 /* model_week.c */
 json_t *ms_model_week(const ms_dataset *ds, size_t nds, const ms_config *cfg);
 

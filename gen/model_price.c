@@ -8,7 +8,6 @@
 #include "utc.h"
 #include "memwatch.h"
 
-#define TOP_WORST_DAYS 5
 #define ROLLING_DAYS 30
 
 static json_t *drawdown_row(const ms_series *s, const ms_drawdown *e, int64_t as_of, const char *src)
@@ -83,11 +82,9 @@ static void returns_free(returns *r)
 }
 
 
-static json_t *returns_block(const ms_dataset *ds)
+static json_t *returns_block(const ms_dataset *ds, const ms_risk *r)
 {
-	const ms_series *s = ds->series;
 	const char *src = ds->cfg->name;
-	returns r;
 	json_t *o = json_object();
 	/* every key is there, a dash where the data is too short for it */
 	static const char *const keys[] = { "volatility", "volatility_30d", "volatility_30d_max", "var_95",
@@ -98,60 +95,34 @@ static json_t *returns_block(const ms_dataset *ds)
 		json_object_set_new(o, keys[k], f);
 	}
 	json_object_set_new(o, "worst_days", json_array());
-	if (returns_in(s, ds->lo, ds->hi, &r) || r.n < 2) {
-		returns_free(&r);
+	if (r->n < 2) {
 		json_object_set_new(o, "count", json_integer(0));
 		return o;
 	}
-	json_object_set_new(o, "count", json_integer((json_int_t)r.n));
-	json_object_set_new(o, "volatility", ms_fig(ms_stdev(r.logr, r.n) * sqrt(365.0), MS_FRACTION, src,
+	json_object_set_new(o, "count", json_integer((json_int_t)r->n));
+	json_object_set_new(o, "volatility", ms_fig(r->volatility, MS_FRACTION, src,
 		"annualised: sample stdev of daily log returns x sqrt(365)"));
-	if (r.n >= ROLLING_DAYS) {
-		double latest = ms_stdev(r.logr + r.n - ROLLING_DAYS, ROLLING_DAYS) * sqrt(365.0);
-		double peak = -1;
-		size_t at = 0;
-		for (size_t i = ROLLING_DAYS; i <= r.n; i++) {
-			double v = ms_stdev(r.logr + i - ROLLING_DAYS, ROLLING_DAYS) * sqrt(365.0);
-			if (v > peak) {
-				peak = v;
-				at = r.end[i - 1];
-			}
-		}
-		json_object_set_new(o, "volatility_30d", ms_fig_on(latest, MS_FRACTION, s->t[r.end[r.n - 1]], src,
-			"annualised, the last 30 daily log returns"));
-		json_object_set_new(o, "volatility_30d_max", ms_fig_on(peak, MS_FRACTION, s->t[at], src,
+	if (r->nroll) {
+		json_object_set_new(o, "volatility_30d", ms_fig_on(r->roll[r->nroll - 1], MS_FRACTION, r->day[r->n - 1],
+			src, "annualised, the last 30 daily log returns"));
+		json_object_set_new(o, "volatility_30d_max", ms_fig_on(r->roll[r->roll_max], MS_FRACTION,
+			r->day[r->roll_max + MS_ROLLING_DAYS - 1], src,
 			"the highest 30-day volatility in the window, dated at its last day"));
 	}
-	static const struct { const char *var, *cvar; double level; } levels[] = {
-		{ "var_95", "cvar_95", 0.95 }, { "var_99", "cvar_99", 0.99 }
-	};
+	static const char *const var_keys[] = { "var_95", "var_99" }, *const cvar_keys[] = { "cvar_95", "cvar_99" };
 	for (size_t i = 0; i < 2; i++) {
-		double var, cvar;
-		if (ms_var_cvar(r.simple, r.n, levels[i].level, &var, &cvar))
+		if (isnan(r->var[i]))
 			continue;
-		json_object_set_new(o, levels[i].var, ms_fig(var, MS_LOSS, src,
+		json_object_set_new(o, var_keys[i], ms_fig(r->var[i], MS_LOSS, src,
 			"historical one-day value at risk on simple returns (a loss)"));
-		json_object_set_new(o, levels[i].cvar, ms_fig(cvar, MS_LOSS, src,
+		json_object_set_new(o, cvar_keys[i], ms_fig(r->cvar[i], MS_LOSS, src,
 			"historical expected shortfall: mean loss beyond the value at risk"));
 	}
-	/* the worst days: a partial selection of the lowest returns */
 	json_t *worst = json_array();
-	int *taken = calloc(r.n, sizeof *taken);
-	if (!taken)
-		ms_nomem();
-	for (size_t k = 0; taken && k < TOP_WORST_DAYS && k < r.n; k++) {
-		size_t best = r.n;
-		for (size_t i = 0; i < r.n; i++)
-			if (!taken[i] && (best == r.n || r.simple[i] < r.simple[best]))
-				best = i;
-		taken[best] = 1;
-		json_t *row = ms_fig_on(r.simple[best], MS_FRACTION, s->t[r.end[best]], src,
-					"close / previous close - 1");
-		json_array_append_new(worst, row);
-	}
-	free(taken);
+	for (size_t k = 0; k < r->nworst; k++)
+		json_array_append_new(worst, ms_fig_on(r->simple[r->worst[k]], MS_FRACTION, r->day[r->worst[k]], src,
+						       "close / previous close - 1"));
 	json_object_set_new(o, "worst_days", worst);
-	returns_free(&r);
 	return o;
 }
 
@@ -207,7 +178,8 @@ static json_t *regime(const ms_dataset *ds, const ms_span *span)
 	return o;
 }
 
-json_t *ms_model_price(const ms_dataset *ds, const ms_price_figures *pf, const ms_figures *figs)
+json_t *ms_model_price(const ms_dataset *ds, const ms_price_figures *pf, const ms_risk *risk,
+		       const ms_figures *figs)
 {
 	const ms_config *cfg = figs->cfg;
 	const ms_price_figures f = *pf;
@@ -247,7 +219,7 @@ json_t *ms_model_price(const ms_dataset *ds, const ms_price_figures *pf, const m
 	json_object_set_new(m, "peak_to_trough_days", json_integer((s->t[f.maxdd.trough] - s->t[f.maxdd.peak]) / MS_DAY));
 	json_object_set_new(o, "max_drawdown", m);
 	json_object_set_new(o, "top_drawdowns", top_drawdowns(ds, cfg));
-	json_object_set_new(o, "returns", returns_block(ds));
+	json_object_set_new(o, "returns", returns_block(ds, risk));
 	json_object_set_new(o, "volume_trend", volume_trend(ds));
 	json_object_set_new(o, "regime", regime(ds, &figs->regime));
 	return o;

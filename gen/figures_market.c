@@ -1,0 +1,146 @@
+/* The market-wide figures: total market capitalisation, liquidations, ETF
+ * flows (monthly sums, streaks, the running total) and fear & greed, over
+ * the report's window. */
+#include <stdlib.h>
+#include <string.h>
+#include "figures.h"
+#include "memwatch.h"
+
+#define MAX_MONTHS 600
+
+static void mcap_figures(ms_figures *f)
+{
+	const ms_dataset *m = ms_find_metric(f->ds, f->nds, "market_cap", "");
+	if (!m || m->hi <= m->lo)
+		return;
+	const double *v = m->series->col[MS_VALUE];
+	ms_mcap *c = &f->mcap;
+	c->ds = m;
+	c->peak = (size_t)ms_argmax(v, m->lo, m->hi);
+	c->latest = m->hi - 1;
+	c->low = c->peak;
+	for (size_t i = c->peak; i < m->hi; i++)
+		if (v[i] < v[c->low])
+			c->low = i;
+}
+
+/* The largest totals, largest first (the earlier of equal days first). */
+static void largest_days(ms_liq *q)
+{
+	size_t max = sizeof q->largest / sizeof q->largest[0];
+	for (size_t k = 0; k < max && k < q->n; k++) {
+		size_t best = q->n;
+		for (size_t i = 0; i < q->n; i++) {
+			int taken = 0;
+			for (size_t j = 0; j < k; j++)
+				taken |= q->largest[j] == i;
+			if (!taken && (best == q->n || q->lv[i] + q->sv[i] > q->lv[best] + q->sv[best]))
+				best = i;
+		}
+		q->largest[q->nlargest++] = best;
+	}
+}
+
+static int liquidations_of(const ms_dataset *lg, const ms_dataset *sh, ms_liq *q)
+{
+	const ms_series *a = lg->series, *b = sh->series;
+	size_t cap = lg->hi - lg->lo + 1;
+	q->lg = lg;
+	q->sh = sh;
+	q->day = malloc(cap * sizeof *q->day);
+	q->lv = malloc(cap * sizeof *q->lv);
+	q->sv = malloc(cap * sizeof *q->sv);
+	if (!q->day || !q->lv || !q->sv)
+		return -1;
+	for (size_t i = lg->lo; i < lg->hi; i++) {
+		size_t j = ms_series_lower_bound(b, a->t[i]);
+		if (j >= b->n || b->t[j] != a->t[i])
+			continue;
+		q->day[q->n] = a->t[i];
+		q->lv[q->n] = a->col[MS_VALUE][i];
+		q->sv[q->n] = b->col[MS_VALUE][j];
+		q->total_long += q->lv[q->n];
+		q->total_short += q->sv[q->n];
+		q->n++;
+	}
+	largest_days(q);
+	return 0;
+}
+
+static int etf_figures(ms_figures *f)
+{
+	const ms_dataset *d = ms_find_metric(f->ds, f->nds, "etf_flows", "");
+	if (!d || d->hi <= d->lo)
+		return 0;
+	ms_etf *e = &f->etf;
+	e->ds = d;
+	e->t = d->series->t + d->lo;
+	e->v = d->series->col[MS_VALUE] + d->lo;
+	e->n = d->hi - d->lo;
+	e->months = malloc(MAX_MONTHS * sizeof *e->months);
+	e->cumulative = malloc(e->n * sizeof *e->cumulative);
+	if (!e->months || !e->cumulative)
+		return -1;
+	size_t nm = ms_flows_monthly(e->t, e->v, e->n, e->months, MAX_MONTHS);
+	e->nmonths = nm < MAX_MONTHS ? nm : MAX_MONTHS;
+	double run = 0;
+	for (size_t i = 0; i < e->n; i++) {
+		run += e->v[i];
+		e->cumulative[i] = run;
+		if (e->v[i] > e->v[e->largest_in])
+			e->largest_in = i;
+		if (e->v[i] < e->v[e->largest_out])
+			e->largest_out = i;
+	}
+	ms_outflow_streaks(e->v, e->n, &e->longest, &e->current);
+	return 0;
+}
+
+static void fng_figures(ms_figures *f)
+{
+	const ms_dataset *d = ms_find_metric(f->ds, f->nds, "fear_greed", "");
+	if (!d || d->hi <= d->lo)
+		return;
+	const double *v = d->series->col[MS_VALUE];
+	f->fng.ds = d;
+	f->fng.latest = d->hi - 1;
+	f->fng.min = d->lo;
+	for (size_t i = d->lo; i < d->hi; i++)
+		if (v[i] < v[f->fng.min])
+			f->fng.min = i;
+}
+
+int ms_market_figures(ms_figures *f)
+{
+	mcap_figures(f);
+	fng_figures(f);
+	static const char *const assets[] = { "BTC", "ETH" };
+	for (size_t k = 0; k < 2; k++) {
+		const ms_dataset *lg = ms_find_metric(f->ds, f->nds, "long_liquidations", assets[k]);
+		const ms_dataset *sh = ms_find_metric(f->ds, f->nds, "short_liquidations", assets[k]);
+		if (!lg || !sh)
+			continue;
+		ms_liq *q = &f->liq[f->nliq++];
+		if (liquidations_of(lg, sh, q))
+			return -1;
+		if (!q->n) {             /* no day in common: nothing to show */
+			free(q->day);
+			free(q->lv);
+			free(q->sv);
+			memset(q, 0, sizeof *q);
+			f->nliq--;
+		}
+	}
+	return etf_figures(f);
+}
+
+void ms_market_figures_release(ms_figures *f)
+{
+	for (size_t k = 0; k < f->nliq; k++) {
+		free(f->liq[k].day);
+		free(f->liq[k].lv);
+		free(f->liq[k].sv);
+	}
+	free(f->etf.months);
+	free(f->etf.cumulative);
+}
