@@ -81,7 +81,7 @@ static void price_chart(ctx *x, const ms_dataset *d)
 	for (size_t i = 0; i < n; i++)
 		hwm[i] = cl[i] / (1 + under[i]);
 	/* the figures' own values: the chart never recomputes them */
-	const ms_price_figures *pf = &x->fig->primary_price;
+	const ms_price_figures *pf = x->fig->primary_price;
 	size_t ath = pf->ath_high;
 	ms_drawdown dd = pf->maxdd;
 	dd.peak -= d->lo;
@@ -166,7 +166,7 @@ static void underwater_chart(ctx *x, const ms_dataset *d)
 	size_t n = d->hi - d->lo;
 	const int64_t *t = s->t + d->lo;
 	const double *under = x->fig->underwater;
-	size_t deep = x->fig->primary_price.maxdd.trough - d->lo;
+	size_t deep = x->fig->primary_price->maxdd.trough - d->lo;
 	char title[96], nt[160], desc[256], l[64], a[32], day[11];
 	snprintf(title, sizeof title, "%s below its running high (drawdown, daily close)", d->cfg->asset);
 	note(nt, sizeof nt, x, d);

@@ -4,33 +4,6 @@
 #include "memwatch.h"
 #include "utc.h"
 
-int ms_price_figures_compute(const ms_dataset *ds, const ms_span *period, ms_price_figures *out)
-{
-	const ms_series *s = ds->series;
-	const double *hi = s->col[MS_HIGH], *cl = s->col[MS_CLOSE];
-	memset(out, 0, sizeof *out);
-	if (ds->hi <= ds->lo)
-		return -1;
-	out->latest = ds->hi - 1;
-	out->ath_high = (size_t)ms_argmax(hi, ds->lo, ds->hi);
-	out->ath_close = (size_t)ms_argmax(cl, ds->lo, ds->hi);
-	if (period->has) {
-		size_t plo, phi;
-		ms_series_range(s, period->from, period->to, &plo, &phi);
-		plo = plo < ds->lo ? ds->lo : plo;
-		phi = phi > ds->hi ? ds->hi : phi;
-		if (phi > plo) {
-			out->period_high = (size_t)ms_argmax(hi, plo, phi);
-			out->has_period = 1;
-		}
-	}
-	ms_max_drawdown(cl + ds->lo, ds->hi - ds->lo, &out->maxdd);
-	out->maxdd.peak += ds->lo;
-	out->maxdd.trough += ds->lo;
-	out->maxdd.recovery += ds->lo;
-	return 0;
-}
-
 /* A configured span as it stands at the as-of date: left out when it has
  * not begun (with a note), clipped and labelled "to date" when running. */
 static void span_at(const ms_config *cfg, int64_t from, int64_t to, const char *label, const char *key,
@@ -203,13 +176,16 @@ int ms_figures_compute(const ms_config *cfg, const ms_dataset *ds, size_t nds, m
 		const ms_dataset *v = &f->day_views[i];
 		/* a venue: a daily price source, or the primary (whose days may be built from hours) */
 		int is_primary = !strcmp(ds[i].cfg->name, cfg->primary);
-		f->is_price[i] = (ms_is_daily_price(&ds[i]) || is_primary) && is_daily_price_view(v) &&
-				 ms_price_figures_compute(v, &f->period, &f->price[i]) == 0;
-		if (f->is_price[i] && ms_risk_compute(v, &f->risk[i]))
+		if (!(ms_is_daily_price(&ds[i]) || is_primary) || !is_daily_price_view(v) || v->hi <= v->lo)
+			continue;
+		if (ms_price_figures_compute(v, &f->period, &f->regime, cfg->top_drawdowns, &f->price[i]))
+			return ms_error(d, NULL, 0, 0, "out of memory");
+		f->is_price[i] = 1;
+		if (ms_risk_compute(v, &f->risk[i]))
 			return ms_error(d, NULL, 0, 0, "out of memory");
 		if (is_primary && f->is_price[i]) {
 			f->primary = *v;
-			f->primary_price = f->price[i];
+			f->primary_price = &f->price[i];
 			f->primary_risk = &f->risk[i];
 			have_primary = 1;
 		}
@@ -223,8 +199,10 @@ int ms_figures_compute(const ms_config *cfg, const ms_dataset *ds, size_t nds, m
 	ms_drawdown_series(f->primary.series->col[MS_CLOSE] + f->primary.lo, np, f->underwater);
 	crash_days(f);
 	ms_basis_compute(ds, nds, cfg->primary, &f->basis);
-	if (ms_market_figures(f))
+	if (ms_crash_figures(f) || ms_market_figures(f))
 		return ms_error(d, NULL, 0, 0, "out of memory");
+	if (cfg->weekly)
+		ms_week_figures(f);
 	return freshness(f, d);
 }
 
@@ -232,6 +210,9 @@ void ms_figures_release(ms_figures *f)
 {
 	for (size_t i = 0; f->risk && i < f->nds; i++)
 		ms_risk_release(&f->risk[i]);
+	for (size_t i = 0; f->price && i < f->nds; i++)
+		ms_price_figures_release(&f->price[i]);
+	ms_crash_figures_release(f);
 	free(f->risk);
 	free(f->underwater);
 	ms_market_figures_release(f);

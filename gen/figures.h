@@ -16,15 +16,50 @@
 #include "stats.h"
 
 #define MS_MAX_CRASH_DAYS 8
+#define MS_ROLLING_DAYS 30
+
+/* A span of one venue's days (the quiet period): its extremes and moves. */
+typedef struct ms_range_figures {
+	int has;                     /* at least two days of the span */
+	size_t lo, hi;               /* its bars [lo, hi) */
+	size_t high, low;            /* the highest high, the (first) lowest low */
+	double range, change;        /* high / low - 1; last close / first close - 1 */
+	double volatility;           /* annualised; NAN below two returns */
+} ms_range_figures;
 
 /* The price figures of one daily OHLC series. Indices are into the series. */
 typedef struct ms_price_figures {
 	size_t latest;               /* the last bar by the as-of date */
 	size_t ath_high, ath_close;  /* the highest high and close since the window start */
+	double from_ath_high, from_ath_close;   /* the latest close against them, - 1 */
 	size_t period_high;          /* the period's highest high */
 	int has_period;
+	double from_period_high;
 	ms_drawdown maxdd;           /* on closes */
+	ms_drawdown *episodes;       /* owned; the deepest drawdown episodes, deepest first */
+	size_t nepisodes;
+	int has_volume;              /* the volume trend: 60 days of volume */
+	double volume_last, volume_previous, volume_change;   /* means of the last 30 days and the 30 before */
+	ms_range_figures regime;
 } ms_price_figures;
+
+/* One venue's crash day. */
+typedef struct ms_crash_row {
+	const ms_dataset *ds;        /* borrowed */
+	const ms_series *s;          /* borrowed: its daily bars (built from hours when from_hourly) */
+	size_t i;                    /* the day's bar */
+	int from_hourly, has_change;
+	double drop_high_low, drop_open_low, change;
+} ms_crash_row;
+
+/* The worst 24-hour fall of one hourly source: over the window, and the
+ * worst whose low lies on each crash day. */
+typedef struct ms_retr {
+	const ms_dataset *ds;        /* borrowed */
+	ms_retracement worst;        /* indices into ds->series */
+	ms_retracement day[8];
+	unsigned char has_day[8];
+} ms_retr;
 
 /* A configured span of days as it stands at the as-of date. */
 typedef struct ms_span {
@@ -67,12 +102,12 @@ typedef struct ms_risk {
 	double var[2], cvar[2];      /* at 95 % and 99 %, as positive losses; NAN when none */
 	size_t worst[5], nworst;     /* the lowest simple returns, lowest first */
 } ms_risk;
-#define MS_ROLLING_DAYS 30
 
 /* Total market capitalisation over the window. */
 typedef struct ms_mcap {
 	const ms_dataset *ds;        /* borrowed; NULL when not loaded */
 	size_t peak, latest, low;    /* indices: the peak, the last day, the low since the peak */
+	double change, lost;         /* latest / peak - 1; peak - latest */
 } ms_mcap;
 
 /* Long and short liquidations of one asset, joined on their days. */
@@ -82,6 +117,7 @@ typedef struct ms_liq {
 	int64_t *day;                /* owned; n each */
 	double *lv, *sv;
 	double total_long, total_short;
+	double ratio;                /* total_long / total_short; NAN without shorts */
 	size_t largest[5], nlargest; /* the days of the largest totals */
 } ms_liq;
 
@@ -104,6 +140,33 @@ typedef struct ms_fng {
 	size_t latest, min;          /* indices; the first lowest */
 } ms_fng;
 
+/* The weekly newsletter's figures: the seven UTC days ending on the as-of
+ * date, each as far as its source goes, against the day before the week. */
+typedef struct ms_week_price {
+	const ms_dataset *ds;        /* borrowed; NULL: no week for the asset */
+	size_t before, last;         /* the day before the week, the week's last day */
+	size_t high, low;            /* the week's highest high and (first) lowest low */
+	double change, range;        /* last / before - 1; high / low - 1 */
+} ms_week_price;
+
+typedef struct ms_week {
+	int64_t from, to;            /* [from, to) */
+	ms_week_price price[2];      /* BTC, ETH */
+	const ms_dataset *hourly;    /* borrowed; the BTC hourly source of the worst fall, or NULL */
+	ms_retracement worst;        /* indices into hourly->series */
+	int has_liquidations;
+	double liquidations;         /* BTC and ETH contracts, long + short */
+	int64_t liquidations_last;
+	char liquidation_sources[256];
+	const ms_dataset *flows;     /* borrowed; NULL: no flows in the week */
+	double flows_sum;
+	size_t flow_days;
+	int64_t flows_last;
+	const ms_dataset *mcap;      /* borrowed; NULL: no change to give */
+	double mcap_change;
+	int64_t mcap_day;
+} ms_week;
+
 typedef struct ms_figures {
 	const ms_config *cfg;        /* borrowed */
 	const ms_dataset *ds;        /* borrowed: the point-in-time views */
@@ -113,18 +176,24 @@ typedef struct ms_figures {
 	ms_price_figures *price;     /* owned; per dataset, valid where is_price[i] */
 	unsigned char *is_price;     /* owned; a price venue: daily bars, or the primary */
 	ms_risk *risk;               /* owned; per dataset, where is_price[i] */
-	ms_price_figures primary_price;
+	const ms_price_figures *primary_price;
 	const ms_risk *primary_risk;
 	double *underwater;          /* owned; the primary's close / running high - 1 over the window */
 	ms_span period, regime;
 	int64_t crash_day[MS_MAX_CRASH_DAYS];   /* the configured crash days by the as-of date */
 	size_t ncrash;
+	ms_crash_row *crash_row[MS_MAX_CRASH_DAYS];   /* owned; each day's venues */
+	size_t ncrash_row[MS_MAX_CRASH_DAYS];
+	ms_retr *retr;               /* owned; per hourly source with bars in the window */
+	size_t nretr;
 	ms_basis basis;
 	ms_mcap mcap;
 	ms_liq liq[2];               /* BTC, then ETH, as loaded */
 	size_t nliq;
 	ms_etf etf;
 	ms_fng fng;
+	int has_week;                /* a weekly report */
+	ms_week week;
 	ms_freshness *fresh;         /* owned; per dataset */
 	size_t nstale;
 	ms_notes notes;              /* what is left out at this date, for the reader */
@@ -140,6 +209,8 @@ void ms_figures_release(ms_figures *f);
 /* figures_market.c: the market-wide parts; -1 when out of memory. */
 int ms_market_figures(ms_figures *f);
 void ms_market_figures_release(ms_figures *f);
+/* figures_week.c: the week's figures. */
+void ms_week_figures(ms_figures *f);
 /* figures_risk.c: returns and risk of a daily view; -1 when out of memory. */
 int ms_risk_compute(const ms_dataset *view, ms_risk *out);
 void ms_risk_release(ms_risk *r);
@@ -149,9 +220,16 @@ void ms_risk_release(ms_risk *r);
  * prices the most flow days; primary wins a tie. */
 void ms_basis_compute(const ms_dataset *ds, size_t nds, const char *primary, ms_basis *out);
 
-/* The price figures of a daily view over [lo, hi), the period's high taken
- * over span (when it has one). Returns -1 when the view has no bars. */
-int ms_price_figures_compute(const ms_dataset *ds, const ms_span *period, ms_price_figures *out);
+/* figures_price.c: the price figures of a daily view over [lo, hi), the
+ * period's high and the quiet period taken over their spans, top_n drawdown
+ * episodes. Returns -1 when the view has no bars or out of memory (*out
+ * then holds nothing to release). */
+int ms_price_figures_compute(const ms_dataset *ds, const ms_span *period, const ms_span *regime, int top_n,
+			     ms_price_figures *out);
+void ms_price_figures_release(ms_price_figures *pf);
+/* The crash days' venues and the 24-hour falls; -1 when out of memory. */
+int ms_crash_figures(ms_figures *f);
+void ms_crash_figures_release(ms_figures *f);
 
 /* Datasets cut at an earlier end (a claim's date): borrowed views of ds. */
 typedef struct ms_views {

@@ -1,6 +1,7 @@
 /* The market-wide figures: total market capitalisation, liquidations, ETF
  * flows (monthly sums, streaks, the running total) and fear & greed, over
  * the report's window. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "figures.h"
@@ -22,6 +23,8 @@ static void mcap_figures(ms_figures *f)
 	for (size_t i = c->peak; i < m->hi; i++)
 		if (v[i] < v[c->low])
 			c->low = i;
+	c->change = v[c->latest] / v[c->peak] - 1;
+	c->lost = v[c->peak] - v[c->latest];
 }
 
 /* The largest totals, largest first (the earlier of equal days first). */
@@ -63,6 +66,7 @@ static int liquidations_of(const ms_dataset *lg, const ms_dataset *sh, ms_liq *q
 		q->total_short += q->sv[q->n];
 		q->n++;
 	}
+	q->ratio = q->total_short > 0 ? q->total_long / q->total_short : NAN;
 	largest_days(q);
 	return 0;
 }

@@ -37,6 +37,6 @@ json_t *ms_model_liquidations(const ms_figures *f);
 json_t *ms_model_etf(const ms_figures *f);
 json_t *ms_model_sentiment(const ms_figures *f);
 /* model_week.c */
-json_t *ms_model_week(const ms_dataset *ds, size_t nds, const ms_config *cfg);
+json_t *ms_model_week(const ms_figures *f);
 
 #endif

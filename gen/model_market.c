@@ -25,8 +25,8 @@ json_t *ms_model_market_cap(const ms_figures *f)
 		"end-of-day total market cap (CoinGecko's next-day 00:00 snapshot)"));
 	json_object_set_new(o, "low_after_peak", ms_fig_on(v[low], MS_USD_BIG, s->t[low], src,
 		"lowest end-of-day value since the peak"));
-	json_object_set_new(o, "change", ms_fig(v[last] / v[peak] - 1, MS_FRACTION, src, "latest / peak - 1"));
-	json_object_set_new(o, "lost", ms_fig(v[peak] - v[last], MS_USD_BIG, src, "peak - latest, US$"));
+	json_object_set_new(o, "change", ms_fig(c->change, MS_FRACTION, src, "latest / peak - 1"));
+	json_object_set_new(o, "lost", ms_fig(c->lost, MS_USD_BIG, src, "peak - latest, US$"));
 	return o;
 }
 
@@ -56,8 +56,8 @@ static json_t *liquidations_of(const ms_liq *q, const ms_figures *f)
 						      "sum over the window"));
 	json_object_set_new(o, "window_total", ms_fig(q->total_long + q->total_short, MS_USD_BIG, src,
 						      "sum over the window"));
-	json_object_set_new(o, "long_short_ratio", ms_fig(q->total_short > 0 ? q->total_long / q->total_short : NAN,
-		MS_RATIO, src, "window long liquidations / short liquidations"));
+	json_object_set_new(o, "long_short_ratio", ms_fig(q->ratio, MS_RATIO, src,
+		"window long liquidations / short liquidations"));
 	json_t *largest = json_array();
 	for (size_t k = 0; k < q->nlargest; k++) {
 		size_t i = q->largest[k];
