@@ -246,11 +246,24 @@ static json_t *stale_block(const ms_figures *f)
 		one_day = !f->ds[i].stale_since && (common < 0 || f->fresh[i].last_day == common);
 		common = f->fresh[i].last_day;
 	}
+	/* many stale sources read better as a count and the span of their last days */
+	int64_t first = 0, last = 0;
+	for (size_t i = 0; i < f->nds; i++) {
+		if (!f->fresh[i].stale)
+			continue;
+		first = !first || f->fresh[i].last_day < first ? f->fresh[i].last_day : first;
+		last = f->fresh[i].last_day > last ? f->fresh[i].last_day : last;
+	}
 	json_t *o = json_object();
 	json_object_set_new(o, "count", json_integer((json_int_t)json_array_size(a)));
+	json_object_set_new(o, "total", json_integer((json_int_t)f->nds));
 	json_object_set_new(o, "any", json_boolean(json_array_size(a) > 0));
+	json_object_set_new(o, "few", json_boolean(json_array_size(a) > 0 && json_array_size(a) <= 3));
 	json_object_set_new(o, "all_one_day", json_boolean(one_day));
 	json_object_set_new(o, "last_day", one_day ? ms_json_date(common) : json_null());
+	json_object_set_new(o, "earliest_last_day", f->nstale ? ms_json_date(first) : json_null());
+	json_object_set_new(o, "latest_last_day", f->nstale ? ms_json_date(last) : json_null());
+	json_object_set_new(o, "one_last_day", json_boolean(f->nstale && first == last));
 	json_object_set_new(o, "sources", a);
 	return o;
 }
