@@ -832,25 +832,32 @@ static void cell(ms_buf *out, const char *s, size_t w, int right)
 
 void ms_claims_table(const json_t *result, ms_buf *out)
 {
-	static const char *const head[] = { "ID", "VERDICT", "ARTICLE", "DATA", "CLAIM" };
-	static const char *const key[] = { "id", "verdict", "article_display", "data_display", "quote" };
+	if (!json_is_true(json_object_get(result, "checked"))) {
+		ms_buf_printf(out, "The article is dated %s, after the as-of date: its claims are not checked.\n",
+			      json_string_value(json_object_get(json_object_get(result, "article"), "date")));
+		return;
+	}
+	enum { NCOL = 6, LAST = NCOL - 1 };
+	static const char *const head[NCOL] = { "ID", "VERDICT", "ARTICLE", "DATA", "DATA TO", "CLAIM" };
+	static const char *const key[NCOL] = { "id", "verdict", "article_display", "data_display", "checked_through",
+					       "quote" };
 	const json_t *items = json_object_get(result, "items");
-	size_t w[5];
-	for (int k = 0; k < 5; k++)
+	size_t w[NCOL];
+	for (int k = 0; k < NCOL; k++)
 		w[k] = width(head[k]);
 	size_t i;
 	json_t *it;
 	json_array_foreach(items, i, it)
-		for (int k = 0; k < 4; k++)
+		for (int k = 0; k < LAST; k++)
 			w[k] = fmax(w[k], width(json_string_value(json_object_get(it, key[k]))));
-	for (int k = 0; k < 5; k++) {
-		cell(out, head[k], k == 4 ? 0 : w[k], k == 2 || k == 3);
-		ms_buf_puts(out, k == 4 ? "\n" : "  ");
+	for (int k = 0; k < NCOL; k++) {
+		cell(out, head[k], k == LAST ? 0 : w[k], k == 2 || k == 3);
+		ms_buf_puts(out, k == LAST ? "\n" : "  ");
 	}
 	json_array_foreach(items, i, it) {
-		for (int k = 0; k < 5; k++) {
-			cell(out, json_string_value(json_object_get(it, key[k])), k == 4 ? 0 : w[k], k == 2 || k == 3);
-			ms_buf_puts(out, k == 4 ? "\n" : "  ");
+		for (int k = 0; k < NCOL; k++) {
+			cell(out, json_string_value(json_object_get(it, key[k])), k == LAST ? 0 : w[k], k == 2 || k == 3);
+			ms_buf_puts(out, k == LAST ? "\n" : "  ");
 		}
 		const char *note = json_string_value(json_object_get(it, "note"));
 		if (note && *note) {
@@ -865,4 +872,6 @@ void ms_claims_table(const json_t *result, ms_buf *out)
 		      (long long)json_integer_value(json_object_get(c, "differs")),
 		      (long long)json_integer_value(json_object_get(c, "inconsistent")),
 		      (long long)json_integer_value(json_object_get(c, "unverifiable")));
+	ms_buf_printf(out, "Each claim is checked with the data up to the date in DATA TO; the rule: %s.\n",
+		      json_string_value(json_object_get(result, "tolerance_rule")));
 }

@@ -31,9 +31,15 @@ nov = sum(float(r["Total"]) for r in csv.DictReader(open(sys.argv[2])) if r["dat
 assert abs(items["etf_nov"]["data_value"] - nov) < 1e-9, (items["etf_nov"]["data_value"], nov)
 PY
 "$MSTRESS" check -q > "$WORK/claims.txt"
-head -n 1 "$WORK/claims.txt" | grep -q "^ID  *VERDICT  *ARTICLE  *DATA  *CLAIM" || die "no table header"
+head -n 1 "$WORK/claims.txt" | grep -q "^ID  *VERDICT  *ARTICLE  *DATA  *DATA TO  *CLAIM" || die "no table header"
 expect_in "$WORK/claims.txt" "drop_from_peak      inconsistent"
 expect_in "$WORK/claims.txt" "5 confirmed, 11 differ, 2 inconsistent, 4 unverifiable"
+# each claim at its own date: the close the day before the article, the January high at the article's
+grep -q "^current_close .* 2026-02-05  to the current" "$WORK/claims.txt" || die "current_close not dated 2026-02-05"
+grep -q "^jan_high .* 2026-02-06  Bitcoin has fallen" "$WORK/claims.txt" || die "jan_high not dated 2026-02-06"
+# an article after the as-of date is not checked
+"$MSTRESS" check -q --as-of 2026-01-01 > "$WORK/early.txt"
+expect_in "$WORK/early.txt" "The article is dated 2026-02-06, after the as-of date: its claims are not checked."
 # the report carries the section and the verdicts
 "$MSTRESS" build -q --out "$WORK/out"
 expect_in "$WORK/out/report.md" "## Checking the article"
