@@ -5,6 +5,7 @@
 #include "figures.h"
 #include "fmt.h"
 #include "memwatch.h"
+#include "phrase.h"
 #include "model_fig.h"
 #include "utc.h"
 
@@ -23,6 +24,7 @@ static void display(char *out, size_t n, double v, ms_unit unit)
 	case MS_USD_BIG: ms_fmt_usd_compact(out, n, v); break;
 	case MS_USD_MILLIONS: ms_fmt_usd_compact(out, n, v * 1e6); break;
 	case MS_FRACTION: ms_fmt_pct(out, n, v, 1); break;
+	case MS_CHANGE: ms_fmt_change(out, n, v, 1); break;
 	case MS_LOSS: ms_fmt_pct(out, n, v, 1); break;
 	case MS_DAYS: ms_fmt_grouped(out, n, v, 0); break;
 	case MS_INDEX: snprintf(out, n, "%.0f", v); break;
@@ -35,8 +37,25 @@ static void display(char *out, size_t n, double v, ms_unit unit)
 }
 
 static const char *const unit_names[] = {
-	"USD", "USD", "USD millions", "fraction", "fraction (loss)", "days", "index", "ratio", "coins"
+	"USD", "USD", "USD millions", "fraction", "fraction", "fraction (loss)", "days", "index", "ratio", "coins"
 };
+
+/* A change's words, so that templates never write a sign before "below":
+ * its size alone, and above/below, rose/fell, higher/lower as it reads. */
+static void change_words(json_t *o, double v)
+{
+	char mag[64];
+	ms_dir d = ms_direction(v, 1);
+	ms_fmt_magnitude(mag, sizeof mag, v, 1);
+	json_object_set_new(o, "magnitude", json_string(mag));
+	json_object_set_new(o, "direction", json_string(ms_dir_name(d)));
+	json_object_set_new(o, "above_below", json_string(ms_dir_above_below(d)));
+	json_object_set_new(o, "rose_fell", json_string(ms_dir_rose_fell(d)));
+	json_object_set_new(o, "higher_lower", json_string(ms_dir_higher_lower(d)));
+	json_object_set_new(o, "up", json_boolean(d == MS_DIR_UP));
+	json_object_set_new(o, "down", json_boolean(d == MS_DIR_DOWN));
+	json_object_set_new(o, "flat", json_boolean(d == MS_DIR_FLAT));
+}
 
 json_t *ms_fig(double v, ms_unit unit, const char *source, const char *convention)
 {
@@ -49,6 +68,8 @@ json_t *ms_fig(double v, ms_unit unit, const char *source, const char *conventio
 	json_object_set_new(o, "display", json_string(isfinite(v) ? disp : "\xE2\x80\x93"));
 	json_object_set_new(o, "source", json_string(source));
 	json_object_set_new(o, "convention", json_string(convention));
+	if (unit == MS_CHANGE && isfinite(v))
+		change_words(o, v);
 	return o;
 }
 

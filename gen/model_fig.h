@@ -11,7 +11,8 @@ typedef enum ms_unit {
 	MS_USD,          /* US dollars, shown whole: $126,210 */
 	MS_USD_BIG,      /* US dollars, shown compact: $2.55T */
 	MS_USD_MILLIONS, /* a value in US$ millions, shown compact: −$3.09B */
-	MS_FRACTION,     /* shown as a percentage: −44.1 % */
+	MS_FRACTION,     /* a level shown as a percentage: 44.1 % */
+	MS_CHANGE,       /* a relative change, shown with its sign (+3.3 %, −44.1 %) and its words */
 	MS_LOSS,         /* a positive fraction that is a loss (VaR): 5.2 % */
 	MS_DAYS,
 	MS_INDEX,        /* a 0–100 index */

@@ -7,6 +7,7 @@
 #include "model_fig.h"
 #include "utc.h"
 #include "memwatch.h"
+#include "phrase.h"
 
 json_t *ms_model_market_cap(const ms_figures *f)
 {
@@ -25,8 +26,10 @@ json_t *ms_model_market_cap(const ms_figures *f)
 		"end-of-day total market cap (CoinGecko's next-day 00:00 snapshot)"));
 	json_object_set_new(o, "low_after_peak", ms_fig_on(v[low], MS_USD_BIG, s->t[low], src,
 		"lowest end-of-day value since the peak"));
-	json_object_set_new(o, "change", ms_fig(c->change, MS_FRACTION, src, "latest / peak - 1"));
+	json_object_set_new(o, "change", ms_fig(c->change, MS_CHANGE, src, "latest / peak - 1"));
 	json_object_set_new(o, "lost", ms_fig(c->lost, MS_USD_BIG, src, "peak - latest, US$"));
+	/* the latest day is the peak: there is no fall to speak of */
+	json_object_set_new(o, "at_peak", json_boolean(ms_direction(c->change, 1) == MS_DIR_FLAT));
 	return o;
 }
 
@@ -163,7 +166,7 @@ json_t *ms_model_etf(const ms_figures *figs)
 		json_object_set_new(b, "days_unpriced", json_integer((json_int_t)cb->unpriced));
 		json_object_set_new(b, "has_unpriced", json_boolean(cb->unpriced > 0));
 		json_object_set_new(o, "cost_basis", b);
-		json_object_set_new(o, "price_vs_cost_basis", ms_fig_on(bs->latest_close / cb->basis - 1, MS_FRACTION,
+		json_object_set_new(o, "price_vs_cost_basis", ms_fig_on(bs->latest_close / cb->basis - 1, MS_CHANGE,
 			bs->latest_day, bs->prices->cfg->name, "latest close / cost basis - 1"));
 	} else {
 		json_object_set_new(o, "cost_basis", json_null());
@@ -194,5 +197,7 @@ json_t *ms_model_sentiment(const ms_figures *f)
 	json_object_set_new(o, "source", json_string(src));
 	json_object_set_new(o, "latest", l);
 	json_object_set_new(o, "min", m);
+	/* today's reading is the lowest: "the lowest since" would point at itself */
+	json_object_set_new(o, "latest_is_min", json_boolean(v[g->latest] <= v[g->min]));
 	return o;
 }

@@ -14,7 +14,7 @@ static json_t *drawdown_row(const ms_series *s, const ms_drawdown *e, int64_t as
 	int64_t peak = s->t[e->peak], trough = s->t[e->trough];
 	int64_t end = e->recovered ? s->t[e->recovery] : as_of;
 	json_t *o = json_object();
-	json_object_set_new(o, "depth", ms_fig(e->depth, MS_FRACTION, src, "trough close / peak close - 1"));
+	json_object_set_new(o, "depth", ms_fig(e->depth, MS_CHANGE, src, "trough close / peak close - 1"));
 	json_object_set_new(o, "peak", ms_fig_on(cl[e->peak], MS_USD, peak, src, "daily close"));
 	json_object_set_new(o, "trough", ms_fig_on(cl[e->trough], MS_USD, trough, src, "daily close"));
 	json_object_set_new(o, "recovery_date", e->recovered ? ms_json_date(end) : json_null());
@@ -76,7 +76,7 @@ static json_t *returns_block(const ms_dataset *ds, const ms_risk *r)
 	}
 	json_t *worst = json_array();
 	for (size_t k = 0; k < r->nworst; k++)
-		json_array_append_new(worst, ms_fig_on(r->simple[r->worst[k]], MS_FRACTION, r->day[r->worst[k]], src,
+		json_array_append_new(worst, ms_fig_on(r->simple[r->worst[k]], MS_CHANGE, r->day[r->worst[k]], src,
 						       "close / previous close - 1"));
 	json_object_set_new(o, "worst_days", worst);
 	return o;
@@ -92,7 +92,7 @@ static json_t *volume_trend(const ms_dataset *ds, const ms_price_figures *pf)
 	json_object_set_new(o, "last_30d", ms_fig(pf->volume_last, unit, src, "mean daily volume, the last 30 days"));
 	json_object_set_new(o, "previous_30d", ms_fig(pf->volume_previous, unit, src,
 						      "mean daily volume, the 30 days before"));
-	json_object_set_new(o, "change", ms_fig(pf->volume_change, MS_FRACTION, src, "last 30 days / previous 30 - 1"));
+	json_object_set_new(o, "change", ms_fig(pf->volume_change, MS_CHANGE, src, "last 30 days / previous 30 - 1"));
 	return o;
 }
 
@@ -110,7 +110,7 @@ static json_t *regime(const ms_dataset *ds, const ms_range_figures *r, const ms_
 	json_object_set_new(o, "high", ms_fig_on(s->col[MS_HIGH][r->high], MS_USD, s->t[r->high], src, "intraday high"));
 	json_object_set_new(o, "low", ms_fig_on(s->col[MS_LOW][r->low], MS_USD, s->t[r->low], src, "intraday low"));
 	json_object_set_new(o, "range", ms_fig(r->range, MS_FRACTION, src, "period high / period low - 1"));
-	json_object_set_new(o, "change", ms_fig(r->change, MS_FRACTION, src, "last close / first close - 1"));
+	json_object_set_new(o, "change", ms_fig(r->change, MS_CHANGE, src, "last close / first close - 1"));
 	if (!isnan(r->volatility))
 		json_object_set_new(o, "volatility", ms_fig(r->volatility, MS_FRACTION, src,
 			"annualised stdev of the period's daily log returns"));
@@ -137,10 +137,10 @@ json_t *ms_model_price(const ms_dataset *ds, const ms_price_figures *pf, const m
 		"highest intraday high in the loaded data"));
 	json_object_set_new(o, "ath_close", ms_fig_on(cl[f->ath_close], MS_USD, s->t[f->ath_close], src,
 		"highest daily close in the loaded data"));
-	json_object_set_new(o, "drawdown_from_ath", ms_fig_on(f->from_ath_high, MS_FRACTION,
+	json_object_set_new(o, "drawdown_from_ath", ms_fig_on(f->from_ath_high, MS_CHANGE,
 		last_day, src, "latest close / all-time intraday high - 1"));
 	json_object_set_new(o, "drawdown_from_ath_close", ms_fig_on(f->from_ath_close,
-		MS_FRACTION, last_day, src, "latest close / all-time closing high - 1"));
+		MS_CHANGE, last_day, src, "latest close / all-time closing high - 1"));
 	json_object_set_new(o, "period_high", json_null());
 	json_object_set_new(o, "drawdown_from_period_high", json_null());
 	if (f->has_period) {
@@ -150,7 +150,7 @@ json_t *ms_model_price(const ms_dataset *ds, const ms_price_figures *pf, const m
 		json_object_set_new(ph, "to_date", json_boolean(figs->period.to_date));
 		json_object_set_new(o, "period_high", ph);
 		json_object_set_new(o, "drawdown_from_period_high", ms_fig_on(f->from_period_high,
-			MS_FRACTION, last_day, src, "latest close / period intraday high - 1"));
+			MS_CHANGE, last_day, src, "latest close / period intraday high - 1"));
 	}
 	json_t *m = drawdown_row(s, &f->maxdd, cfg->as_of, src);
 	json_object_update(m, json_object_get(m, "depth"));   /* value, display … at the top level */
@@ -180,11 +180,11 @@ static json_t *crash_venue(const ms_crash_row *r)
 	json_object_set_new(v, "high", ms_fig(s->col[MS_HIGH][i], MS_USD, src, "intraday high"));
 	json_object_set_new(v, "low", ms_fig(s->col[MS_LOW][i], MS_USD, src, "intraday low"));
 	json_object_set_new(v, "close", ms_fig(s->col[MS_CLOSE][i], MS_USD, src, "daily close"));
-	json_object_set_new(v, "drop_high_low", ms_fig(r->drop_high_low, MS_FRACTION, src,
+	json_object_set_new(v, "drop_high_low", ms_fig(r->drop_high_low, MS_CHANGE, src,
 						       "intraday low / intraday high - 1"));
-	json_object_set_new(v, "drop_open_low", ms_fig(r->drop_open_low, MS_FRACTION, src, "intraday low / open - 1"));
+	json_object_set_new(v, "drop_open_low", ms_fig(r->drop_open_low, MS_CHANGE, src, "intraday low / open - 1"));
 	if (r->has_change)
-		json_object_set_new(v, "change", ms_fig(r->change, MS_FRACTION, src, "close / previous close - 1"));
+		json_object_set_new(v, "change", ms_fig(r->change, MS_CHANGE, src, "close / previous close - 1"));
 	return v;
 }
 
@@ -206,7 +206,7 @@ json_t *ms_model_crash_days(const ms_figures *f)
 
 static json_t *retracement(const ms_series *s, const ms_retracement *r, const char *src)
 {
-	json_t *o = ms_fig(r->depth, MS_FRACTION, src,
+	json_t *o = ms_fig(r->depth, MS_CHANGE, src,
 			   "deepest hourly low / earlier hourly high - 1 within 24 hours");
 	json_t *peak = ms_fig(s->col[MS_HIGH][r->peak], MS_USD, src, "high of the hour");
 	json_t *trough = ms_fig(s->col[MS_LOW][r->trough], MS_USD, src, "low of the hour");

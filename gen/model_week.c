@@ -19,7 +19,7 @@ static json_t *price_week(const ms_week_price *w)
 	json_object_set_new(o, "close", ms_fig_on(s->col[MS_CLOSE][w->last], MS_USD, s->t[w->last], src,
 						  "close of the week's last day"));
 	json_object_set_new(o, "to", ms_json_date(s->t[w->last]));
-	json_object_set_new(o, "change", ms_fig(w->change, MS_FRACTION, src, "week's last close / previous close - 1"));
+	json_object_set_new(o, "change", ms_fig(w->change, MS_CHANGE, src, "week's last close / previous close - 1"));
 	json_object_set_new(o, "high", ms_fig_on(s->col[MS_HIGH][w->high], MS_USD, s->t[w->high], src,
 						 "the week's intraday high"));
 	json_object_set_new(o, "low", ms_fig_on(s->col[MS_LOW][w->low], MS_USD, s->t[w->low], src,
@@ -41,7 +41,7 @@ json_t *ms_model_week(const ms_figures *f)
 	json_object_set_new(w, "worst_24h", json_null());
 	if (wk->hourly) {
 		const ms_series *s = wk->hourly->series;
-		json_t *fig = ms_fig(wk->worst.depth, MS_FRACTION, wk->hourly->cfg->name,
+		json_t *fig = ms_fig(wk->worst.depth, MS_CHANGE, wk->hourly->cfg->name,
 				     "deepest hourly low / earlier hourly high - 1 within 24 hours, this week");
 		ms_fig_set_time(fig, s->t[wk->worst.trough]);
 		json_object_set_new(fig, "venue", json_string(wk->hourly->cfg->venue));
@@ -63,7 +63,7 @@ json_t *ms_model_week(const ms_figures *f)
 	}
 	json_object_set_new(w, "market_cap_change", json_null());
 	if (wk->mcap)
-		json_object_set_new(w, "market_cap_change", ms_fig_on(wk->mcap_change, MS_FRACTION, wk->mcap_day,
+		json_object_set_new(w, "market_cap_change", ms_fig_on(wk->mcap_change, MS_CHANGE, wk->mcap_day,
 			wk->mcap->cfg->name, "total market cap, the week's last day / the day before the week - 1"));
 	return w;
 }

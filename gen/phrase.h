@@ -1,0 +1,27 @@
+/* The phrase layer: words chosen from a figure's sign and size, so that a
+ * sentence is right for the number it carries at any date. A change that
+ * rounds to zero where it is shown is flat: no sentence says "fell 0.0 %",
+ * and none puts a minus sign before "below". */
+#ifndef MS_PHRASE_H
+#define MS_PHRASE_H
+#include <stddef.h>
+
+typedef enum ms_dir { MS_DIR_FLAT, MS_DIR_UP, MS_DIR_DOWN } ms_dir;
+
+/* The direction of a relative change as shown with decimals digits of a
+ * percentage (1: "−44.1 %"). */
+ms_dir ms_direction(double change, int decimals);
+/* "above", "below", "at" (the close against a high). */
+const char *ms_dir_above_below(ms_dir d);
+/* "rose", "fell", "was unchanged". */
+const char *ms_dir_rose_fell(ms_dir d);
+/* "higher", "lower", "level". */
+const char *ms_dir_higher_lower(ms_dir d);
+/* "up", "down", "flat" (for stats.json and templates' sections). */
+const char *ms_dir_name(ms_dir d);
+/* A change with its sign: "+3.3 %", "−44.1 %", "0.0 %". */
+void ms_fmt_change(char *out, size_t n, double change, int decimals);
+/* Its size alone: "44.1 %" for −0.441. */
+void ms_fmt_magnitude(char *out, size_t n, double change, int decimals);
+
+#endif
