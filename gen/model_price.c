@@ -93,6 +93,7 @@ static json_t *volume_trend(const ms_dataset *ds, const ms_price_figures *pf)
 	json_object_set_new(o, "previous_30d", ms_fig(pf->volume_previous, unit, src,
 						      "mean daily volume, the 30 days before"));
 	json_object_set_new(o, "change", ms_fig(pf->volume_change, MS_CHANGE, src, "last 30 days / previous 30 - 1"));
+	json_object_set_new(o, "in_coins", json_boolean(unit == MS_COINS));
 	return o;
 }
 

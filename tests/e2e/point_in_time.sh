@@ -46,6 +46,14 @@ for d in dates:
         for m in re.finditer(r"\b(%s) (\d{4})\b" % "|".join(MONTHS), text):
             first = datetime.date(int(m[2]), MONTHS.index(m[1]) + 1, 1)
             assert first <= as_of, f"as of {d}: {doc} names {m[0]}"
+    # every sentence reads right for its number: no sign before "below" or
+    # "above", no "0.0 %" given a direction, no fall to the same value
+    prose = open(f"{work}/full/{d}/report.md", encoding="utf-8").read().replace("\\", "")
+    prose = " ".join(prose.replace("\u00a0", " ").replace("*", "").split())
+    for bad in (r"\u2212\d[\d.,]* % (below|above)", r"\b0\.0 % (below|above|higher|lower)",
+                r"(fell|rose) 0\.0 %", r"fell from (\$[\d.,]+[kMBT]?) \([^)]*\) to \1\b"):
+        m = re.search(bad, prose)
+        assert not m, f"as of {d}: report.md says {m[0]!r}"
     # every figure of the report's sources is of a day on or before the as-of date
     for src in a["sources"]:
         assert src["last"] <= d and src["last_day"] <= d, (d, src["name"], src["last"])
