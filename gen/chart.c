@@ -268,9 +268,6 @@ static size_t y_ticks(const ms_plot *p, int axis2, double step, double *out, siz
 	return n;
 }
 
-static const char *const month_abbr[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-
 /* Time ticks that adapt from hours to years: the smallest step that fits. */
 static void time_axis(ms_plot *p)
 {
@@ -314,13 +311,13 @@ static void time_axis(ms_plot *p)
 		if (steps[k].months >= 12)
 			snprintf(label, sizeof label, "%d", y);
 		else if (steps[k].months && (m == 1 || first))
-			snprintf(label, sizeof label, "%s %d", month_abbr[m - 1], y);
+			snprintf(label, sizeof label, "%s %d", ms_month_abbr(m), y);
 		else if (steps[k].months)
-			snprintf(label, sizeof label, "%s", month_abbr[m - 1]);
+			snprintf(label, sizeof label, "%s", ms_month_abbr(m));
 		else if (steps[k].sec >= 86400)
-			snprintf(label, sizeof label, "%d %s", d, month_abbr[m - 1]);
+			snprintf(label, sizeof label, "%d %s", d, ms_month_abbr(m));
 		else if (sec == 0 || first)
-			snprintf(label, sizeof label, "%d %s %02d:00", d, month_abbr[m - 1], (int)(sec / 3600));
+			snprintf(label, sizeof label, "%d %s %02d:00", d, ms_month_abbr(m), (int)(sec / 3600));
 		else
 			snprintf(label, sizeof label, "%02d:00", (int)(sec / 3600));
 		first = 0;

@@ -136,8 +136,7 @@ static void price_chart(ctx *x, const ms_dataset *d)
 			int yy, mm, dd2;
 			char l[48];
 			ms_civil_from_days(day / MS_DAY, &yy, &mm, &dd2);
-			snprintf(l, sizeof l, "Crash, %d %s", dd2, (const char *[]){ "Jan", "Feb", "Mar", "Apr", "May",
-				 "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" }[mm - 1]);
+			snprintf(l, sizeof l, "Crash, %d %s", dd2, ms_month_abbr(mm));
 			ms_plot_vline(p, (double)day, MS_GREY, l, 0);
 		}
 	}

@@ -751,8 +751,14 @@ json_t *ms_claims_check(const ms_claims *cl, const ms_config *cfg, const ms_data
 	if (cl->published && ms_parse_date(cl->published, &article_day))
 		article_day = cfg->as_of;
 	json_t *r = json_object();
-	json_object_set_new(r, "article", article_block(cl));
-	json_object_set_new(r, "checked_through", ms_json_date(article_day < cfg->as_of ? article_day : cfg->as_of));
+	json_t *article = article_block(cl);
+	int64_t published;
+	char text[32] = "";
+	if (cl->published && !ms_parse_date(cl->published, &published))
+		ms_fmt_day_text(published, text, sizeof text);
+	json_object_set_new(article, "date_text", json_string(text));
+	json_object_set_new(r, "article", article);
+	ms_json_set_day(r, "checked_through", 1, article_day < cfg->as_of ? article_day : cfg->as_of);
 	json_object_set_new(r, "tolerance_rule", json_string(
 		"a figure is confirmed when it lies within the claim's tolerance of the data (of the range across "
 		"venues where several give it); the tolerance is half a unit of the last digit the article quotes "

@@ -57,6 +57,16 @@ static void change_words(json_t *o, double v)
 	json_object_set_new(o, "flat", json_boolean(d == MS_DIR_FLAT));
 }
 
+void ms_json_set_day(json_t *o, const char *key, int have, int64_t t)
+{
+	char text_key[64], text[32];
+	snprintf(text_key, sizeof text_key, "%s_text", key);
+	if (have)
+		ms_fmt_day_text(t, text, sizeof text);
+	json_object_set_new(o, key, have ? ms_json_date(t) : json_null());
+	json_object_set_new(o, text_key, have ? json_string(text) : json_null());
+}
+
 json_t *ms_fig(double v, ms_unit unit, const char *source, const char *convention)
 {
 	char disp[64];
@@ -76,7 +86,7 @@ json_t *ms_fig(double v, ms_unit unit, const char *source, const char *conventio
 json_t *ms_fig_on(double v, ms_unit unit, int64_t day, const char *source, const char *convention)
 {
 	json_t *o = ms_fig(v, unit, source, convention);
-	json_object_set_new(o, "date", ms_json_date(day));
+	ms_json_set_day(o, "date", 1, day);
 	return o;
 }
 
@@ -158,9 +168,12 @@ static json_t *source_block(const ms_dataset *ds, const ms_freshness *fr)
 	}
 	json_object_set_new(o, "stale", json_boolean(fr->stale));
 	json_object_set_new(o, "behind", json_boolean(fr->behind_days > 0));
-	json_object_set_new(o, "last_day", ms_json_date(fr->last_day));
-	json_object_set_new(o, "expected_day", ms_json_date(fr->expected_day));
+	ms_json_set_day(o, "last_day", 1, fr->last_day);
+	ms_json_set_day(o, "expected_day", 1, fr->expected_day);
 	json_object_set_new(o, "behind_days", json_integer((json_int_t)fr->behind_days));
+	char behind[48];
+	snprintf(behind, sizeof behind, "%lld day%s", (long long)fr->behind_days, fr->behind_days == 1 ? "" : "s");
+	json_object_set_new(o, "behind_text", json_string(behind));
 	/* what the report reads: the rows by the as-of date */
 	json_object_set_new(o, "rows", json_integer((json_int_t)s->n));
 	json_object_set_new(o, "rows_in_window", json_integer((json_int_t)(ds->hi - ds->lo)));
@@ -194,6 +207,9 @@ static json_t *source_block(const ms_dataset *ds, const ms_freshness *fr)
 		}
 	}
 	json_object_set_new(o, "gap_count", json_integer((json_int_t)ngaps));
+	char gaps_text[48];
+	snprintf(gaps_text, sizeof gaps_text, "%zu gap%s", ngaps, ngaps == 1 ? "" : "s");
+	json_object_set_new(o, "gaps_text", json_string(gaps_text));
 	json_object_set(o, "first_gap", ngaps ? json_array_get(gaps, 0) : json_null());
 	json_object_set_new(o, "gaps", gaps);
 	json_object_set_new(o, "has_gaps", json_boolean(ngaps > 0));
@@ -237,8 +253,8 @@ static json_t *report_block(const ms_figures *f)
 	json_object_set_new(r, "title", json_string(cfg->title));
 	json_object_set_new(r, "subtitle", json_string(cfg->subtitle));
 	json_object_set_new(r, "author", json_string(cfg->author));
-	json_object_set_new(r, "as_of", ms_json_date(cfg->as_of));
-	json_object_set_new(r, "window_start", ms_json_date(cfg->window_start));
+	ms_json_set_day(r, "as_of", 1, cfg->as_of);
+	ms_json_set_day(r, "window_start", 1, cfg->window_start);
 	json_object_set_new(r, "generator", json_string("mstress " MS_VERSION));
 	json_object_set_new(r, "period", json_string(cfg->weekly ? "week" : "all"));
 	return r;
@@ -255,7 +271,7 @@ static json_t *stale_block(const ms_figures *f)
 		json_t *o = json_object();
 		json_object_set_new(o, "name", json_string(f->ds[i].cfg->name));
 		json_object_set_new(o, "venue", json_string(f->ds[i].cfg->venue));
-		json_object_set_new(o, "last_day", ms_json_date(f->fresh[i].last_day));
+		ms_json_set_day(o, "last_day", 1, f->fresh[i].last_day);
 		json_object_set_new(o, "behind_days", json_integer((json_int_t)f->fresh[i].behind_days));
 		json_object_set_new(o, "fetch_failed", json_boolean(f->ds[i].stale_since != 0));
 		json_array_append_new(a, o);
@@ -281,9 +297,9 @@ static json_t *stale_block(const ms_figures *f)
 	json_object_set_new(o, "any", json_boolean(json_array_size(a) > 0));
 	json_object_set_new(o, "few", json_boolean(json_array_size(a) > 0 && json_array_size(a) <= 3));
 	json_object_set_new(o, "all_one_day", json_boolean(one_day));
-	json_object_set_new(o, "last_day", one_day ? ms_json_date(common) : json_null());
-	json_object_set_new(o, "earliest_last_day", f->nstale ? ms_json_date(first) : json_null());
-	json_object_set_new(o, "latest_last_day", f->nstale ? ms_json_date(last) : json_null());
+	ms_json_set_day(o, "last_day", one_day, common);
+	ms_json_set_day(o, "earliest_last_day", f->nstale > 0, first);
+	ms_json_set_day(o, "latest_last_day", f->nstale > 0, last);
 	json_object_set_new(o, "one_last_day", json_boolean(f->nstale && first == last));
 	json_object_set_new(o, "sources", a);
 	return o;

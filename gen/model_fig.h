@@ -26,6 +26,9 @@ json_t *ms_fig_on(double v, ms_unit unit, int64_t day, const char *source, const
 /* Adds "time": "YYYY-MM-DD HH:MM UTC". */
 void ms_fig_set_time(json_t *fig, int64_t t);
 json_t *ms_json_date(int64_t t);
+/* Sets key to the day ("2026-02-06", for tables) and key_text to it for
+ * prose ("6 February 2026"); both null when !have. */
+void ms_json_set_day(json_t *o, const char *key, int have, int64_t t);
 
 /* model_price.c */
 json_t *ms_model_price(const ms_dataset *view, const ms_price_figures *pf, const ms_risk *risk,

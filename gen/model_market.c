@@ -20,6 +20,7 @@ json_t *ms_model_market_cap(const ms_figures *f)
 	size_t peak = c->peak, last = c->latest, low = c->low;
 	json_t *o = json_object();
 	json_object_set_new(o, "source", json_string(src));
+	json_object_set_new(o, "venue", json_string(c->ds->cfg->venue));
 	json_object_set_new(o, "peak", ms_fig_on(v[peak], MS_USD_BIG, s->t[peak], src,
 		"highest end-of-day total market cap in the window"));
 	json_object_set_new(o, "latest", ms_fig_on(v[last], MS_USD_BIG, s->t[last], src,
@@ -37,7 +38,7 @@ static json_t *liquidation_day(const ms_liq *q, size_t i, const char *conv)
 {
 	const char *src = q->lg->cfg->name;
 	json_t *row = json_object();
-	json_object_set_new(row, "date", ms_json_date(q->day[i]));
+	ms_json_set_day(row, "date", 1, q->day[i]);
 	json_object_set_new(row, "long", ms_fig(q->lv[i], MS_USD_BIG, src, conv));
 	json_object_set_new(row, "short", ms_fig(q->sv[i], MS_USD_BIG, q->sh->cfg->name, conv));
 	json_object_set_new(row, "total", ms_fig(q->lv[i] + q->sv[i], MS_USD_BIG, src, "long + short"));
@@ -106,8 +107,8 @@ json_t *ms_model_etf(const ms_figures *figs)
 	json_t *o = json_object();
 	json_object_set_new(o, "source", json_string(src));
 	json_object_set_new(o, "asset", json_string(e->ds->cfg->asset));
-	json_object_set_new(o, "first", ms_json_date(t[0]));
-	json_object_set_new(o, "last", ms_json_date(t[n - 1]));
+	ms_json_set_day(o, "first", 1, t[0]);
+	ms_json_set_day(o, "last", 1, t[n - 1]);
 	json_t *ma = json_array();
 	for (size_t i = 0; i < e->nmonths; i++) {
 		const ms_month_flow *mf = &e->months[i];
@@ -147,8 +148,8 @@ json_t *ms_model_etf(const ms_figures *figs)
 		}
 		json_t *so = json_object();
 		json_object_set_new(so, "days", json_integer((json_int_t)st->length));
-		json_object_set_new(so, "from", ms_json_date(t[st->first]));
-		json_object_set_new(so, "to", ms_json_date(t[st->last]));
+		ms_json_set_day(so, "from", 1, t[st->first]);
+		ms_json_set_day(so, "to", 1, t[st->last]);
 		json_object_set_new(so, "sum", ms_fig(st->sum, MS_USD_MILLIONS, src, "sum of the streak's flows"));
 		json_object_set_new(o, names[k], so);
 	}
@@ -160,7 +161,8 @@ json_t *ms_model_etf(const ms_figures *figs)
 			"day up to the as-of date, each day's flow priced at that UTC day's close of the flows' asset");
 		json_object_set_new(b, "price_source", json_string(bs->prices->cfg->name));
 		json_object_set_new(b, "price_venue", json_string(bs->prices->cfg->venue));
-		json_object_set_new(b, "first_flow", ms_json_date(s->t[0]));
+		json_object_set_new(b, "flows_provider", json_string(bs->flows->fmt.provider));
+		ms_json_set_day(b, "first_flow", 1, s->t[0]);
 		json_object_set_new(b, "coins", ms_fig(cb->coins * 1e6, MS_COINS, src, "net coins bought"));
 		json_object_set_new(b, "days_priced", json_integer((json_int_t)cb->days));
 		json_object_set_new(b, "days_unpriced", json_integer((json_int_t)cb->unpriced));
@@ -195,6 +197,7 @@ json_t *ms_model_sentiment(const ms_figures *f)
 	json_t *m = ms_fig_on(v[g->min], MS_INDEX, s->t[g->min], src, conv);
 	json_object_set_new(m, "class", json_string(fng_class(v[g->min])));
 	json_object_set_new(o, "source", json_string(src));
+	json_object_set_new(o, "venue", json_string(g->ds->cfg->venue));
 	json_object_set_new(o, "latest", l);
 	json_object_set_new(o, "min", m);
 	/* today's reading is the lowest: "the lowest since" would point at itself */

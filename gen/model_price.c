@@ -106,8 +106,8 @@ static json_t *regime(const ms_dataset *ds, const ms_range_figures *r, const ms_
 	json_t *o = json_object();
 	json_object_set_new(o, "label", json_string(span->label));
 	json_object_set_new(o, "to_date", json_boolean(span->to_date));
-	json_object_set_new(o, "from", ms_json_date(s->t[r->lo]));
-	json_object_set_new(o, "to", ms_json_date(s->t[r->hi - 1]));
+	ms_json_set_day(o, "from", 1, s->t[r->lo]);
+	ms_json_set_day(o, "to", 1, s->t[r->hi - 1]);
 	json_object_set_new(o, "high", ms_fig_on(s->col[MS_HIGH][r->high], MS_USD, s->t[r->high], src, "intraday high"));
 	json_object_set_new(o, "low", ms_fig_on(s->col[MS_LOW][r->low], MS_USD, s->t[r->low], src, "intraday low"));
 	json_object_set_new(o, "range", ms_fig(r->range, MS_FRACTION, src, "period high / period low - 1"));
@@ -197,7 +197,7 @@ json_t *ms_model_crash_days(const ms_figures *f)
 		for (size_t i = 0; i < f->ncrash_row[k]; i++)
 			json_array_append_new(venues, crash_venue(&f->crash_row[k][i]));
 		json_t *o = json_object();
-		json_object_set_new(o, "date", ms_json_date(f->crash_day[k]));
+		ms_json_set_day(o, "date", 1, f->crash_day[k]);
 		json_object_set_new(o, "venues", venues);
 		json_object_set_new(o, "chart", json_null());     /* set once the charts are drawn */
 		json_array_append_new(days, o);

@@ -18,7 +18,7 @@ static json_t *price_week(const ms_week_price *w)
 							   "close of the day before the week"));
 	json_object_set_new(o, "close", ms_fig_on(s->col[MS_CLOSE][w->last], MS_USD, s->t[w->last], src,
 						  "close of the week's last day"));
-	json_object_set_new(o, "to", ms_json_date(s->t[w->last]));
+	ms_json_set_day(o, "to", 1, s->t[w->last]);
 	json_object_set_new(o, "change", ms_fig(w->change, MS_CHANGE, src, "week's last close / previous close - 1"));
 	json_object_set_new(o, "high", ms_fig_on(s->col[MS_HIGH][w->high], MS_USD, s->t[w->high], src,
 						 "the week's intraday high"));
@@ -32,8 +32,8 @@ json_t *ms_model_week(const ms_figures *f)
 {
 	const ms_week *wk = &f->week;
 	json_t *w = json_object();
-	json_object_set_new(w, "from", ms_json_date(wk->from));
-	json_object_set_new(w, "to", ms_json_date(wk->to - MS_DAY));
+	ms_json_set_day(w, "from", 1, wk->from);
+	ms_json_set_day(w, "to", 1, wk->to - MS_DAY);
 	json_object_set_new(w, "days", json_integer(WEEK_DAYS));
 	/* every figure is named, null where the data does not give it */
 	json_object_set_new(w, "btc", price_week(&wk->price[0]));

@@ -33,16 +33,14 @@ static char *cell_text(xmlNodePtr n)
 /* "11 Jan 2024" */
 static int farside_date(const char *s, int64_t *t)
 {
-	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 	int day, year;
 	char mon[4];
 	if (sscanf(s, "%2d %3s %4d", &day, mon, &year) != 3)
 		return -1;
-	for (int m = 0; m < 12; m++)
-		if (!strcmp(mon, months[m])) {
+	for (int m = 1; m <= 12; m++)
+		if (!strcmp(mon, ms_month_abbr(m))) {
 			char iso[32];
-			snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, m + 1, day);
+			snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, m, day);
 			return ms_parse_date(iso, t);
 		}
 	return -1;

@@ -154,3 +154,25 @@ void ms_fmt_datetime(int64_t t, char out[17])
 	memcpy(out, tmp, 16);
 	out[16] = '\0';
 }
+
+static const char *const month_names[12] = { "January", "February", "March", "April", "May", "June", "July",
+					     "August", "September", "October", "November", "December" };
+
+const char *ms_month_name(int m)
+{
+	return m >= 1 && m <= 12 ? month_names[m - 1] : "?";
+}
+
+const char *ms_month_abbr(int m)
+{
+	static const char *const abbr[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	return m >= 1 && m <= 12 ? abbr[m - 1] : "?";
+}
+
+void ms_fmt_day_text(int64_t t, char *out, size_t n)
+{
+	int y, m, d;
+	ms_civil_from_days(ms_day_floor(t) / MS_DAY, &y, &m, &d);
+	snprintf(out, n, "%d %s %d", d, ms_month_name(m), y);
+}

@@ -27,5 +27,10 @@ void ms_fmt_date(int64_t t, char out[11]);
 void ms_fmt_datetime(int64_t t, char out[17]);
 /* Start of the UTC day holding t. */
 int64_t ms_day_floor(int64_t t);
+/* Month names, m from 1 to 12: "February", and "Feb". */
+const char *ms_month_name(int m);
+const char *ms_month_abbr(int m);
+/* A day for prose: "6 February 2026" (at most 18 bytes with NUL). */
+void ms_fmt_day_text(int64_t t, char *out, size_t n);
 
 #endif

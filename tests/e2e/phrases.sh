@@ -6,18 +6,20 @@
 md() { tr -d '\\' < "$1" | sed 's/\xC2\xA0/ /g' | tr '\n' ' ' | tr -s ' '; }
 "$MSTRESS" build -q --as-of 2025-10-06 --out "$WORK/ath"
 md "$WORK/ath/report.md" > "$WORK/ath.txt"
-expect_in "$WORK/ath.txt" "Bitcoin closed at **\$124,710** on 2025-10-06, **1.2 %** below its all-time high of \$126,210"
-expect_in "$WORK/ath.txt" "The total crypto market capitalisation stood at **\$4.38T** on 2025-10-06, its highest in the window."
+expect_in "$WORK/ath.txt" "Bitcoin closed at **\$124,710** on 6 October 2025, **1.2 %** below its all-time high of \$126,210"
+expect_in "$WORK/ath.txt" "The total crypto market capitalisation stood at **\$4.38T** on 6 October 2025, its highest in the window."
 if grep -q "fell from\|, or \$0" "$WORK/ath.txt"; then die "a fall from the peak to itself"; fi
 "$MSTRESS" build -q --as-of 2024-01-02 --out "$WORK/first"
 md "$WORK/first/report.md" > "$WORK/first.txt"
-expect_in "$WORK/first.txt" "It has not closed below its highest close since 2024-01-01."
+expect_in "$WORK/first.txt" "It has not closed below its highest close since 1 January 2024."
 if grep -q "The deepest fall" "$WORK/first.txt"; then die "a deepest fall of nothing"; fi
 "$MSTRESS" build -q --out "$WORK/feb"
 md "$WORK/feb/report.md" > "$WORK/feb.txt"
-expect_in "$WORK/feb.txt" "**44.1 %** below its all-time high of \$126,210 (intraday, 2025-10-06) and **28.0 %** below the January 2026 high"
-expect_in "$WORK/feb.txt" "The deepest fall from a closing high since 2024-01-01 is **49.6 %**"
-expect_in "$WORK/feb.txt" "The Fear & Greed Index read **9** (Extreme Fear) on 2026-02-06, its lowest reading in the window."
+expect_in "$WORK/feb.txt" "**44.1 %** below its all-time high of \$126,210 (intraday, 6 October 2025) and **28.0 %** below the January 2026 high"
+expect_in "$WORK/feb.txt" "The deepest fall from a closing high since 1 January 2024 is **49.6 %**"
+expect_in "$WORK/feb.txt" "The Fear & Greed Index read **9** (Extreme Fear) on 6 February 2026, its lowest reading in the window."
+# dates in prose are for reading, in tables ISO
+expect_in "$WORK/feb.txt" "| Bitcoin, latest close | \$70,544 | 2026-02-06 | CryptoQuant |"
 expect_in "$WORK/feb.txt" "long positions worth \$51.5B were liquidated"
 expect_in "$WORK/feb.txt" "the latest close is 14.8 % below it."
 if grep -q "longs lost" "$WORK/feb.txt"; then die "liquidated notional called a loss"; fi
@@ -36,7 +38,7 @@ assert f['value'] > 0 and f['direction'] == 'up' and f['display'].startswith('+'
 # a rise carries its sign
 "$MSTRESS" build -q --period week --as-of 2026-04-11 --out "$WORK/week"
 md "$WORK/week/report.md" > "$WORK/week.txt"
-expect_in "$WORK/week.txt" "(2026-04-10, **+8.5 %**)"
+expect_in "$WORK/week.txt" "(10 April 2026, **+8.5 %**)"
 # no claims file: no section, and no sentence about configuration
 sed -i '/^claims = /d' "$WORK/d/default.ini"
 "$MSTRESS" build -q --config "$WORK/d/default.ini" --out "$WORK/noclaims"

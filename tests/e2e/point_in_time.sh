@@ -46,6 +46,9 @@ for d in dates:
         for m in re.finditer(r"\b(%s) (\d{4})\b" % "|".join(MONTHS), text):
             first = datetime.date(int(m[2]), MONTHS.index(m[1]) + 1, 1)
             assert first <= as_of, f"as of {d}: {doc} names {m[0]}"
+        for m in re.finditer(r"\b(\d{1,2})[ \u00a0](%s) (\d{4})\b" % "|".join(MONTHS), text):
+            day = datetime.date(int(m[3]), MONTHS.index(m[2]) + 1, int(m[1]))
+            assert day <= as_of, f"as of {d}: {doc} names {m[0]}"
     # every sentence reads right for its number: no sign before "below" or
     # "above", no "0.0 %" given a direction, no fall to the same value
     prose = open(f"{work}/full/{d}/report.md", encoding="utf-8").read().replace("\\", "")

@@ -6,7 +6,7 @@
 . "$ROOT/tests/lib.sh"
 cp -R "$ROOT/data" "$WORK/d"
 "$MSTRESS" build -q --config "$WORK/d/default.ini" --as-of 2026-04-30 --out "$WORK/late"
-expect_in "$WORK/late/report.md" "**Stale data.** Every source ends on 2026\\-04\\-10, before the as-of date"
+expect_in "$WORK/late/report.md" "**Stale data.** Every source ends on 10 April 2026, before the as-of date"
 /usr/bin/python3 - "$WORK/late/stats.json" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
@@ -30,7 +30,7 @@ cp -R "$ROOT/data" "$WORK/one"
 sed -i '/^2026-02-0[2-9]/d' "$WORK/one/sentiment/alternative_me_fear_greed_daily.csv"
 "$MSTRESS" build -q --config "$WORK/one/default.ini" --out "$WORK/one_out"
 expect_in "$WORK/one_out/report.md" "**Stale data.** Some sources end before the as-of date, so their figures are from their last
-day: alternative\\.me (fear\\_greed) to 2026\\-02\\-01; every figure carries its own date."
+day: alternative\\.me (fear\\_greed) to 1 February 2026; every figure carries its own date."
 expect_in "$WORK/one_out/report.md" "| Fear & Greed Index | 14 (Extreme Fear) | 2026\\-02\\-01 | alternative.me |"
 # the limit: an error at the key's line, and out/ untouched
 sed -i 's/^top_drawdowns = 5$/top_drawdowns = 5\nmax_stale_days = 5/' "$WORK/d/default.ini"
@@ -47,7 +47,7 @@ expect_in "$WORK/err.txt" "$WORK/d/default.ini:18:1: error: source 'btc_price' e
 "$MSTRESS" build -q --period week --as-of 2026-04-11 --out "$WORK/week"
 expect_in "$WORK/week/report.md" "| Bitcoin, close | \\\$72\\,979 | 2026\\-04\\-10 |"
 expect_in "$WORK/week/report.md" "**Stale data.** 12 of the 13 sources end before the as-of date,
-on 2026\\-04\\-10"
+on 10 April 2026"
 # a period that has begun is clipped and labelled; one that has not is left out
 "$MSTRESS" build -q --as-of 2026-01-15 --out "$WORK/jan"
 expect_in "$WORK/jan/report.md" "| January 2026 to date high (intraday) |"
