@@ -31,7 +31,7 @@ sed -i '/^2026-02-0[2-9]/d' "$WORK/one/sentiment/alternative_me_fear_greed_daily
 "$MSTRESS" build -q --config "$WORK/one/default.ini" --out "$WORK/one_out"
 expect_in "$WORK/one_out/report.md" "**Stale data.** Some sources end before the as-of date, so their figures are from their last
 day: alternative\\.me (fear\\_greed) to 1 February 2026; every figure carries its own date."
-expect_in "$WORK/one_out/report.md" "| Fear & Greed Index | 14 (Extreme Fear) | 2026\\-02\\-01 | alternative.me |"
+expect_in "$WORK/one_out/report.md" "| Fear & Greed Index | 14 (Extreme Fear) | 2026\\-02\\-01 | alternative\\.me |"
 # the limit: an error at the key's line, and out/ untouched
 sed -i 's/^top_drawdowns = 5$/top_drawdowns = 5\nmax_stale_days = 5/' "$WORK/d/default.ini"
 before=$(snapshot "$WORK/late")
