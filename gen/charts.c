@@ -47,7 +47,11 @@ static void note(char *out, size_t n, const ctx *x, const ms_dataset *d)
 {
 	char day[11];
 	ms_fmt_date(x->cfg->as_of, day);
-	snprintf(out, n, "Source: %s (%s). UTC. As of %s.", d->fmt.provider, d->cfg->venue, day);
+	/* "CryptoQuant (CryptoQuant)" says it once */
+	if (!strcmp(d->fmt.provider, d->cfg->venue))
+		snprintf(out, n, "Source: %s. UTC. As of %s.", d->fmt.provider, day);
+	else
+		snprintf(out, n, "Source: %s (%s). UTC. As of %s.", d->fmt.provider, d->cfg->venue, day);
 }
 
 static void extent(const double *v, size_t n, double *lo, double *hi)
@@ -518,7 +522,7 @@ static void risk_charts(ctx *x, const ms_dataset *d, const ms_risk *r)
 	ms_fmt_pct(a, sizeof a, vol[nv - 1], 0);
 	snprintf(desc, sizeof desc, "Line chart of the annualised 30-day volatility of %s daily log returns; "
 		 "it ends at %s.", d->cfg->asset, a);
-	ms_frame fv = { .id = "volatility", .title = title, .subtitle = "Sample stdev of daily log returns x sqrt(365).",
+	ms_frame fv = { .id = "volatility", .title = title, .subtitle = "The standard deviation of 30 daily log returns, times \xE2\x88\x9A" "365.",
 			.note = nt, .desc = desc, .width = W, .height = H_SHORT, .x_time = 1,
 			.x0 = (double)vt[0], .x1 = (double)vt[nv - 1], .y0 = 0, .y1 = hi, .y_fmt = MS_AX_PCT };
 	p = ms_plot_begin(&fv, x->fonts);
