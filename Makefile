@@ -8,7 +8,7 @@ PKG_LIBS = cairo jansson freetype2 libcmark-gfm libxml-2.0 libpng libcurl gmime-
 WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wvla
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(CFLAGS) \
-	-DMS_HOME='"$(CURDIR)"' -DMS_VERSION='"$(VERSION)"' -Igen
+	-DMS_VERSION='"$(VERSION)"' -Igen
 VERSION = 0.1.0
 B       = build/release
 
@@ -101,7 +101,7 @@ FZ = build/fuzz
 FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
 $(FZ)/%.o: gen/%.c
 	@mkdir -p $(@D)
-	clang -std=c17 -D_POSIX_C_SOURCE=200809L -pthread -DMS_HOME='"$(CURDIR)"' -DMS_VERSION='"$(VERSION)"' \
+	clang -std=c17 -D_POSIX_C_SOURCE=200809L -pthread -DMS_VERSION='"$(VERSION)"' \
 		-Igen $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c $< -o $@
 $(FZ)/fuzz_%: tests/fuzz/fuzz_%.c $(SRCS:gen/%.c=$(FZ)/%.o)
 	clang -std=c17 -D_POSIX_C_SOURCE=200809L -Igen $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) \

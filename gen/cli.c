@@ -5,34 +5,49 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "fsutil.h"
 #include "utc.h"
 
-const char *ms_cli_home(char *buf, size_t n)
+static int has_templates(const char *dir)
+{
+	char probe[2 * PATH_MAX];
+	struct stat st;
+	snprintf(probe, sizeof probe, "%s/templates/report.md", dir);
+	return stat(probe, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+const char *ms_cli_home(char *buf, size_t n, ms_diag *d)
 {
 	const char *env = getenv("MSTRESS_HOME");
 	if (env && *env) {
 		snprintf(buf, n, "%s", env);
 		return buf;
 	}
-	/* an installed binary: PREFIX/bin/mstress beside PREFIX/share/mstress */
+	/* from the running binary: a built tree (mstress at its top, or in
+	 * build/KIND/), or an install (PREFIX/bin beside PREFIX/share/mstress) */
 	char exe[PATH_MAX];
 	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (len > 0) {
-		exe[len] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			char probe[PATH_MAX + 64];
-			struct stat st;
-			snprintf(probe, sizeof probe, "%s/../share/mstress/templates", exe);
-			if (stat(probe, &st) == 0 && S_ISDIR(st.st_mode)) {
-				snprintf(buf, n, "%s/../share/mstress", exe);
-				return buf;
-			}
-		}
+	char *slash = len > 0 ? (exe[len] = '\0', strrchr(exe, '/')) : NULL;
+	if (!slash) {
+		ms_io_error(d, NULL, "cannot tell where the mstress binary is (/proc/self/exe): set MSTRESS_HOME "
+			    "to the directory holding templates/, fonts/ and data/");
+		return NULL;
 	}
-	snprintf(buf, n, "%s", MS_HOME);
-	return buf;
+	*slash = '\0';
+	static const char *const places[] = { "", "/..", "/../..", "/../share/mstress" };
+	char tried[4 * (PATH_MAX + 32)] = "";
+	for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
+		char dir[PATH_MAX + 32];
+		snprintf(dir, sizeof dir, "%s%s", exe, places[i]);
+		if (has_templates(dir)) {
+			snprintf(buf, n, "%s", dir);
+			return buf;
+		}
+		size_t k = strlen(tried);
+		snprintf(tried + k, sizeof tried - k, "%s%s", k ? ", " : "", dir);
+	}
+	ms_io_error(d, NULL, "cannot find mstress's templates, fonts and data (tried %s): set MSTRESS_HOME", tried);
+	return NULL;
 }
 
 void ms_cli_terminal(ms_diag *d)
@@ -70,4 +85,13 @@ int64_t ms_cli_source_date_epoch(const char *cmd)
 		return -2;
 	}
 	return ms_day_floor(v);
+}
+
+char *ms_default_config(char *buf, size_t n, ms_diag *d)
+{
+	const char *home = ms_cli_home(buf, n, d);
+	char *path = home ? ms_path_join(home, "data/default.ini") : NULL;
+	if (home && !path)
+		ms_error(d, NULL, 0, 0, "out of memory");
+	return path;
 }

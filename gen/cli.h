@@ -17,9 +17,12 @@ enum {
 };
 
 /* The directory holding templates/, fonts/ and data/: $MSTRESS_HOME, else
- * ../share/mstress beside an installed binary, else the source tree the
- * binary was built in. Returns buf. */
-const char *ms_cli_home(char *buf, size_t n);
+ * found from the running binary: its own directory or the one or two above
+ * it (a built tree), else ../share/mstress beside it (an install). Returns
+ * buf, or NULL after an error naming the places tried. */
+const char *ms_cli_home(char *buf, size_t n, ms_diag *d);
+/* The embedded default configuration's path (owned), or NULL after an error. */
+char *ms_default_config(char *buf, size_t n, ms_diag *d);
 /* Colour on a terminal unless NO_COLOR is set; progress on a terminal. */
 void ms_cli_terminal(ms_diag *d);
 /* The exit status after a run: 0, 3 when a file could not be read or

@@ -116,8 +116,7 @@ int ms_cmd_build(int argc, char **argv, ms_diag *d)
 	const char *configs[MAX_CONFIGS];
 	int nconfigs = 0, jobs = 1, c;
 	const char *site_url = NULL;
-	ms_build_opts o = { .out_dir = "out", .home = ms_cli_home(home, sizeof home), .as_of = -1, .weekly = -1,
-			    .sources = sources };
+	ms_build_opts o = { .out_dir = "out", .as_of = -1, .weekly = -1, .sources = sources };
 	ms_fetch_defaults(&o.fetch);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "c:a:o:p:s:u:t:j:qvh", opts, NULL)) != -1) {
@@ -188,6 +187,8 @@ int ms_cmd_build(int argc, char **argv, ms_diag *d)
 		if (o.as_of == -2)
 			return MS_EXIT_USAGE;
 	}
+	if (!(o.home = ms_cli_home(home, sizeof home, d)))
+		return MS_EXIT_IO;
 	ms_cli_terminal(d);
 	if (nconfigs > 1) {
 		d->progress = 0;      /* several processes share the terminal */

@@ -63,7 +63,7 @@ int ms_cmd_check(int argc, char **argv, ms_diag *d)
 		fprintf(stderr, "mstress check: unexpected argument '%s'\n%s", argv[optind], usage_check);
 		return MS_EXIT_USAGE;
 	}
-	char *default_config = config ? NULL : ms_path_join(ms_cli_home(home, sizeof home), "data/default.ini");
+	char *default_config = config ? NULL : ms_default_config(home, sizeof home, d);
 	ms_config cfg;
 	ms_dataset *ds = NULL;
 	size_t nds = 0;
@@ -71,7 +71,8 @@ int ms_cmd_check(int argc, char **argv, ms_diag *d)
 	ms_claims *cl = NULL;
 	json_t *result = NULL;
 	int failed = 1;
-	if (ms_config_load(config ? config : default_config, as_of, &cfg, d) == 0 &&
+	memset(&cfg, 0, sizeof cfg);
+	if ((config || default_config) && ms_config_load(config ? config : default_config, as_of, &cfg, d) == 0 &&
 	    ms_sources_load(&cfg, &ds, &nds, &left_out, d) == 0) {
 		const char *path = claims ? claims : cfg.claims;
 		if (!path)

@@ -132,7 +132,7 @@ int ms_cmd_config(int argc, char **argv, ms_diag *d)
 	if (as_of < 0 && (as_of = ms_cli_source_date_epoch("config")) == -2)
 		return MS_EXIT_USAGE;
 	char home[4096];
-	char *path = config ? strdup(config) : ms_path_join(ms_cli_home(home, sizeof home), "data/default.ini");
+	char *path = config ? strdup(config) : ms_default_config(home, sizeof home, d);
 	ms_config cfg;
 	int rc = !path ? -1 : ms_config_load(path, as_of, &cfg, d);
 	if (!rc) {

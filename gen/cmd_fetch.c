@@ -110,7 +110,7 @@ int ms_cmd_fetch(int argc, char **argv, ms_diag *d)
 	}
 	ms_cli_terminal(d);
 	char home[4096];
-	char *path = config ? strdup(config) : ms_path_join(ms_cli_home(home, sizeof home), "data/default.ini");
+	char *path = config ? strdup(config) : ms_default_config(home, sizeof home, d);
 	char *dir = ms_cache_dir(cache);
 	ms_config cfg;
 	ms_update_result r = { 0, 0, 0, 0 };

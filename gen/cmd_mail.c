@@ -124,7 +124,7 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 	ms_smtp smtp = { NULL, 0, NULL };
 	int dry = 0, c;
 	double pause = 1;
-	ms_build_opts o = { .out_dir = "out", .home = ms_cli_home(home, sizeof home), .as_of = -1, .weekly = -1 };
+	ms_build_opts o = { .out_dir = "out", .as_of = -1, .weekly = -1 };
 	ms_fetch_defaults(&o.fetch);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "t:ns:f:c:a:o:qvh", opts, NULL)) != -1) {
@@ -167,6 +167,8 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 	}
 	if (o.as_of < 0 && (o.as_of = ms_cli_source_date_epoch("mail")) == -2)
 		return MS_EXIT_USAGE;
+	if (!(o.home = ms_cli_home(home, sizeof home, d)))
+		return MS_EXIT_IO;
 	smtp.from_email = from;
 	ms_cli_terminal(d);
 

@@ -4,6 +4,8 @@
 # sweep (tests/oom); the last line is the total.
 # usage: tests/all.sh RELEASE_MSTRESS RELEASE_UNIT ASAN_MSTRESS ASAN_UNIT OOM_MSTRESS
 set -u
+cd "$(dirname "$0")/.."
+export MSTRESS_HOME="$(pwd)"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 passed=0

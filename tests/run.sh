@@ -7,6 +7,8 @@ MSTRESS=$(realpath "$1")
 UNIT=$(realpath "$2")
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+# the tree under test, whatever tree the binaries were built in
+export MSTRESS_HOME="$ROOT"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 trap 'exit 130' INT TERM

@@ -7,6 +7,8 @@
 set -eu
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
+# tests/e2e/tree.sh needs the binary itself, in its tree (not a wrapper)
+export MSTRESS_ELF="$(realpath "$1")"
 # copies, so that a rebuild during the long run does not pull the binaries away
 mkdir "$logs/bin"
 cp "$@" "$logs/bin/"
