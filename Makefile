@@ -18,7 +18,7 @@ FUZZ_TARGETS = csv config template document numbers
 REPLAYS = $(FUZZ_TARGETS:%=$(B)/replay_%) $(FUZZ_TARGETS:%=build/asan/replay_%)
 OOM = build/oom
 
-.PHONY: all report test asan valgrind oomtest clean deps test-deps regen install uninstall bench bench-deps fuzz fuzz-deps
+.PHONY: all report test check asan valgrind oomtest clean deps test-deps regen install uninstall bench bench-deps fuzz fuzz-deps
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -77,6 +77,12 @@ $(VNU):
 # the suite twice: on the release build, then on the sanitizer build
 test: deps test-deps mstress $(B)/unit_tests build/asan/mstress build/asan/unit_tests $(REPLAYS) $(OOM)/mstress $(VNU)
 	@VNU=$(VNU) tests/all.sh $(B)/mstress $(B)/unit_tests build/asan/mstress build/asan/unit_tests $(OOM)/mstress
+
+# The quick loop: the unit tests and the end-to-end tests that need no
+# server, browser or second build (about a minute; make test runs them all).
+CHECK_TESTS = golden_stats golden_charts as_of point_in_time phrases staleness claims_at_date check cli weekly
+check: mstress $(B)/unit_tests
+	@ONLY="$(CHECK_TESTS)" tests/run.sh $(B)/mstress $(B)/unit_tests
 
 asan: deps test-deps build/asan/mstress build/asan/unit_tests $(REPLAYS) $(VNU)
 	@VNU=$(VNU) ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \

@@ -32,9 +32,13 @@ else
 	failed=$((failed + f))
 fi
 
-# --- end-to-end tests ---
+# --- end-to-end tests (ONLY="a b": just those, for make check) ---
 for t in tests/e2e/*.sh; do
 	name=e2e/$(basename "$t" .sh)
+	case " ${ONLY:-$(basename "$t" .sh)} " in
+	*" $(basename "$t" .sh) "*) ;;
+	*) continue ;;
+	esac
 	mkdir -p "$TMP/$name"
 	if out=$(MSTRESS="$MSTRESS" ROOT="$ROOT" WORK="$TMP/$name" VNU="${VNU:+$ROOT/$VNU}" sh "$t" 2>&1); then
 		pass "$name"
