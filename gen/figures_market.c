@@ -19,29 +19,9 @@ static void mcap_figures(ms_figures *f)
 	c->ds = m;
 	c->peak = (size_t)ms_argmax(v, m->lo, m->hi);
 	c->latest = m->hi - 1;
-	c->low = c->peak;
-	for (size_t i = c->peak; i < m->hi; i++)
-		if (v[i] < v[c->low])
-			c->low = i;
+	c->low = (size_t)ms_argmin(v, c->peak, m->hi);
 	c->change = v[c->latest] / v[c->peak] - 1;
 	c->lost = v[c->peak] - v[c->latest];
-}
-
-/* The largest totals, largest first (the earlier of equal days first). */
-static void largest_days(ms_liq *q)
-{
-	size_t max = sizeof q->largest / sizeof q->largest[0];
-	for (size_t k = 0; k < max && k < q->n; k++) {
-		size_t best = q->n;
-		for (size_t i = 0; i < q->n; i++) {
-			int taken = 0;
-			for (size_t j = 0; j < k; j++)
-				taken |= q->largest[j] == i;
-			if (!taken && (best == q->n || q->lv[i] + q->sv[i] > q->lv[best] + q->sv[best]))
-				best = i;
-		}
-		q->largest[q->nlargest++] = best;
-	}
 }
 
 static int liquidations_of(const ms_dataset *lg, const ms_dataset *sh, ms_liq *q)
@@ -67,7 +47,14 @@ static int liquidations_of(const ms_dataset *lg, const ms_dataset *sh, ms_liq *q
 		q->n++;
 	}
 	q->ratio = q->total_short > 0 ? q->total_long / q->total_short : NAN;
-	largest_days(q);
+	/* the largest days by long + short */
+	double *total = malloc(cap * sizeof *total);
+	if (!total)
+		return -1;
+	for (size_t i = 0; i < q->n; i++)
+		total[i] = q->lv[i] + q->sv[i];
+	q->nlargest = ms_extremes(total, q->n, 1, q->largest, sizeof q->largest / sizeof q->largest[0]);
+	free(total);
 	return 0;
 }
 
@@ -108,10 +95,7 @@ static void fng_figures(ms_figures *f)
 	const double *v = d->series->col[MS_VALUE];
 	f->fng.ds = d;
 	f->fng.latest = d->hi - 1;
-	f->fng.min = d->lo;
-	for (size_t i = d->lo; i < d->hi; i++)
-		if (v[i] < v[f->fng.min])
-			f->fng.min = i;
+	f->fng.min = (size_t)ms_argmin(v, d->lo, d->hi);
 }
 
 int ms_market_figures(ms_figures *f)

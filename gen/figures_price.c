@@ -36,10 +36,7 @@ static int range_figures(const ms_dataset *ds, const ms_span *span, ms_range_fig
 	r->lo = lo;
 	r->hi = hi;
 	r->high = (size_t)ms_argmax(s->col[MS_HIGH], lo, hi);
-	r->low = lo;
-	for (size_t i = lo; i < hi; i++)
-		if (s->col[MS_LOW][i] < s->col[MS_LOW][r->low])
-			r->low = i;
+	r->low = (size_t)ms_argmin(s->col[MS_LOW], lo, hi);
 	r->range = s->col[MS_HIGH][r->high] / s->col[MS_LOW][r->low] - 1;
 	r->change = s->col[MS_CLOSE][hi - 1] / s->col[MS_CLOSE][lo] - 1;
 	r->volatility = NAN;

@@ -32,23 +32,6 @@ static void rolling(ms_risk *r)
 	}
 }
 
-/* The worst days: a partial selection of the lowest returns. */
-static void worst_days(ms_risk *r)
-{
-	size_t max = sizeof r->worst / sizeof r->worst[0];
-	for (size_t k = 0; k < max && k < r->n; k++) {
-		size_t best = r->n;
-		for (size_t i = 0; i < r->n; i++) {
-			int taken = 0;
-			for (size_t j = 0; j < k; j++)
-				taken |= r->worst[j] == i;
-			if (!taken && (best == r->n || r->simple[i] < r->simple[best]))
-				best = i;
-		}
-		r->worst[r->nworst++] = best;
-	}
-}
-
 int ms_risk_compute(const ms_dataset *v, ms_risk *r)
 {
 	memset(r, 0, sizeof *r);
@@ -82,6 +65,6 @@ int ms_risk_compute(const ms_dataset *v, ms_risk *r)
 			r->var[k] = r->cvar[k] = NAN;
 			ms_nomem();
 		}
-	worst_days(r);
+	r->nworst = ms_extremes(r->simple, r->n, 0, r->worst, sizeof r->worst / sizeof r->worst[0]);
 	return 0;
 }

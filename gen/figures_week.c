@@ -36,10 +36,7 @@ static void price_week(const ms_dataset *d, int64_t from, int64_t to, ms_week_pr
 	w->before = (size_t)before;
 	w->last = hi - 1;
 	w->high = (size_t)ms_argmax(s->col[MS_HIGH], lo, hi);
-	w->low = lo;
-	for (size_t i = lo; i < hi; i++)
-		if (s->col[MS_LOW][i] < s->col[MS_LOW][w->low])
-			w->low = i;
+	w->low = (size_t)ms_argmin(s->col[MS_LOW], lo, hi);
 	w->change = s->col[MS_CLOSE][w->last] / s->col[MS_CLOSE][w->before] - 1;
 	w->range = s->col[MS_HIGH][w->high] / s->col[MS_LOW][w->low] - 1;
 }

@@ -15,6 +15,34 @@ long ms_argmax(const double *x, size_t lo, size_t hi)
 	return (long)best;
 }
 
+long ms_argmin(const double *x, size_t lo, size_t hi)
+{
+	if (lo >= hi)
+		return -1;
+	size_t best = lo;
+	for (size_t i = lo + 1; i < hi; i++)
+		if (x[i] < x[best])
+			best = i;
+	return (long)best;
+}
+
+size_t ms_extremes(const double *x, size_t n, int highest, size_t *out, size_t k)
+{
+	size_t m = 0;
+	for (; m < k && m < n; m++) {
+		size_t best = n;
+		for (size_t i = 0; i < n; i++) {
+			int taken = 0;
+			for (size_t j = 0; j < m; j++)
+				taken |= out[j] == i;
+			if (!taken && (best == n || (highest ? x[i] > x[best] : x[i] < x[best])))
+				best = i;
+		}
+		out[m] = best;
+	}
+	return m;
+}
+
 double ms_change(double a, double b)
 {
 	return b / a - 1.0;

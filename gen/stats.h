@@ -7,6 +7,12 @@
 
 /* Index of the first largest x[i] for i in [lo, hi); -1 when the range is empty. */
 long ms_argmax(const double *x, size_t lo, size_t hi);
+/* Index of the first smallest x[i] for i in [lo, hi); -1 when the range is empty. */
+long ms_argmin(const double *x, size_t lo, size_t hi);
+/* The indices of the k highest (or lowest) of x[0..n), in that order, the
+ * earlier of equal values first: a partial selection for short top-k
+ * lists. Writes min(k, n) indices to out and returns how many. */
+size_t ms_extremes(const double *x, size_t n, int highest, size_t *out, size_t k);
 /* Relative change from a to b: b / a - 1. */
 double ms_change(double a, double b);
 

@@ -192,7 +192,23 @@ static void resample_and_gaps(void)
 	ms_series_free(s);
 }
 
+static void argmin_and_extremes(void)
+{
+	const double x[] = { 3, 1, 4, 1, 5, 9, 2, 6 };
+	CHECK(ms_argmin(x, 0, 8) == 1);          /* the first of equal lows */
+	CHECK(ms_argmin(x, 2, 8) == 3);
+	CHECK(ms_argmin(x, 4, 4) == -1);
+	size_t out[4];
+	CHECK(ms_extremes(x, 8, 1, out, 3) == 3);
+	CHECK(out[0] == 5 && out[1] == 7 && out[2] == 4);
+	CHECK(ms_extremes(x, 8, 0, out, 4) == 4);
+	CHECK(out[0] == 1 && out[1] == 3 && out[2] == 6 && out[3] == 0);
+	CHECK(ms_extremes(x, 2, 1, out, 4) == 2);   /* fewer values than asked */
+	CHECK(out[0] == 0 && out[1] == 1);
+}
+
 const ms_test stats_tests[] = {
+	{ "stats/argmin_and_extremes", argmin_and_extremes },
 	{ "stats/max_drawdown_by_hand", max_drawdown_by_hand },
 	{ "stats/recovery_and_flat", recovery_and_flat },
 	{ "stats/argmax_first_of_ties", argmax_first_of_ties },
