@@ -346,12 +346,6 @@ static int is_asset(const ms_dataset *d, const claim *c)
 	return c->asset && !strcmp(d->cfg->asset, c->asset) && !strcmp(d->cfg->metric, "price");
 }
 
-static long bar_on(const ms_series *s, int64_t day)
-{
-	size_t i = ms_series_lower_bound(s, day);
-	return i < s->n && s->t[i] == day ? (long)i : -1;
-}
-
 static int64_t claim_day(const ctx *x, const claim *c)
 {
 	return c->has_date ? ms_day_floor(c->date) : x->day;
@@ -399,7 +393,7 @@ static void price_stat(const ctx *x, const claim *c, outcome *o, labels *L)
 		const ms_series *s = daily_of(d);
 		if (!s || !is_asset(d, c))
 			continue;
-		long at = bar_on(s, day);
+		long at = ms_series_at(s, day);
 		const char *st = c->stat;
 		if (!strcmp(st, "close") && at >= 0) {
 			add(o, label(L, d, NULL), s->col[MS_CLOSE][at]);
@@ -474,7 +468,7 @@ static void hourly_stat(const ctx *x, const claim *c, outcome *o, labels *L)
 
 static long value_on(const ms_dataset *d, int64_t day)
 {
-	return d ? bar_on(d->series, day) : -1;
+	return d ? ms_series_at(d->series, day) : -1;
 }
 
 static void market_stat(const ctx *x, const claim *c, outcome *o)

@@ -87,9 +87,7 @@ static void crash_days(ms_figures *f)
 		}
 		int found = 0;
 		for (size_t i = 0; i < f->nds && !found; i++) {
-			const ms_series *s = f->day_views[i].series;
-			size_t at = ms_series_lower_bound(s, day);
-			found = is_daily_price_view(&f->day_views[i]) && at < s->n && s->t[at] == day;
+			found = is_daily_price_view(&f->day_views[i]) && ms_series_at(f->day_views[i].series, day) >= 0;
 		}
 		if (found)
 			f->crash_day[f->ncrash++] = day;

@@ -36,8 +36,8 @@ static int liquidations_of(const ms_dataset *lg, const ms_dataset *sh, ms_liq *q
 	if (!q->day || !q->lv || !q->sv)
 		return -1;
 	for (size_t i = lg->lo; i < lg->hi; i++) {
-		size_t j = ms_series_lower_bound(b, a->t[i]);
-		if (j >= b->n || b->t[j] != a->t[i])
+		long j = ms_series_at(b, a->t[i]);
+		if (j < 0)
 			continue;
 		q->day[q->n] = a->t[i];
 		q->lv[q->n] = a->col[MS_VALUE][i];

@@ -125,9 +125,10 @@ static int crash_rows(ms_figures *f, size_t k)
 		const ms_series *s = hourly ? d->daily : d->series;
 		if ((!hourly && !ms_is_daily_price(d)) || !ms_series_has(s, MS_OPEN) || !ms_series_has(s, MS_LOW))
 			continue;
-		size_t at = ms_series_lower_bound(s, day);
-		if (at >= s->n || s->t[at] != day)
+		long found = ms_series_at(s, day);
+		if (found < 0)
 			continue;
+		size_t at = (size_t)found;
 		const double o = s->col[MS_OPEN][at], h = s->col[MS_HIGH][at], l = s->col[MS_LOW][at];
 		ms_crash_row *r = &f->crash_row[k][f->ncrash_row[k]++];
 		r->ds = d;

@@ -9,12 +9,6 @@
 
 #define WEEK_DAYS 7
 
-static long bar_on(const ms_series *s, int64_t day)
-{
-	size_t i = ms_series_lower_bound(s, day);
-	return i < s->n && s->t[i] == day ? (long)i : -1;
-}
-
 static const ms_dataset *first_price(const ms_dataset *ds, size_t nds, const char *asset, int hourly)
 {
 	for (size_t i = 0; i < nds; i++)
@@ -29,7 +23,7 @@ static void price_week(const ms_dataset *d, int64_t from, int64_t to, ms_week_pr
 	const ms_series *s = d->series;
 	size_t lo, hi;
 	ms_series_range(s, from, to, &lo, &hi);
-	long before = bar_on(s, from - MS_DAY);
+	long before = ms_series_at(s, from - MS_DAY);
 	if (before < 0 || hi <= lo)
 		return;
 	w->ds = d;
@@ -113,7 +107,7 @@ void ms_week_figures(ms_figures *f)
 	if (!isnan(w->flows_sum))
 		w->flows = fl;
 	const ms_dataset *m = ms_find_metric(f->ds, f->nds, "market_cap", "");
-	long m0 = m ? bar_on(m->series, w->from - MS_DAY) : -1;
+	long m0 = m ? ms_series_at(m->series, w->from - MS_DAY) : -1;
 	size_t lo = 0, hi = 0;
 	if (m)
 		ms_series_range(m->series, w->from, w->to, &lo, &hi);

@@ -63,6 +63,12 @@ int ms_series_push(ms_series *s, int64_t t, const double vals[MS_NCOL])
 	return 0;
 }
 
+long ms_series_at(const ms_series *s, int64_t t)
+{
+	size_t i = ms_series_lower_bound(s, t);
+	return i < s->n && s->t[i] == t ? (long)i : -1;
+}
+
 size_t ms_series_count_by(const ms_series *s, int64_t end)
 {
 	return ms_series_lower_bound(s, end - s->step + 1);

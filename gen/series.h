@@ -29,6 +29,8 @@ int ms_series_push(ms_series *s, int64_t t, const double vals[MS_NCOL]);
 void ms_series_reverse(ms_series *s);
 /* First index whose time is >= t (n when none). */
 size_t ms_series_lower_bound(const ms_series *s, int64_t t);
+/* The index of the bar starting at t, or -1. */
+long ms_series_at(const ms_series *s, int64_t t);
 /* Point in time: the number of leading bars that end by end (t + step <= end). */
 size_t ms_series_count_by(const ms_series *s, int64_t end);
 /* A read-only window onto s's first n bars (borrowed: never grown or freed). */
