@@ -636,7 +636,7 @@ static json_t *judge(const ms_claims *cl, const claim *c, const outcome *o)
 	}
 	json_object_set_new(j, "tolerance", json_real(c->tolerance));
 	if (c->unit == U_PERCENT)
-		snprintf(buf2, sizeof buf2, "\xC2\xB1%g percentage points", c->tolerance);
+		snprintf(buf2, sizeof buf2, "\xC2\xB1%g pp", c->tolerance);
 	else {
 		show(buf, sizeof buf, c->tolerance, c->unit);
 		snprintf(buf2, sizeof buf2, "\xC2\xB1%s", buf);
