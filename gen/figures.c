@@ -181,7 +181,7 @@ int ms_figures_compute(const ms_config *cfg, const ms_dataset *ds, size_t nds, m
 		f->is_price[i] = 1;
 		if (ms_risk_compute(v, &f->risk[i]))
 			return ms_error(d, NULL, 0, 0, "out of memory");
-		if (is_primary && f->is_price[i]) {
+		if (is_primary) {
 			f->primary = *v;
 			f->primary_price = &f->price[i];
 			f->primary_risk = &f->risk[i];

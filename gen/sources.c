@@ -1,10 +1,10 @@
 #include "sources.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cache.h"
 #include "fsutil.h"
 #include "utc.h"
-#include <stdio.h>
 
 #define MAX_CONFIG (1u << 20)
 #define MAX_INPUT ((size_t)4 << 30)
