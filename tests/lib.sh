@@ -4,6 +4,16 @@ set -eu
 die() { echo "$*" >&2; exit 1; }
 # expect_in FILE TEXT: FILE holds TEXT.
 expect_in() { grep -qF -- "$2" "$1" || die "$1 lacks: $2"; }
+# expect_exit CODE ERRFILE CMD...: CMD exits with CODE, its standard error in ERRFILE.
+expect_exit() {
+	code=$1 err=$2
+	shift 2
+	set +e
+	"$@" 2> "$err"
+	got=$?
+	set -e
+	[ "$got" -eq "$code" ] || die "exit $got, not $code: $*: $(head -n 3 "$err")"
+}
 # snapshot DIR: a checksum list of every file in DIR.
 snapshot() { (cd "$1" && find . -type f | LC_ALL=C sort | xargs -r sha256sum); }
 # start_http_server: tests/http_server.py on 127.0.0.1, its base URL in U;

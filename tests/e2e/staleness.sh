@@ -35,11 +35,7 @@ expect_in "$WORK/one_out/report.md" "| Fear & Greed Index | 14 (Extreme Fear) | 
 # the limit: an error at the key's line, and out/ untouched
 sed -i 's/^top_drawdowns = 5$/top_drawdowns = 5\nmax_stale_days = 5/' "$WORK/d/default.ini"
 before=$(snapshot "$WORK/late")
-set +e
-"$MSTRESS" build -q --config "$WORK/d/default.ini" --as-of 2026-04-30 --out "$WORK/late" 2> "$WORK/err.txt"
-rc=$?
-set -e
-[ $rc -eq 1 ] || die "a source past max_stale_days: exit $rc"
+expect_exit 1 "$WORK/err.txt" "$MSTRESS" build -q --config "$WORK/d/default.ini" --as-of 2026-04-30 --out "$WORK/late"
 expect_in "$WORK/err.txt" "$WORK/d/default.ini:18:1: error: source 'btc_price' ends on 2026-04-10, 20 days before the as-of date 2026-04-30 (max_stale_days = 5)"
 [ "$(snapshot "$WORK/late")" = "$before" ] || die "a failed build changed out/"
 "$MSTRESS" build -q --config "$WORK/d/default.ini" --as-of 2026-04-15 --out "$WORK/within"
@@ -65,16 +61,8 @@ expect_in "$WORK/june/report.md" "The article is dated after this report"
 # keys that cannot apply are errors at their own line
 cp "$ROOT/data/default.ini" "$WORK/d/bad.ini"
 sed -i 's/^primary = btc_price$/primary = btc_hourly/' "$WORK/d/bad.ini"
-set +e
-"$MSTRESS" build -q --config "$WORK/d/bad.ini" --as-of 2025-06-30 --out "$WORK/bad" 2> "$WORK/err2.txt"
-rc=$?
-set -e
-[ $rc -eq 1 ] || die "a primary with no bars: exit $rc"
+expect_exit 1 "$WORK/err2.txt" "$MSTRESS" build -q --config "$WORK/d/bad.ini" --as-of 2025-06-30 --out "$WORK/bad"
 expect_in "$WORK/err2.txt" "$WORK/d/bad.ini:12:1: error: primary = btc_hourly: the source has no bars from 2024-01-01 to the as-of date 2025-06-30"
-set +e
-"$MSTRESS" build -q --config "$WORK/d/bad.ini" --as-of 2023-12-31 --out "$WORK/bad" 2> "$WORK/err3.txt"
-rc=$?
-set -e
-[ $rc -eq 1 ] || die "window_start after the as-of date: exit $rc"
+expect_exit 1 "$WORK/err3.txt" "$MSTRESS" build -q --config "$WORK/d/bad.ini" --as-of 2023-12-31 --out "$WORK/bad"
 expect_in "$WORK/err3.txt" "$WORK/d/bad.ini:9:1: error: window_start = 2024-01-01 is after the as-of date (2023-12-31)"
 if grep -q "templates/" "$WORK/err2.txt" "$WORK/err3.txt"; then die "a configuration error named a template"; fi
