@@ -57,8 +57,8 @@ typedef struct ms_crash_row {
 typedef struct ms_retr {
 	const ms_dataset *ds;        /* borrowed */
 	ms_retracement worst;        /* indices into ds->series */
-	ms_retracement day[8];
-	unsigned char has_day[8];
+	ms_retracement day[MS_MAX_CRASH_DAYS];
+	unsigned char has_day[MS_MAX_CRASH_DAYS];
 } ms_retr;
 
 /* A configured span of days as it stands at the as-of date. */

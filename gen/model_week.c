@@ -3,8 +3,6 @@
 #include "model_fig.h"
 #include "utc.h"
 
-#define WEEK_DAYS 7
-
 static json_t *price_week(const ms_week_price *w)
 {
 	if (!w->ds)
@@ -34,7 +32,7 @@ json_t *ms_model_week(const ms_figures *f)
 	json_t *w = json_object();
 	ms_json_set_day(w, "from", 1, wk->from);
 	ms_json_set_day(w, "to", 1, wk->to - MS_DAY);
-	json_object_set_new(w, "days", json_integer(WEEK_DAYS));
+	json_object_set_new(w, "days", json_integer((wk->to - wk->from) / MS_DAY));
 	/* every figure is named, null where the data does not give it */
 	json_object_set_new(w, "btc", price_week(&wk->price[0]));
 	json_object_set_new(w, "eth", price_week(&wk->price[1]));
