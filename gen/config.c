@@ -18,7 +18,7 @@ static const char *const source_keys[] = { "format", "path", "url", "asset", "ve
 static const char *const column_keys[] = { "time_column", "open_column", "high_column", "low_column",
 					   "close_column", "volume_column" };
 static const char *const metrics[] = { "price", "long_liquidations", "short_liquidations",
-				       "market_cap", "etf_flows", "fear_greed", NULL };
+				       "market_cap", "etf_flows", "fear_greed", "open_interest", "funding", NULL };
 
 static int set_string(char **dst, const char *v, ms_diag *d, const char *file, long line)
 {
@@ -199,7 +199,7 @@ static int set_source_key(ms_config *cfg, ms_source_cfg *s, const char *k, const
 			if (!strcmp(v, metrics[i]))
 				return set_string(&s->metric, v, d, f, line);
 		return ms_error(d, f, line, 1, "unknown metric '%s' (known: price, long_liquidations, "
-				"short_liquidations, market_cap, etf_flows, fear_greed)", v);
+				"short_liquidations, market_cap, etf_flows, fear_greed, open_interest, funding)", v);
 	}
 	if (!strcmp(k, "value_column"))
 		return set_string(&s->value_column, v, d, f, line);
