@@ -12,9 +12,21 @@
 
 /* ---- verdicts ---- */
 
-static void show(char *out, size_t n, double v, enum claim_unit u)
+/* Decimals enough to show a tolerance (0.0005 pp: 3), at least one. */
+static int decimals_for(double tolerance)
 {
-	switch (u) {
+	int d = 1;
+	while (tolerance > 0 && tolerance * 2 < pow(10, -d) && d < 6)
+		d++;
+	return d;
+}
+
+/* A figure in the claim's unit: amounts of millions and more in compact
+ * form, US$ figures quoted to the cent with their cents, percentages to
+ * the tolerance's precision. */
+static void show(char *out, size_t n, double v, const claim *c)
+{
+	switch (c->unit) {
 	case U_NUNIT: break;
 	case U_INDEX: ms_fmt_grouped(out, n, v, 0); break;
 	case U_DATE: {
@@ -24,13 +36,18 @@ static void show(char *out, size_t n, double v, enum claim_unit u)
 		break;
 	}
 	case U_USD:
-		if (fabs(v) >= 1e9)
+		if (fabs(v) >= 1e6) {
 			ms_fmt_usd_compact(out, n, v);
-		else
+		} else if (c->tolerance < 0.5 && fabs(v) < 1e6) {
+			char g[64];
+			ms_fmt_grouped(g, sizeof g, fabs(v), 2);
+			snprintf(out, n, "%s$%s", v < 0 ? "\xE2\x88\x92" : "", g);
+		} else {
 			ms_fmt_usd(out, n, v);
+		}
 		break;
 	case U_USD_MILLIONS: ms_fmt_usd_compact(out, n, v * 1e6); break;
-	case U_PERCENT: ms_fmt_pct(out, n, v / 100, 1); break;
+	case U_PERCENT: ms_fmt_pct(out, n, v / 100, decimals_for(c->tolerance)); break;
 	case U_COUNT: ms_fmt_grouped(out, n, v, 0); break;
 	}
 }
@@ -75,7 +92,7 @@ static json_t *judge(const ms_claims *cl, const claim *c, const outcome *o)
 	json_object_set_new(j, "stat", json_string(c->stat->name));
 	json_object_set_new(j, "unit", json_string(claim_unit_names[c->unit]));
 	json_object_set_new(j, "article_value", json_real(c->value));
-	show(buf, sizeof buf, c->value, c->unit);
+	show(buf, sizeof buf, c->value, c);
 	if (c->op != OP_EQUAL) {
 		snprintf(buf2, sizeof buf2, "%s %s", c->op == OP_AT_LEAST ? "at least" : "at most", buf);
 		json_object_set_new(j, "article_display", json_string(buf2));
@@ -86,7 +103,7 @@ static json_t *judge(const ms_claims *cl, const claim *c, const outcome *o)
 	if (c->unit == U_PERCENT)
 		snprintf(buf2, sizeof buf2, "\xC2\xB1%g pp", c->tolerance);
 	else {
-		show(buf, sizeof buf, c->tolerance, c->unit);
+		show(buf, sizeof buf, c->tolerance, c);
 		snprintf(buf2, sizeof buf2, "\xC2\xB1%s", buf);
 	}
 	json_object_set_new(j, "tolerance_display", json_string(buf2));
@@ -96,14 +113,14 @@ static json_t *judge(const ms_claims *cl, const claim *c, const outcome *o)
 	for (size_t i = 0; i < o->n; i++) {
 		double v = o->val[i].v;
 		json_t *vj = json_object();
-		show(buf, sizeof buf, v, c->unit);
+		show(buf, sizeof buf, v, c);
 		json_object_set_new(vj, "venue", json_string(o->val[i].venue));
 		json_object_set_new(vj, "value", json_real(v));
 		json_object_set_new(vj, "display", json_string(buf));
 		if (!strcmp(c->stat->name, "traded_on")) {
 			char a[56], b[56];
-			show(a, sizeof a, o->range_lo[i], c->unit);
-			show(b, sizeof b, o->range_hi[i], c->unit);
+			show(a, sizeof a, o->range_lo[i], c);
+			show(b, sizeof b, o->range_hi[i], c);
 			snprintf(buf2, sizeof buf2, "%s\xE2\x80\x93%s", a, b);
 			json_object_set_new(vj, "display", json_string(buf2));
 			lo = fmin(lo, o->range_lo[i]);
@@ -126,8 +143,8 @@ static json_t *judge(const ms_claims *cl, const claim *c, const outcome *o)
 	json_object_set_new(j, "data_value", o->n ? json_real(closest) : json_null());
 	if (o->n) {
 		char a[56], b[56];
-		show(a, sizeof a, lo, c->unit);
-		show(b, sizeof b, hi, c->unit);
+		show(a, sizeof a, lo, c);
+		show(b, sizeof b, hi, c);
 		if (c->unit == U_DATE && o->n == 1 && *o->text[0])
 			snprintf(buf, sizeof buf, "%s", o->text[0]);
 		else if (o->n == 1 && strcmp(c->stat->name, "traded_on"))
@@ -136,7 +153,7 @@ static json_t *judge(const ms_claims *cl, const claim *c, const outcome *o)
 			snprintf(buf, sizeof buf, "%s to %s", a, b);
 		json_object_set_new(j, "data_display", json_string(buf));
 	} else if (o->partial) {
-		show(buf, sizeof buf, o->partial_value, c->unit);
+		show(buf, sizeof buf, o->partial_value, c);
 		snprintf(buf2, sizeof buf2, c->unit == U_DATE ? "none since %s (partial)" : "%s (partial)", buf);
 		json_object_set_new(j, "data_display", json_string(buf2));
 		json_object_set_new(j, "partial_value", json_real(o->partial_value));
@@ -153,7 +170,7 @@ static json_t *judge(const ms_claims *cl, const claim *c, const outcome *o)
 				 o->val[i].venue, o->text[i]);
 	const char *decided = o->partial && !o->n ? bound_verdict(c, o) : NULL;
 	if (o->partial && !o->n) {
-		show(buf, sizeof buf, o->partial_value, c->unit);
+		show(buf, sizeof buf, o->partial_value, c);
 		if (c->unit == U_DATE)
 			snprintf(note, sizeof note, "none as extreme in the data of %s, which starts on %s, after the "
 				 "claimed date", o->partial_what, buf);
@@ -166,7 +183,7 @@ static json_t *judge(const ms_claims *cl, const claim *c, const outcome *o)
 	}
 	if (!isnan(implied) && fabs(implied - c->value) > c->tolerance) {
 		verdict = "inconsistent";
-		show(buf, sizeof buf, implied, c->unit);
+		show(buf, sizeof buf, implied, c);
 		json_object_set_new(j, "implied_value", json_real(implied));
 		snprintf(note + strlen(note), sizeof note - strlen(note), "%sthe article's own figures give %s (%s)",
 			 *note ? "; " : "", buf, c->implied);
