@@ -10,7 +10,7 @@ expect_in "$WORK/late/report.md" "**Stale data.** Every source ends on 10 April 
 /usr/bin/python3 - "$WORK/late/stats.json" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
-assert s["stale"]["any"] and s["stale"]["count"] == len(s["sources"]) == 13, s["stale"]
+assert s["stale"]["any"] and s["stale"]["count"] == len(s["sources"]) == 17, s["stale"]
 for src in s["sources"]:
     assert src["stale"] and src["behind_days"] == 20 and src["last_day"] == "2026-04-10", src["name"]
 assert s["etf"]["cost_basis"]["date"] == "2026-04-10"
@@ -42,7 +42,7 @@ expect_in "$WORK/err.txt" "$WORK/d/default.ini:18:1: error: source 'btc_price' e
 # the weekly newsletter a day after the data: built, its figures dated
 "$MSTRESS" build -q --period week --as-of 2026-04-11 --out "$WORK/week"
 expect_in "$WORK/week/report.md" "| Bitcoin, close | \\\$72\\,979 | 2026\\-04\\-10 |"
-expect_in "$WORK/week/report.md" "**Stale data.** 12 of the 13 sources end before the as-of date,
+expect_in "$WORK/week/report.md" "**Stale data.** 16 of the 17 sources end before the as-of date,
 on 10 April 2026"
 # a period that has begun is clipped and labelled; one that has not is left out
 "$MSTRESS" build -q --as-of 2026-01-15 --out "$WORK/jan"
