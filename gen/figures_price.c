@@ -67,8 +67,9 @@ int ms_price_figures_compute(const ms_dataset *ds, const ms_span *period, const 
 	if (ds->hi <= ds->lo)
 		return -1;
 	out->latest = ds->hi - 1;
-	out->ath_high = (size_t)ms_argmax(hi, ds->lo, ds->hi);
-	out->ath_close = (size_t)ms_argmax(cl, ds->lo, ds->hi);
+	/* the high of all the loaded history to date, not only of the window */
+	out->ath_high = (size_t)ms_argmax(hi, 0, ds->hi);
+	out->ath_close = (size_t)ms_argmax(cl, 0, ds->hi);
 	out->from_ath_high = ms_change(hi[out->ath_high], cl[out->latest]);
 	out->from_ath_close = ms_change(cl[out->ath_close], cl[out->latest]);
 	if (period->has) {

@@ -53,9 +53,16 @@ static double sum_between(const ms_dataset *d, int64_t from, int64_t to, size_t 
 	return *days ? sum : NAN;
 }
 
+/* The primary's asset: the report's own, whichever it is. */
+static const char *primary_asset(const ms_figures *f)
+{
+	const ms_source_cfg *p = ms_config_source(f->cfg, f->cfg->primary);
+	return p ? p->asset : "BTC";
+}
+
 static void worst_fall(const ms_figures *f, ms_week *w)
 {
-	const ms_dataset *h = first_price(f->ds, f->nds, "BTC", 1);
+	const ms_dataset *h = first_price(f->ds, f->nds, primary_asset(f), 1);
 	if (!h)
 		return;
 	const ms_series *s = h->series;
@@ -94,7 +101,9 @@ void ms_week_figures(ms_figures *f)
 	f->has_week = 1;
 	w->to = f->cfg->as_of + MS_DAY;
 	w->from = w->to - WEEK_DAYS * MS_DAY;
-	static const char *const assets[] = { "BTC", "ETH" };
+	/* the primary's asset, then the other of bitcoin and ether */
+	const char *first = primary_asset(f);
+	const char *assets[] = { first, strcmp(first, "BTC") ? "BTC" : "ETH" };
 	for (int k = 0; k < 2; k++) {
 		const ms_dataset *d = first_price(f->ds, f->nds, assets[k], 0);
 		if (d)

@@ -331,7 +331,7 @@ json_t *ms_model_build(const ms_figures *f, ms_diag *d)
 		json_t *b = ms_model_price(&f->day_views[i], &f->price[i], &f->risk[i], f);
 		const char *asset = f->ds[i].cfg->asset;
 		if (!strcmp(f->ds[i].cfg->name, cfg->primary))
-			json_object_set(root, "btc", b);
+			json_object_set(root, "primary", b);
 		else if (!strcmp(asset, "ETH") && !json_object_get(root, "eth"))
 			json_object_set(root, "eth", b);
 		json_array_append_new(!strcmp(asset, "ETH") ? eth_venues : venues, b);

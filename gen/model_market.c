@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "asset.h"
 #include "model_fig.h"
 #include "utc.h"
 #include "memwatch.h"
@@ -107,6 +108,7 @@ json_t *ms_model_etf(const ms_figures *figs)
 	json_t *o = json_object();
 	json_object_set_new(o, "source", json_string(src));
 	json_object_set_new(o, "asset", json_string(e->ds->cfg->asset));
+	json_object_set_new(o, "asset_noun", json_string(ms_asset_of(e->ds->cfg->asset).noun));
 	ms_json_set_day(o, "first", 1, t[0]);
 	ms_json_set_day(o, "last", 1, t[n - 1]);
 	json_t *ma = json_array();

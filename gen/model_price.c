@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "asset.h"
 #include "model_fig.h"
 #include "utc.h"
 #include "memwatch.h"
@@ -118,6 +119,26 @@ static json_t *regime(const ms_dataset *ds, const ms_range_figures *r, const ms_
 	return o;
 }
 
+/* "all-time high" only of a history that starts with the asset's trading
+ * (within a month of its first day); otherwise "the high since" its start. */
+static void high_labels(json_t *o, const ms_asset *a, int64_t first)
+{
+	int all_time = a->first_day && first <= a->first_day + 31 * MS_DAY;
+	char label[64], cap[64];
+	if (all_time) {
+		snprintf(label, sizeof label, "all-time high");
+	} else {
+		char day[32];
+		ms_fmt_day_text(first, day, sizeof day);
+		snprintf(label, sizeof label, "high since %s", day);
+	}
+	snprintf(cap, sizeof cap, "%s", label);
+	cap[0] = (char)(cap[0] - 'a' + 'A');
+	json_object_set_new(o, "all_time", json_boolean(all_time));
+	json_object_set_new(o, "high_label", json_string(label));
+	json_object_set_new(o, "high_label_cap", json_string(cap));
+}
+
 json_t *ms_model_price(const ms_dataset *ds, const ms_price_figures *pf, const ms_risk *risk,
 		       const ms_figures *figs)
 {
@@ -132,7 +153,11 @@ json_t *ms_model_price(const ms_dataset *ds, const ms_price_figures *pf, const m
 	json_object_set_new(o, "source", json_string(src));
 	json_object_set_new(o, "venue", json_string(ds->cfg->venue));
 	json_object_set_new(o, "asset", json_string(ds->cfg->asset));
+	ms_asset a = ms_asset_of(ds->cfg->asset);
+	json_object_set_new(o, "asset_name", json_string(a.name));
+	json_object_set_new(o, "asset_noun", json_string(a.noun));
 	json_object_set_new(o, "first_date", ms_json_date(s->t[ds->lo]));
+	high_labels(o, &a, s->t[0]);
 	json_object_set_new(o, "latest_close", ms_fig_on(last, MS_USD, last_day, src, "daily close"));
 	json_object_set_new(o, "ath_intraday", ms_fig_on(hi[f->ath_high], MS_USD, s->t[f->ath_high], src,
 		"highest intraday high in the loaded data"));

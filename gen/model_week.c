@@ -1,5 +1,6 @@
 /* The weekly newsletter's "this week" part of the model, from the week's
  * figures (figures_week.c). */
+#include "asset.h"
 #include "model_fig.h"
 #include "utc.h"
 
@@ -11,6 +12,7 @@ static json_t *price_week(const ms_week_price *w)
 	const char *src = w->ds->cfg->name;
 	json_t *o = json_object();
 	json_object_set_new(o, "asset", json_string(w->ds->cfg->asset));
+	json_object_set_new(o, "asset_name", json_string(ms_asset_of(w->ds->cfg->asset).name));
 	json_object_set_new(o, "venue", json_string(w->ds->cfg->venue));
 	json_object_set_new(o, "previous_close", ms_fig_on(s->col[MS_CLOSE][w->before], MS_USD, s->t[w->before], src,
 							   "close of the day before the week"));
@@ -34,8 +36,8 @@ json_t *ms_model_week(const ms_figures *f)
 	ms_json_set_day(w, "to", 1, wk->to - MS_DAY);
 	json_object_set_new(w, "days", json_integer((wk->to - wk->from) / MS_DAY));
 	/* every figure is named, null where the data does not give it */
-	json_object_set_new(w, "btc", price_week(&wk->price[0]));
-	json_object_set_new(w, "eth", price_week(&wk->price[1]));
+	json_object_set_new(w, "primary", price_week(&wk->price[0]));
+	json_object_set_new(w, "other", price_week(&wk->price[1]));
 	json_object_set_new(w, "worst_24h", json_null());
 	if (wk->hourly) {
 		const ms_series *s = wk->hourly->series;

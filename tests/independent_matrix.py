@@ -85,13 +85,14 @@ def main():
     b = [x for x in b if x[0] + step <= end]          # what a reader had by the as-of date
     if step < 86400:
         b = daily(b)
+    history = np.array(b)         # the high is the loaded history's, before the window
     b = np.array([x for x in b if x[0] >= start])
     t, hi, close = b[:, 0], b[:, 2], b[:, 4]
-    p = stats["btc"]        # the primary's block
+    p = stats["primary"]        # the primary's block
     check("latest close", p["latest_close"]["value"], close[-1])
-    check("all-time high, intraday", p["ath_intraday"]["value"], hi.max())
-    check("all-time high, close", p["ath_close"]["value"], close.max())
-    check("drawdown from the intraday high", p["drawdown_from_ath"]["value"], close[-1] / hi.max() - 1)
+    check("high of the history, intraday", p["ath_intraday"]["value"], history[:, 2].max())
+    check("high of the history, close", p["ath_close"]["value"], history[:, 4].max())
+    check("drawdown from the intraday high", p["drawdown_from_ath"]["value"], close[-1] / history[:, 2].max() - 1)
     check("maximum drawdown", p["max_drawdown"]["value"], (close / np.maximum.accumulate(close) - 1).min())
     consecutive = np.diff(t) == 86400
     logr = np.log(close[1:] / close[:-1])[consecutive]

@@ -41,7 +41,7 @@ def main():
     as_of = day(stats["report"]["as_of"])
 
     # BTC and ETH daily closes (CryptoQuant): volatility, VaR, CVaR, 30-day volatility
-    for asset, key in (("btc", "btc"), ("eth", "eth")):
+    for asset, key in (("btc", "primary"), ("eth", "eth")):
         r = [x for x in rows(f"{data}/prices/cryptoquant_{asset}_usd_daily_ohlcv.csv")
              if start <= day(x["date"]) <= as_of]
         close = np.array([float(x["Close"]) for x in r])
@@ -98,7 +98,7 @@ def main():
     check("BTC liquidations, window total", btc_liq["window_total"]["value"], total)
 
     # the quiet period's range and volatility
-    reg = stats["btc"]["regime"]
+    reg = stats["primary"]["regime"]
     r = [x for x in rows(f"{data}/prices/cryptoquant_btc_usd_daily_ohlcv.csv")
          if day(reg["from"]) <= day(x["date"]) <= day(reg["to"])]
     check("regime range", reg["range"]["value"],

@@ -83,20 +83,20 @@ def main():
     stats = json.load(open(sys.argv[1]))
     data = sys.argv[2]
     start, as_of = stats["report"]["window_start"], stats["report"]["as_of"]
-    period = stats["btc"]["period_high"]["date"][:7]
+    period = stats["primary"]["period_high"]["date"][:7]
     venues = {v["venue"]: v for v in stats["venues"]}
     bad = 0
     cq = cryptoquant(f"{data}/prices/cryptoquant_btc_usd_daily_ohlcv.csv")
     want_cq = figures(cq, start, as_of, period)
-    bad += compare("CryptoQuant (embedded)", stats["btc"], want_cq)
+    bad += compare("CryptoQuant (embedded)", stats["primary"], want_cq)
     cmc = coinmarketcap(f"{data}/prices/coinmarketcap_btc_usd_daily.csv")
     bad += compare("CoinMarketCap (embedded)", venues["CoinMarketCap"], figures(cmc, start, as_of, period))
     if len(sys.argv) > 3:
         shared = sys.argv[3]
         full = cryptoquant(f"{shared}/prices/daily/cryptoquant_btc_usd_daily_ohlcv.csv")
-        bad += compare("CryptoQuant (full file)", stats["btc"], figures(full, start, as_of, period))
+        bad += compare("CryptoQuant (full file)", stats["primary"], figures(full, start, as_of, period))
         since_genesis = max(h for d, h, c in full if d <= as_of)
-        if not close_enough(stats["btc"]["ath_intraday"]["value"], since_genesis):
+        if not close_enough(stats["primary"]["ath_intraday"]["value"], since_genesis):
             print("the window's high is not the all-time high since 2010")
             bad += 1
     if bad:

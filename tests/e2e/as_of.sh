@@ -5,7 +5,7 @@
 /usr/bin/python3 - "$WORK/out/stats.json" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
-b = s["btc"]
+b = s["primary"]
 assert s["report"]["as_of"] == "2026-02-05", s["report"]["as_of"]
 assert b["latest_close"]["date"] == "2026-02-05"
 assert abs(b["latest_close"]["value"] - 62809.25676686) < 1e-6, b["latest_close"]

@@ -24,8 +24,8 @@ INI
 import csv, json, sys
 s = json.load(open(sys.argv[1]))
 rows = list(csv.DictReader(open(sys.argv[2])))
-assert s["btc"]["latest_close"]["value"] == float(rows[-1]["Close"])
-assert s["btc"]["ath_intraday"]["value"] == max(float(r["High"]) for r in rows)
+assert s["primary"]["latest_close"]["value"] == float(rows[-1]["Close"])
+assert s["primary"]["ath_intraday"]["value"] == max(float(r["High"]) for r in rows)
 PY
 # a column that is not there is named
 sed 's/^close_column = Close$/close_column = Last/' "$WORK/y.ini" > "$WORK/bad.ini"

@@ -25,6 +25,6 @@ for name in ("btc_price", "liquidations", "fear_greed"):
     assert src[name]["file"]["name"] == name + ".body (cache)", src[name]
 # the server's klines: 2,500 hours from 2026-01-01, close 90001 + i; the
 # January high is the high of hour 743 (2026-01-31 23:00): 90000 + 743 + 50
-h = s["btc"]["period_high"]
+h = s["primary"]["period_high"]
 assert h["value"] == 90793 and h["date"] == "2026-01-31", h
 PY

@@ -51,7 +51,7 @@ expect_in "$WORK/jan/report.md" "| January 2026 to date high (intraday) |"
 /usr/bin/python3 - "$WORK/june/stats.json" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
-assert s["btc"]["period_high"] is None and s["btc"]["regime"] is None
+assert s["primary"]["period_high"] is None and s["primary"]["regime"] is None
 assert "The configured period_high is left out: it begins after the as-of date." in s["left_out"], s["left_out"]
 assert "2 of the configured crash days (crash_days) lie after the as-of date and are left out." in s["left_out"]
 assert s["crash_days"] == [] and s["claims"]["checked"] is False

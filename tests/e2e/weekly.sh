@@ -14,9 +14,9 @@ assert (w["from"], w["to"]) == ("2026-01-31", "2026-02-06"), w
 rows = {r["date"]: r for r in csv.DictReader(open(sys.argv[2]))}
 days = [f"2026-01-{d:02d}" for d in (31,)] + [f"2026-02-{d:02d}" for d in range(1, 7)]
 prev, last = float(rows["2026-01-30"]["Close"]), float(rows["2026-02-06"]["Close"])
-assert abs(w["btc"]["change"]["value"] - (last / prev - 1)) < 1e-12, w["btc"]["change"]
-assert abs(w["btc"]["low"]["value"] - min(float(rows[d]["Low"]) for d in days)) < 1e-9
-assert abs(w["btc"]["high"]["value"] - max(float(rows[d]["High"]) for d in days)) < 1e-9
+assert abs(w["primary"]["change"]["value"] - (last / prev - 1)) < 1e-12, w["primary"]["change"]
+assert abs(w["primary"]["low"]["value"] - min(float(rows[d]["Low"]) for d in days)) < 1e-9
+assert abs(w["primary"]["high"]["value"] - max(float(rows[d]["High"]) for d in days)) < 1e-9
 PY
 qpdf --json --json-key=outlines "$WORK/out/report.pdf" > "$WORK/outline.json"
 expect_in "$WORK/outline.json" '"title": "This week"'
