@@ -1,4 +1,5 @@
 #include "asset.h"
+#include <stdio.h>
 #include <string.h>
 #include "utc.h"
 
@@ -25,4 +26,16 @@ ms_asset ms_asset_of(const char *code)
 			return (ms_asset){ assets[i].code, assets[i].name, assets[i].noun,
 					   ms_days_from_civil(assets[i].y, assets[i].m, assets[i].d) * MS_DAY };
 	return (ms_asset){ code, code, code, 0 };
+}
+
+int ms_asset_high_label(const ms_asset *a, int64_t first, int capital, char *out, size_t n)
+{
+	int all_time = a->first_day && first <= a->first_day + 31 * MS_DAY;
+	char day[32];
+	ms_fmt_day_text(first, day, sizeof day);
+	if (all_time)
+		snprintf(out, n, "%s-time high", capital ? "All" : "all");
+	else
+		snprintf(out, n, "%s since %s", capital ? "High" : "high", day);
+	return all_time;
 }

@@ -3,6 +3,7 @@
  * bitcoin. An unknown ticker is named by the ticker itself. */
 #ifndef MS_ASSET_H
 #define MS_ASSET_H
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct ms_asset {
@@ -15,5 +16,10 @@ typedef struct ms_asset {
 /* The entry for code; for an unknown code, one naming the code itself
  * (code must then outlive the result). */
 ms_asset ms_asset_of(const char *code);
+
+/* "all-time high" when a history starting on `first` begins with the asset's
+ * trading (within a month of its first day), else "high since 1 January
+ * 2024"; capital: for the start of a label. Returns 1 for all-time. */
+int ms_asset_high_label(const ms_asset *a, int64_t first, int capital, char *out, size_t n);
 
 #endif

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "asset.h"
 #include "fmt.h"
 #include "utc.h"
 
@@ -98,14 +99,17 @@ static void price_chart(ctx *x, const ms_dataset *d)
 	double lo = INFINITY, hi = -INFINITY;
 	extent(cl, n, &lo, &hi);
 	hi = fmax(hi, s->col[MS_HIGH][ath]);
-	char title[96], sub[160], nt[160], desc[512], ath_l[96], basis_l[96], peak_l[64], trough_l[64];
-	char a[32], b[32], c[32], dp[11], dt[11], da[11];
+	char title[96], sub[160], nt[160], desc[512], ath_l[160], basis_l[96], peak_l[64], trough_l[64];
+	char a[32], b[32], c[32], dp[11], dt[11], da[11], nt2[32];
 	snprintf(title, sizeof title, "%s price, daily close (US$)", d->cfg->asset);
 	snprintf(sub, sizeof sub, "Shaded: the fall below the running high. Dashed: reference levels.");
 	note(nt, sizeof nt, x, d);
 	ms_fmt_usd(a, sizeof a, s->col[MS_HIGH][ath]);
 	date_of(da, s->t[ath]);
-	snprintf(ath_l, sizeof ath_l, "All-time high %s (%s)", a, da);
+	ms_asset asset = ms_asset_of(d->cfg->asset);
+	char high[64];
+	ms_asset_high_label(&asset, s->t[0], 1, high, sizeof high);
+	snprintf(ath_l, sizeof ath_l, "%s: %s (%s)", high, a, da);
 	ms_fmt_usd_compact(a, sizeof a, cl[dd.peak]);
 	ms_fmt_usd_compact(b, sizeof b, cl[dd.trough]);
 	ms_fmt_pct(c, sizeof c, dd.depth, 1);
@@ -113,8 +117,9 @@ static void price_chart(ctx *x, const ms_dataset *d)
 	date_of(dt, t[dd.trough]);
 	snprintf(peak_l, sizeof peak_l, "Peak %s, %s", a, dp);
 	snprintf(trough_l, sizeof trough_l, "Trough %s, %s", b, dt);
-	snprintf(desc, sizeof desc, "Line chart of the %s daily close. All-time high %s on %s; the deepest "
-		 "fall from a closing high ran from %s on %s to %s on %s (%s).", d->cfg->asset, ath_l + 14, da,
+	ms_fmt_usd(nt2, sizeof nt2, s->col[MS_HIGH][ath]);
+	snprintf(desc, sizeof desc, "Line chart of the %s daily close. %s: %s on %s; the deepest "
+		 "fall from a closing high ran from %s on %s to %s on %s (%s).", d->cfg->asset, high, nt2, da,
 		 a, dp, b, dt, c);
 	ms_frame fr = { .id = "price", .title = title, .subtitle = sub, .note = nt, .desc = desc, .width = W,
 			.height = H_TALL, .x_time = 1, .x0 = (double)t[0], .x1 = (double)t[n - 1], .y0 = lo,
@@ -273,14 +278,17 @@ static void etf_charts(ctx *x, const ms_etf *e)
 	double lo = 0, hi = 0, clo = 0, chi = 0, run = cum[n - 1];
 	extent(v, n, &lo, &hi);
 	extent(cum, n, &clo, &chi);
-	char nt[160], desc[320], a[32], b[32];
+	char nt[160], desc[320], a[32], b[32], title[96], title_m[96];
+	const char *noun = ms_asset_of(f->cfg->asset).noun;
 	note(nt, sizeof nt, x, f);
 	ms_fmt_usd_compact(a, sizeof a, run * 1e6);
-	snprintf(desc, sizeof desc, "Bar chart of the daily net flows of the US spot bitcoin ETFs, inflows up, "
-		 "outflows down, with the cumulative flow as a line on the right axis, reaching %s.", a);
+	snprintf(desc, sizeof desc, "Bar chart of the daily net flows of the US spot %s ETFs, inflows up, "
+		 "outflows down, with the cumulative flow as a line on the right axis, reaching %s.", noun, a);
+	snprintf(title, sizeof title, "US spot %s ETFs: daily net flows", noun);
+	snprintf(title_m, sizeof title_m, "US spot %s ETFs: net flows by month", noun);
 	ms_legend legend[] = { { "Inflow day", MS_GREEN }, { "Outflow day", MS_VERMILLION },
 			       { "Cumulative (right axis)", MS_INK } };
-	ms_frame fr = { .id = "etf_flows", .title = "US spot bitcoin ETFs: daily net flows",
+	ms_frame fr = { .id = "etf_flows", .title = title,
 			.subtitle = "US$, by trading day; the line adds them up.", .note = nt, .desc = desc,
 			.width = W, .height = H_TALL, .x_time = 1, .x0 = (double)t[0], .x1 = (double)t[n - 1],
 			.y0 = lo, .y1 = hi, .y_fmt = MS_AX_USD_M, .y2 = 1, .y2_0 = clo, .y2_1 = chi,
@@ -312,9 +320,9 @@ static void etf_charts(ctx *x, const ms_etf *e)
 	extent(mv, nm, &lo, &hi);
 	ms_fmt_usd_compact(a, sizeof a, lo * 1e6);
 	ms_fmt_usd_compact(b, sizeof b, hi * 1e6);
-	snprintf(desc, sizeof desc, "Bar chart of the monthly net flows of the US spot bitcoin ETFs, from %s "
-		 "(the worst month) to %s (the best).", a, b);
-	ms_frame fm = { .id = "etf_monthly", .title = "US spot bitcoin ETFs: net flows by month",
+	snprintf(desc, sizeof desc, "Bar chart of the monthly net flows of the US spot %s ETFs, from %s "
+		 "(the worst month) to %s (the best).", noun, a, b);
+	ms_frame fm = { .id = "etf_monthly", .title = title_m,
 			.subtitle = "US$; green months took money in, red months lost it.", .note = nt,
 			.desc = desc, .width = W, .height = H_SHORT, .x_time = 1,
 			.x0 = (double)(mt[0] - 16 * MS_DAY), .x1 = (double)(mt[nm - 1] + 16 * MS_DAY), .y0 = lo,

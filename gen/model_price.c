@@ -119,21 +119,11 @@ static json_t *regime(const ms_dataset *ds, const ms_range_figures *r, const ms_
 	return o;
 }
 
-/* "all-time high" only of a history that starts with the asset's trading
- * (within a month of its first day); otherwise "the high since" its start. */
 static void high_labels(json_t *o, const ms_asset *a, int64_t first)
 {
-	int all_time = a->first_day && first <= a->first_day + 31 * MS_DAY;
 	char label[64], cap[64];
-	if (all_time) {
-		snprintf(label, sizeof label, "all-time high");
-	} else {
-		char day[32];
-		ms_fmt_day_text(first, day, sizeof day);
-		snprintf(label, sizeof label, "high since %s", day);
-	}
-	snprintf(cap, sizeof cap, "%s", label);
-	cap[0] = (char)(cap[0] - 'a' + 'A');
+	int all_time = ms_asset_high_label(a, first, 0, label, sizeof label);
+	ms_asset_high_label(a, first, 1, cap, sizeof cap);
 	json_object_set_new(o, "all_time", json_boolean(all_time));
 	json_object_set_new(o, "high_label", json_string(label));
 	json_object_set_new(o, "high_label_cap", json_string(cap));
