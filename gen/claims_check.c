@@ -100,9 +100,11 @@ static json_t *judge(const ms_claims *cl, const claim *c, const outcome *o)
 		json_object_set_new(j, "article_display", json_string(buf));
 	}
 	json_object_set_new(j, "tolerance", json_real(c->tolerance));
-	if (c->unit == U_PERCENT)
+	if (c->unit == U_PERCENT) {
 		snprintf(buf2, sizeof buf2, "\xC2\xB1%g pp", c->tolerance);
-	else {
+	} else if (c->unit == U_DATE) {
+		snprintf(buf2, sizeof buf2, "exact");     /* a rank's date is checked exactly */
+	} else {
 		show(buf, sizeof buf, c->tolerance, c);
 		snprintf(buf2, sizeof buf2, "\xC2\xB1%s", buf);
 	}

@@ -38,6 +38,7 @@ assert not bad, bad
 assert got["mcap"]["data_display"] == "\u2212$390B", got["mcap"]["data_display"]
 assert got["eth_low"]["article_display"] == "$3,742.88", got["eth_low"]["article_display"]
 assert "none as extreme in the data of CryptoQuant, which starts on 2024-01-01" in got["record"]["note"], got["record"]["note"]
+assert got["record"]["tolerance_display"] == "exact", got["record"]["tolerance_display"]
 PY
 
 # a lower bound that decides: "more than $2 billion" is proved by BTC and ETH alone
