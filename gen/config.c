@@ -4,6 +4,7 @@
 #include "fsutil.h"
 #include "ini.h"
 #include "src_csv.h"
+#include "tz.h"
 #include "utc.h"
 
 static const char *const report_keys[] = {
@@ -13,7 +14,8 @@ static const char *const report_keys[] = {
 };
 static const char *const source_keys[] = { "format", "path", "url", "asset", "venue", "metric",
 					     "value_column", "time_column", "open_column", "high_column",
-					     "low_column", "close_column", "volume_column", "api_key_env", NULL };
+					     "low_column", "close_column", "volume_column", "api_key_env", "bad_rows",
+					     "timezone", NULL };
 /* the column keys, in the order of ms_source_cfg.column */
 static const char *const column_keys[] = { "time_column", "open_column", "high_column", "low_column",
 					   "close_column", "volume_column" };
@@ -192,6 +194,16 @@ static int set_source_key(ms_config *cfg, ms_source_cfg *s, const char *k, const
 	}
 	if (!strcmp(k, "asset"))
 		return set_string(&s->asset, v, d, f, line);
+	if (!strcmp(k, "bad_rows")) {
+		if (strcmp(v, "error") && strcmp(v, "skip"))
+			return ms_error(d, f, line, 1, "bad_rows: '%s' is not error or skip", v);
+		s->skip_bad_rows = !strcmp(v, "skip");
+		return 0;
+	}
+	if (!strcmp(k, "timezone")) {
+		s->timezone_line = line;
+		return set_string(&s->timezone, v, d, f, line);
+	}
 	if (!strcmp(k, "venue"))
 		return set_string(&s->venue, v, d, f, line);
 	if (!strcmp(k, "metric")) {
@@ -258,6 +270,12 @@ static int check_complete(ms_config *cfg, ms_diag *d)
 		if (nohlc && nohlc < 4 && !(nohlc == 1 && fmt->column[MS_CLOSE]))
 			return ms_error(d, cfg->file, s->line, 1, "source '%s': open, high, low and close columns go "
 					"together (or close alone)", s->name);
+		if (s->timezone && strcmp(s->timezone, "UTC")) {
+			ms_tz *z = ms_tz_load(s->timezone, cfg->file, s->timezone_line, d);
+			if (!z)
+				return -1;
+			ms_tz_free(z);
+		}
 		if (!s->metric && !fmt->metric && fmt->column[MS_CLOSE])
 			set_string(&s->metric, "price", d, cfg->file, s->line);
 		if (!s->metric && !fmt->metric)
@@ -338,6 +356,7 @@ void ms_config_release(ms_config *cfg)
 		free(s->venue);
 		free(s->metric);
 		free(s->value_column);
+		free(s->timezone);
 		free(s->api_key_env);
 		for (int k = 0; k < 6; k++)
 			free(s->column[k]);
@@ -391,5 +410,7 @@ ms_csv_format ms_source_format(const ms_source_cfg *s)
 			f.column[k - 1] = s->column[k];     /* open, high, low, close, volume */
 	if (s->value_column)
 		f.column[MS_VALUE] = s->value_column;
+	f.skip_bad_rows = s->skip_bad_rows;
+	f.timezone = s->timezone;
 	return f;
 }

@@ -117,6 +117,8 @@ static int load_one(const ms_config *cfg, const ms_source_cfg *sc, int64_t windo
 		return -1;
 	ds->cfg = sc;
 	ds->fmt = ms_source_format(sc);
+	ds->fmt.window_from = cfg->window_start;
+	ds->fmt.window_to = cfg->as_of + MS_DAY;
 	int rc = ms_map_file(file, &raw, MAX_INPUT, d) ? -1 :
 		 (ds->fmt.parse ? ds->fmt.parse(file, raw.data, raw.len, &ds->fmt, &ds->series, d) :
 		  ms_load_csv_ex(file, raw.data, raw.len, &ds->fmt, &ds->series, d, give_back, &raw)) ? -1 : 0;

@@ -1,11 +1,14 @@
 #include "src_csv.h"
 #include <math.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "csv.h"
 #include "numparse.h"
+#include "tz.h"
 #include "utc.h"
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -43,7 +46,7 @@ static const ms_csv_format formats[] = {
 	{ .name = "ohlcv_csv", .provider = "CSV file", .time_column = "timestamp", .step = 0,
 	  .column = { "open", "high", "low", "close", "volume", NULL },
 	  .convention = "timestamp,open,high,low,close,volume; ISO-8601 UTC times; the bar length read from the data",
-	  .metric = "price" },
+	  .metric = "price", .generic = 1 },
 	{ .name = "binance_klines_json", .provider = "Binance", .step = 0,
 	  .column = { "open", "high", "low", "close", "volume", NULL }, .parse = ms_parse_binance_klines,
 	  .convention = "klines API response (JSON), open times in ms", .metric = "price" },
@@ -69,7 +72,7 @@ static const ms_csv_format formats[] = {
 	  .column = { NULL, NULL, NULL, NULL, NULL, "Total" }, .signed_value = 1, .parse = ms_parse_farside,
 	  .first_valid = ETF_LAUNCH, .first_valid_why = "it precedes the funds' launch on 2024-01-11",
 	  .convention = "the ETF flow page (HTML), US$ millions, US trading days", .metric = "etf_flows" },
-	{ .name = "csv", .provider = "CSV file", .step = 0, .signed_value = 1,
+	{ .name = "csv", .provider = "CSV file", .step = 0, .signed_value = 1, .generic = 1,
 	  .convention = "a CSV export; its columns named in the configuration" },
 	{ .name = "cryptoquant_metric", .provider = "CryptoQuant", .time_column = "date", .step = MS_DAY,
 	  .signed_value = 1, .convention = "one value per UTC day (the config names its column)" },
@@ -122,27 +125,41 @@ static int map_header(const ms_csv *c, const ms_csv_format *fmt, long idx[MS_NCO
 	return 0;
 }
 
-static int check_bar(const char *file, long line, const ms_csv_field *field, const ms_csv_format *fmt,
-		     const double v[MS_NCOL], const long idx[MS_NCOL], ms_diag *d)
+/* What is wrong with a bar, in problem; returns the column it is in, or -1
+ * when the bar is sound. */
+static long check_bar(const ms_csv_field *field, const ms_csv_format *fmt, const double v[MS_NCOL],
+		      const long idx[MS_NCOL], char *problem, size_t n)
 {
 	for (int k = 0; k < MS_NCOL; k++) {
 		if (!fmt->column[k] || k == MS_VOLUME || (k == MS_VALUE && fmt->signed_value))
 			continue;
-		if (v[k] <= 0)
-			return ms_error(d, file, line, field[idx[k]].col,
-					"%s is %g: a price or capitalisation must be positive",
-					fmt->column[k], v[k]);
+		if (v[k] <= 0) {
+			snprintf(problem, n, "%s is %g: a price or capitalisation must be positive", fmt->column[k], v[k]);
+			return field[idx[k]].col;
+		}
 	}
-	if (fmt->column[MS_VOLUME] && v[MS_VOLUME] < 0)
-		return ms_error(d, file, line, field[idx[MS_VOLUME]].col, "negative volume %g", v[MS_VOLUME]);
+	if (fmt->column[MS_VOLUME] && v[MS_VOLUME] < 0) {
+		snprintf(problem, n, "negative volume %g", v[MS_VOLUME]);
+		return field[idx[MS_VOLUME]].col;
+	}
 	if (fmt->column[MS_HIGH] && fmt->column[MS_LOW]) {
 		double hi = v[MS_HIGH], lo = v[MS_LOW];
 		if (hi < lo || (fmt->column[MS_OPEN] && (v[MS_OPEN] > hi || v[MS_OPEN] < lo)) ||
-		    (fmt->column[MS_CLOSE] && (v[MS_CLOSE] > hi || v[MS_CLOSE] < lo)))
-			return ms_error(d, file, line, field[idx[MS_HIGH]].col,
-					"inconsistent bar: high %g, low %g must bound open and close", hi, lo);
+		    (fmt->column[MS_CLOSE] && (v[MS_CLOSE] > hi || v[MS_CLOSE] < lo))) {
+			snprintf(problem, n, "inconsistent bar: high %g, low %g must bound open and close", hi, lo);
+			return field[idx[MS_HIGH]].col;
+		}
 	}
-	return 0;
+	return -1;
+}
+
+/* 1 when the new row's values equal those of bar i. */
+static int same_values(const ms_series *s, size_t i, const double v[MS_NCOL])
+{
+	for (int k = 0; k < MS_NCOL; k++)
+		if (ms_series_has(s, k) && s->col[k][i] != v[k])
+			return 0;
+	return 1;
 }
 
 /* What a load knows between rows. */
@@ -154,6 +171,11 @@ typedef struct loader {
 	long idx[MS_NCOL], time_idx;
 	size_t nheader;
 	long skipped, first_skipped, last_skipped;
+	long dropped, first_dropped, last_dropped;   /* bad rows dropped (bad_rows = skip) */
+	long duplicates;          /* exact copies of the row before, dropped */
+	long naive;               /* times without a zone, read as UTC */
+	long last_line;           /* the line of the last row kept */
+	const ms_tz *tz;          /* the zone of naive times, or NULL */
 	int order;                /* +1 ascending, -1 newest first, 0 unknown */
 	const char *data;         /* the start of the bytes, for done() offsets */
 	const char *readable_end; /* fields lie in bytes readable up to here (NULL: no further than each field) */
@@ -190,18 +212,67 @@ slow:
 	return -1;
 }
 
+/* Warnings for dropped rows known to lie outside the report's window stop
+ * here (a count follows); rows inside it, or of unknown time, are each named. */
+#define DROP_WARNINGS 10
+
+/* A row that cannot be taken: fatal, or with bad_rows = skip dropped with a
+ * warning. t: the row's time, or INT64_MIN when it could not be read. */
+static int bad_row(loader *L, long line, long col, int64_t t, const char *fmt, ...) MS_PRINTF(5, 6);
+static int bad_row(loader *L, long line, long col, int64_t t, const char *fmt, ...)
+{
+	char msg[320];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (!L->fmt->skip_bad_rows)
+		return ms_error(L->d, L->file, line, col, "%s", msg);
+	int inside = t == INT64_MIN || (t >= L->fmt->window_from && t < L->fmt->window_to);
+	if (!L->dropped++)
+		L->first_dropped = line;
+	L->last_dropped = line;
+	if (inside || L->dropped <= DROP_WARNINGS)
+		ms_warn(L->d, L->file, line, col, "%s: row dropped (bad_rows = skip)%s", msg,
+			t == INT64_MIN ? "" : inside ? "; it lies inside the report's window" : "");
+	return 0;
+}
+
+/* The row's time, as UTC: a naive local time through the source's zone. */
+static int row_time(loader *L, const ms_csv_field *tf, long line, int64_t *t)
+{
+	enum ms_time_zone zone = MS_TZ_GIVEN;
+	if (time_of_day_fast(L, tf, t) && ms_parse_time_zone(tf->p, tf->len, t, &zone))
+		return bad_row(L, line, tf->col, INT64_MIN, "'%.*s' is not a date or time",
+			       (int)(tf->len > 40 ? 40 : tf->len), tf->p) ? -1 : 1;
+	if (zone != MS_TZ_NAIVE)
+		return 0;
+	if (!L->tz) {
+		L->naive += !L->fmt->timezone && L->fmt->generic;
+		return 0;
+	}
+	int64_t after = L->s->n && L->order >= 0 ? L->s->t[L->s->n - 1] - L->fmt->time_shift : INT64_MIN;
+	enum ms_tz_result r = ms_tz_to_utc(L->tz, *t, after, t);
+	if (r == MS_TZ_OK)
+		return 0;
+	return bad_row(L, line, tf->col, INT64_MIN, "local time '%.*s' %s in %s", (int)(tf->len > 40 ? 40 : tf->len),
+		       tf->p, r == MS_TZ_GAP ? "does not exist (the clocks went forward)" :
+		       "occurs twice (the clocks went back) and the rows' order cannot tell which", L->fmt->timezone) ?
+	       -1 : 1;
+}
+
 /* One data row, from either reader: checked, then appended. */
 static int take_row(loader *L, const ms_csv_field *field, size_t nfield, long line)
 {
 	const ms_csv_format *fmt = L->fmt;
 	ms_diag *d = L->d;
 	if (nfield != L->nheader)
-		return ms_error(d, L->file, line, 0, "%zu fields where the header has %zu", nfield, L->nheader);
+		return bad_row(L, line, 0, INT64_MIN, "%zu fields where the header has %zu", nfield, L->nheader);
 	const ms_csv_field *tf = &field[L->time_idx];
 	int64_t t;
-	if (time_of_day_fast(L, tf, &t) && ms_parse_time(tf->p, tf->len, &t))
-		return ms_error(d, L->file, line, tf->col, "'%.*s' is not a date or time",
-				(int)(tf->len > 40 ? 40 : tf->len), tf->p);
+	int rt = row_time(L, tf, line, &t);
+	if (rt)
+		return rt < 0 ? -1 : 0;
 	t += fmt->time_shift;
 	double v[MS_NCOL] = { 0 };
 	int empty = 0;
@@ -214,8 +285,8 @@ static int take_row(loader *L, const ms_csv_field *field, size_t nfield, long li
 			continue;
 		}
 		if (ms_parse_double_in(f->p, f->len, L->readable_end ? L->readable_end : f->p + f->len, &v[k]))
-			return ms_error(d, L->file, line, f->col, "%s '%.*s' is not a finite number", fmt->column[k],
-					(int)(f->len > 40 ? 40 : f->len), f->p);
+			return bad_row(L, line, f->col, t, "%s '%.*s' is not a finite number", fmt->column[k],
+				       (int)(f->len > 40 ? 40 : f->len), f->p);
 	}
 	if (empty) {
 		if (!L->skipped++)
@@ -223,8 +294,10 @@ static int take_row(loader *L, const ms_csv_field *field, size_t nfield, long li
 		L->last_skipped = line;
 		return 0;
 	}
-	if (check_bar(L->file, line, field, fmt, v, L->idx, d))
-		return -1;
+	char problem[160];
+	long col = check_bar(field, fmt, v, L->idx, problem, sizeof problem);
+	if (col >= 0)
+		return bad_row(L, line, col, t, "%s", problem);
 	if (fmt->first_valid && t < fmt->first_valid) {
 		char day[11];
 		ms_fmt_date(t, day);
@@ -235,16 +308,27 @@ static int take_row(loader *L, const ms_csv_field *field, size_t nfield, long li
 	if (s->n > 0) {
 		int64_t prev = s->t[s->n - 1];
 		int dir = t > prev ? 1 : t < prev ? -1 : 0;
+		if (dir == 0 && same_values(s, s->n - 1, v)) {
+			L->duplicates++;     /* an exact copy of the row before (API exports repeat rows) */
+			return 0;
+		}
 		if (dir == 0 || (L->order && dir != L->order)) {
 			char when[17];
 			ms_fmt_datetime(t, when);
-			return ms_error(d, L->file, line, tf->col, "%s time %s: rows must be in time order",
-					dir == 0 ? "duplicate" : "out-of-order", when);
+			if (dir == 0)
+				return ms_error(d, L->file, line, tf->col, "time %s again with other values than line %ld: "
+						"conflicting rows%s", when, L->last_line, L->naive ?
+						" (naive local times repeat an hour when daylight-saving time ends: set "
+						"the source's timezone)" : "");
+			return ms_error(d, L->file, line, tf->col, "out-of-order time %s: rows must be in time order%s",
+					when, L->naive ? " (naive local times go back an hour when daylight-saving time "
+					"ends: set the source's timezone)" : "");
 		}
 		L->order = dir;
 	}
 	if (ms_series_push(s, t, v))
 		return ms_error(d, L->file, line, 0, "out of memory");
+	L->last_line = line;
 	return 0;
 }
 
@@ -364,7 +448,7 @@ static int parallel_rows(loader *L, const char *p, const char *end, long line, c
 	size_t len = (size_t)(end - p);
 	const char *mid = len >= (32u << 20) ? memchr(p + len / 2, '\n', len - len / 2) : NULL;
 	ms_series *a = L->s;
-	if (!mid || a->cap < 1024)
+	if (!mid || a->cap < 1024 || L->tz)    /* local times are resolved in row order */
 		return 0;
 	mid++;
 	size_t second = a->cap / 2;      /* where the second half's rows start */
@@ -400,8 +484,11 @@ static int parallel_rows(loader *L, const char *p, const char *end, long line, c
 	else
 		read_half(&h[1]);
 	size_t n0 = h[0].part.n, n1 = h[1].part.n;
+	/* rows skipped, dropped or repeated are counted with their lines: one thread reads again */
 	int clean = !h[0].rc && !h[1].rc && !h[0].quiet.count[MS_WARNING] && !h[0].quiet.count[MS_ERROR] &&
 		    !h[1].quiet.count[MS_WARNING] && !h[1].quiet.count[MS_ERROR];
+	for (int k = 0; k < 2; k++)
+		clean &= !h[k].L.skipped && !h[k].L.dropped && !h[k].L.duplicates;
 	int order = h[0].L.order ? h[0].L.order : h[1].L.order;
 	if (clean && n0 && n1) {
 		int64_t gap = a->t[second] - a->t[n0 - 1];
@@ -416,6 +503,7 @@ static int parallel_rows(loader *L, const char *p, const char *end, long line, c
 				memmove(a->col[c] + n0, a->col[c] + second, n1 * sizeof *a->col[c]);
 		a->n = n0 + n1;
 		L->order = order;
+		L->naive += h[0].L.naive + h[1].L.naive;
 	}
 	return clean;            /* else a->n is unchanged: read again, on one thread, for exact messages */
 }
@@ -440,6 +528,11 @@ int ms_load_csv_ex(const char *file, const char *data, size_t len, const ms_csv_
 	*out = NULL;
 	if (!L.s)
 		return ms_error(d, file, 0, 0, "out of memory");
+	ms_tz *tz = NULL;
+	if (fmt->timezone && strcmp(fmt->timezone, "UTC") && !(L.tz = tz = ms_tz_load(fmt->timezone, file, 0, d))) {
+		ms_series_free(L.s);
+		return -1;
+	}
 	if (ms_csv_open(&c, file, data, len, 0, d))
 		goto done;
 	int r = ms_csv_next(&c, d);
@@ -482,6 +575,15 @@ int ms_load_csv_ex(const char *file, const char *data, size_t len, const ms_csv_
 	if (L.skipped)
 		ms_warn(d, file, L.first_skipped, 0, "%ld row%s with empty cells skipped (lines %ld to %ld)",
 			L.skipped, L.skipped == 1 ? "" : "s", L.first_skipped, L.last_skipped);
+	if (L.dropped)
+		ms_warn(d, file, L.first_dropped, 0, "%ld bad row%s dropped (bad_rows = skip; lines %ld to %ld)%s",
+			L.dropped, L.dropped == 1 ? "" : "s", L.first_dropped, L.last_dropped,
+			L.dropped > DROP_WARNINGS ? "; rows outside the window past the first ten are not named" : "");
+	if (L.duplicates)
+		ms_warn(d, file, 0, 0, "%ld exact duplicate row%s dropped", L.duplicates, L.duplicates == 1 ? "" : "s");
+	if (L.naive)
+		ms_warn(d, file, 0, 0, "the times carry no zone: read as UTC (if they are local times, set the "
+			"source's timezone, e.g. timezone = America/New_York)");
 	/* a header and no rows is a source with no data yet (a file cut at an
 	 * early date): the build leaves it out with a note, or fails if it is
 	 * the primary */
@@ -497,6 +599,7 @@ int ms_load_csv_ex(const char *file, const char *data, size_t len, const ms_csv_
 done:
 	ms_csv_release(&c);
 	ms_series_free(L.s);
+	ms_tz_free(tz);
 	return rc;
 }
 

@@ -24,6 +24,12 @@ typedef struct ms_csv_format {
 	int volume_in_usd;           /* volume is in US$ rather than in coins */
 	int positional;              /* files may come without a header: the time in the first
 	                                field, the columns after it in MS_OPEN … MS_VOLUME order */
+	int generic;                 /* a user's own export (csv, ohlcv_csv): its times' zone is not known */
+	/* the source's policies (from its config): drop malformed rows with a
+	 * warning instead of failing; the zone of naive local times */
+	int skip_bad_rows;
+	const char *timezone;
+	int64_t window_from, window_to;   /* the report's window: a row dropped inside it is always named */
 	/* an API that wants a key: the request header, and the environment
 	 * variable it is read from unless the config names another */
 	const char *key_header, *key_env;

@@ -73,20 +73,41 @@ static int parse_epoch(const char *s, size_t n, int64_t *t)
 	return 0;
 }
 
-int ms_parse_time(const char *s, size_t n, int64_t *t)
+/* A UTC offset after a time: +HH:MM, +HHMM or +HH (or -), in seconds. */
+static int read_offset(const char *s, size_t n, size_t *i, int *off)
+{
+	int sign = s[*i] == '-' ? -1 : 1, h, m = 0;
+	(*i)++;
+	if (read_digits(s, n, i, 2, &h))
+		return -1;
+	if (*i < n && s[*i] == ':')
+		(*i)++;
+	if (*i < n && read_digits(s, n, i, 2, &m))
+		return -1;
+	if (h > 23 || m > 59)
+		return -1;
+	*off = sign * (h * 3600 + m * 60);
+	return 0;
+}
+
+int ms_parse_time_zone(const char *s, size_t n, int64_t *t, enum ms_time_zone *zone)
 {
 	size_t i = 0;
-	int y, mo, d, h = 0, mi = 0, se = 0;
-	if (n >= 4 && memchr(s, '-', n) == NULL)
+	int y, mo, d, h = 0, mi = 0, se = 0, off = 0;
+	if (n >= 4 && memchr(s, '-', n) == NULL) {
+		*zone = MS_TZ_GIVEN;
 		return parse_epoch(s, n, t);
+	}
 	if (read_digits(s, n, &i, 4, &y) || expect(s, n, &i, '-') ||
 	    read_digits(s, n, &i, 2, &mo) || expect(s, n, &i, '-') ||
 	    read_digits(s, n, &i, 2, &d))
 		return -1;
 	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
 		return -1;
+	*zone = MS_TZ_DATE;
 	if (i < n && (s[i] == 'T' || s[i] == ' ') && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
 		i++;
+		*zone = MS_TZ_NAIVE;
 		if (read_digits(s, n, &i, 2, &h) || expect(s, n, &i, ':') ||
 		    read_digits(s, n, &i, 2, &mi))
 			return -1;
@@ -105,15 +126,29 @@ int ms_parse_time(const char *s, size_t n, int64_t *t)
 		}
 		if (h > 23 || mi > 59 || se > 59)
 			return -1;
-		if (i < n && s[i] == 'Z')
+		if (i < n && s[i] == 'Z') {
 			i++;
+			*zone = MS_TZ_GIVEN;
+		} else if (i < n && (s[i] == '+' || s[i] == '-')) {
+			if (read_offset(s, n, &i, &off))
+				return -1;
+			*zone = MS_TZ_GIVEN;
+		}
 	}
-	if (n - i == 4 && memcmp(s + i, " UTC", 4) == 0)
+	if (n - i == 4 && memcmp(s + i, " UTC", 4) == 0) {
 		i += 4;
+		*zone = MS_TZ_GIVEN;
+	}
 	if (i != n)
 		return -1;
-	*t = ms_days_from_civil(y, mo, d) * MS_DAY + h * 3600 + mi * 60 + se;
+	*t = ms_days_from_civil(y, mo, d) * MS_DAY + h * 3600 + mi * 60 + se - off;
 	return 0;
+}
+
+int ms_parse_time(const char *s, size_t n, int64_t *t)
+{
+	enum ms_time_zone zone;
+	return ms_parse_time_zone(s, n, t, &zone);
 }
 
 int ms_parse_date(const char *s, int64_t *t)

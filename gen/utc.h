@@ -12,12 +12,17 @@ int64_t ms_days_from_civil(int y, int m, int d);
 void ms_civil_from_days(int64_t days, int *y, int *m, int *d);
 
 /* Parses, from exactly n bytes:
- *   YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS], YYYY-MM-DDTHH:MM:SS[.fff][Z],
- *   optionally followed by " UTC";
+ *   YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS], YYYY-MM-DDTHH:MM:SS[.fff], followed
+ *   by Z, a UTC offset (+HH:MM, +HHMM, +HH, or -; converted to UTC), " UTC",
+ *   or nothing;
  *   or a bare unix integer in seconds, milliseconds or microseconds
  *   (told apart by magnitude: Binance's dumps switched to microseconds).
  * Returns 0 and sets *t, or -1 when the text is not a valid time. */
 int ms_parse_time(const char *s, size_t n, int64_t *t);
+/* The same, telling whether the text said its zone: a time of day with
+ * neither Z nor an offset is naive (local times, perhaps). */
+enum ms_time_zone { MS_TZ_DATE, MS_TZ_NAIVE, MS_TZ_GIVEN };
+int ms_parse_time_zone(const char *s, size_t n, int64_t *t, enum ms_time_zone *zone);
 /* Parses YYYY-MM-DD only. */
 int ms_parse_date(const char *s, int64_t *t);
 

@@ -5,7 +5,7 @@
 set -eu
 PKGS="build-essential pkg-config libcurl4-openssl-dev libxml2-dev libcairo2-dev
 libhpdf-dev libjansson-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-libfreetype-dev libpng-dev libgmime-3.0-dev"
+libfreetype-dev libpng-dev libgmime-3.0-dev tzdata"
 # What the tests use to look at the outputs and recompute the statistics.
 if [ "${1:-}" = "--test" ]; then
 	PKGS="$PKGS qpdf poppler-utils python3 python3-numpy python3-aiosmtpd"

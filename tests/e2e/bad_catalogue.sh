@@ -54,7 +54,8 @@ case_ negative 1 "$c:70:12: error: Open is -5: a price or capitalisation must be
 case_ zero 1 "$c:70:12: error: Open is 0: a price or capitalisation must be positive" default.ini open_70 0
 case_ high_low 1 "$c:70:27: error: inconsistent bar: high 67914.7, low 68681.3" default.ini \
 	sed -i '70s/^\([^,]*\),\([^,]*\),\([^,]*\),\([^,]*\),/\1,\2,\4,\3,/' "$csv"
-case_ duplicate 1 "$c:81:1: error: duplicate time 2024-03-19 00:00" default.ini sed -i '80p' "$csv"
+case_ duplicate 1 "$c:81:1: error: time 2024-03-19 00:00 again with other values than line 80: conflicting rows" \
+	default.ini sed -i '80{p;s/,\([0-9.]*\)$/,1\1/}' "$csv"
 case_ order 1 "$c:91:1: error: out-of-order time 2024-03-29 00:00" default.ini sed -i '90{h;d};91G' "$csv"
 case_ empty 1 "$c: error: empty file: no header, no data" default.ini truncate -s 0 "$csv"
 case_ header_only 1 "error: primary = btc_price: the source has no bars from 2024-01-01 to the as-of date 2026-02-06" default.ini sed -i '2,$d' "$csv"

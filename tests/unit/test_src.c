@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "buf.h"
@@ -125,8 +126,9 @@ static void bad_rows_are_errors(void)
 {
 	const char *h = "date,Open,High,Low,Close,Volume\n";
 	char buf[512];
-	snprintf(buf, sizeof buf, "%s2024-01-01,1,2,1,1.5,1\n2024-01-01,1,2,1,1.5,1\n", h);
-	expect_error("cryptoquant_ohlcv", buf, "f.csv:3:1: error: duplicate time 2024-01-01 00:00");
+	snprintf(buf, sizeof buf, "%s2024-01-01,1,2,1,1.5,1\n2024-01-01,1,2,1,1.6,1\n", h);
+	expect_error("cryptoquant_ohlcv", buf,
+		     "f.csv:3:1: error: time 2024-01-01 00:00 again with other values than line 2: conflicting rows");
 	snprintf(buf, sizeof buf, "%s2024-01-01,1,2,1,1.5,1\n2024-01-03,1,2,1,1.5,1\n2024-01-02,1,2,1,1.5,1\n", h);
 	expect_error("cryptoquant_ohlcv", buf, "f.csv:4:1: error: out-of-order time");
 	snprintf(buf, sizeof buf, "%s2024-01-01,1,1,2,1.5,1\n", h);
@@ -208,6 +210,129 @@ static void big_file_two_threads(void)
 	ms_buf_release(&b);
 }
 
+/* ---- data as it comes: the source's policies ---- */
+
+static ms_series *load_with(ms_csv_format f, const char *text, capture *cap)
+{
+	ms_series *s = NULL;
+	if (ms_load_csv("f.csv", text, strlen(text), &f, &s, &cap->d))
+		return NULL;
+	return s;
+}
+
+/* bad_rows = skip: each bad row dropped with a warning and counted; one
+ * inside the report's window is always named as such */
+static void skip_bad_rows(void)
+{
+	capture cap;
+	capture_start(&cap);
+	ms_csv_format f = *ms_csv_format_find("cryptoquant_ohlcv");
+	f.skip_bad_rows = 1;
+	f.window_from = ms_days_from_civil(2024, 1, 3) * MS_DAY;
+	f.window_to = ms_days_from_civil(2024, 2, 1) * MS_DAY;
+	ms_series *s = load_with(f, "date,Open,High,Low,Close,Volume\n"
+				 "2023-06-01,1,1,2,1.5,1\n"        /* high below low: outside the window */
+				 "2024-01-01,1,2,1,1.5,1\n"
+				 "2024-01-02,1,2,1,abc,1\n"
+				 "2024-01-03,1,2,1,1.5\n"          /* a field short, time unknown */
+				 "2024-01-04,1,1,2,1.5,1\n"        /* inside the window */
+				 "2024-01-05,1,2,1,1.5,1\n", &cap);
+	CHECK(s && s->n == 2);
+	CHECK(s && s->t[1] == ms_days_from_civil(2024, 1, 5) * MS_DAY);
+	const char *t = capture_text(&cap);
+	CHECK(strstr(t, "f.csv:2:14: warning: inconsistent bar: high 1, low 2 must bound open and close: row dropped "
+			"(bad_rows = skip)\n"));
+	CHECK(strstr(t, "f.csv:4:18: warning: Close 'abc' is not a finite number: row dropped (bad_rows = skip)\n"));
+	CHECK(strstr(t, "f.csv:5: warning: 5 fields where the header has 6: row dropped (bad_rows = skip)\n"));
+	CHECK(strstr(t, "f.csv:6:14: warning: inconsistent bar: high 1, low 2 must bound open and close: row dropped "
+			"(bad_rows = skip); it lies inside the report's window"));
+	CHECK(strstr(t, "f.csv:2: warning: 4 bad rows dropped (bad_rows = skip; lines 2 to 6)"));
+	ms_series_free(s);
+	/* the default policy: the first bad row is fatal */
+	f.skip_bad_rows = 0;
+	CHECK(load_with(f, "date,Open,High,Low,Close,Volume\n2023-06-01,1,1,2,1.5,1\n", &cap) == NULL);
+	CHECK(strstr(capture_text(&cap), "f.csv:2:14: error: inconsistent bar"));
+	capture_end(&cap);
+}
+
+/* exact copies of a row are dropped with a count; a time repeated with
+ * other values is an error */
+static void duplicate_rows(void)
+{
+	capture cap;
+	capture_start(&cap);
+	const char *h = "date,Open,High,Low,Close,Volume\n";
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s2024-01-01,1,2,1,1.5,1\n2024-01-01,1,2,1,1.5,1\n2024-01-02,1,2,1,1.5,1\n"
+		 "2024-01-02,1,2,1,1.5,1\n2024-01-03,1,2,1,1.5,1\n", h);
+	ms_series *s = load("cryptoquant_ohlcv", buf, &cap);
+	CHECK(s && s->n == 3);
+	CHECK(strstr(capture_text(&cap), "f.csv: warning: 2 exact duplicate rows dropped"));
+	ms_series_free(s);
+	capture_end(&cap);
+}
+
+/* ISO times with an offset are converted to UTC */
+static void offsets_to_utc(void)
+{
+	capture cap;
+	capture_start(&cap);
+	ms_series *s = load("ohlcv_csv", "timestamp,open,high,low,close,volume\n"
+			    "2024-03-09T19:00:00-05:00,1,2,1,1.5,1\n"      /* 00:00Z on the 10th */
+			    "2024-03-10T02:00:00+01:00,1,2,1,1.5,1\n"      /* 01:00Z */
+			    "2024-03-10T02:00:00+0000,1,2,1,1.5,1\n"       /* 02:00Z */
+			    "2024-03-10T05:30:00+02:30,1,2,1,1.5,1\n", &cap);   /* 03:00Z */
+	int64_t d10 = ms_days_from_civil(2024, 3, 10) * MS_DAY;
+	CHECK(s && s->n == 4);
+	CHECK(s && s->t[0] == d10 && s->t[1] == d10 + 3600 && s->t[2] == d10 + 7200 && s->t[3] == d10 + 10800);
+	CHECK(cap.d.count[MS_WARNING] == 0);      /* times with a zone are not naive */
+	ms_series_free(s);
+	capture_end(&cap);
+}
+
+/* naive local times through the source's zone, across both changes of
+ * daylight-saving time in New York (10 March and 3 November 2024) */
+static void local_times_in_a_zone(void)
+{
+	capture cap;
+	capture_start(&cap);
+	ms_csv_format f = *ms_csv_format_find("ohlcv_csv");
+	f.timezone = "America/New_York";
+	ms_series *s = load_with(f, "timestamp,open,high,low,close,volume\n"
+				 "2024-03-10 00:00,1,2,1,1.5,1\n"     /* EST, UTC−5: 05:00Z */
+				 "2024-03-10 01:00,1,2,1,1.5,1\n"     /* 06:00Z */
+				 "2024-03-10 03:00,1,2,1,1.5,1\n"     /* EDT, UTC−4: 07:00Z, one hour later */
+				 "2024-11-03 00:00,1,2,1,1.5,1\n"     /* EDT: 04:00Z */
+				 "2024-11-03 01:00,1,2,1,1.5,1\n"     /* the first 01:00, EDT: 05:00Z */
+				 "2024-11-03 01:00,1,2,1,1.6,1\n"     /* the second, EST: 06:00Z */
+				 "2024-11-03 02:00,1,2,1,1.5,1\n", &cap);   /* EST: 07:00Z */
+	int64_t m10 = ms_days_from_civil(2024, 3, 10) * MS_DAY, n3 = ms_days_from_civil(2024, 11, 3) * MS_DAY;
+	CHECK(s && s->n == 7);
+	if (s && s->n == 7) {
+		CHECK(s->t[0] == m10 + 5 * 3600 && s->t[1] == m10 + 6 * 3600 && s->t[2] == m10 + 7 * 3600);
+		CHECK(s->t[3] == n3 + 4 * 3600 && s->t[4] == n3 + 5 * 3600 && s->t[5] == n3 + 6 * 3600 &&
+		      s->t[6] == n3 + 7 * 3600);
+	}
+	CHECK(cap.d.count[MS_WARNING] == 0);
+	ms_series_free(s);
+	/* a time the clocks skipped */
+	CHECK(load_with(f, "timestamp,open,high,low,close,volume\n2024-03-10 02:30,1,2,1,1.5,1\n", &cap) == NULL);
+	CHECK(strstr(capture_text(&cap), "f.csv:2:1: error: local time '2024-03-10 02:30' does not exist (the clocks "
+					 "went forward) in America/New_York"));
+	/* without a zone, naive times are read as UTC, with a word; across the
+	 * change back the repeated hour is an error that says why */
+	s = load("ohlcv_csv", "timestamp,open,high,low,close,volume\n2024-11-03 00:00,1,2,1,1.5,1\n"
+		 "2024-11-03 01:00,1,2,1,1.5,1\n", &cap);
+	CHECK(s && s->t[0] == n3);
+	CHECK(strstr(capture_text(&cap), "f.csv: warning: the times carry no zone: read as UTC"));
+	ms_series_free(s);
+	CHECK(load("ohlcv_csv", "timestamp,open,high,low,close,volume\n2024-11-03 01:00,1,2,1,1.5,1\n"
+		   "2024-11-03 01:00,1,2,1,1.6,1\n", &cap) == NULL);
+	CHECK(strstr(capture_text(&cap), "conflicting rows (naive local times repeat an hour when daylight-saving time "
+					 "ends: set the source's timezone)"));
+	capture_end(&cap);
+}
+
 const ms_test src_tests[] = {
 	{ "src/cryptoquant_skips_empty_rows", cryptoquant_skips_empty_rows },
 	{ "src/header_only_is_empty", header_only_is_empty },
@@ -217,5 +342,9 @@ const ms_test src_tests[] = {
 	{ "src/binance_dumps", binance_dumps },
 	{ "src/bad_rows_are_errors", bad_rows_are_errors },
 	{ "src/big_file_two_threads", big_file_two_threads },
+	{ "src/skip_bad_rows", skip_bad_rows },
+	{ "src/duplicate_rows", duplicate_rows },
+	{ "src/offsets_to_utc", offsets_to_utc },
+	{ "src/local_times_in_a_zone", local_times_in_a_zone },
 };
 const size_t src_ntests = sizeof src_tests / sizeof src_tests[0];
