@@ -15,7 +15,7 @@ static const char *const report_keys[] = {
 static const char *const source_keys[] = { "format", "path", "url", "asset", "venue", "metric",
 					     "value_column", "time_column", "open_column", "high_column",
 					     "low_column", "close_column", "volume_column", "api_key_env", "bad_rows",
-					     "timezone", NULL };
+					     "timezone", "dates", NULL };
 /* the column keys, in the order of ms_source_cfg.column */
 static const char *const column_keys[] = { "time_column", "open_column", "high_column", "low_column",
 					   "close_column", "volume_column" };
@@ -198,6 +198,12 @@ static int set_source_key(ms_config *cfg, ms_source_cfg *s, const char *k, const
 		if (strcmp(v, "error") && strcmp(v, "skip"))
 			return ms_error(d, f, line, 1, "bad_rows: '%s' is not error or skip", v);
 		s->skip_bad_rows = !strcmp(v, "skip");
+		return 0;
+	}
+	if (!strcmp(k, "dates")) {
+		if (strcmp(v, "snapshot") && strcmp(v, "day"))
+			return ms_error(d, f, line, 1, "dates: '%s' is not snapshot or day", v);
+		s->dates_name_day = !strcmp(v, "day");
 		return 0;
 	}
 	if (!strcmp(k, "timezone")) {
@@ -411,6 +417,10 @@ ms_csv_format ms_source_format(const ms_source_cfg *s)
 	if (s->value_column)
 		f.column[MS_VALUE] = s->value_column;
 	f.skip_bad_rows = s->skip_bad_rows;
+	if (s->dates_name_day && f.time_shift) {
+		f.time_shift = 0;     /* an export whose dates already name the value's day */
+		f.convention = "an export whose dates name the day of each value (dates = day), US$";
+	}
 	f.timezone = s->timezone;
 	return f;
 }

@@ -23,6 +23,7 @@ typedef struct ms_source_cfg {
 	char *column[6];   /* owned; time, open, high, low, close, volume column names
 	                      for the generic csv format (or to override a format's) */
 	int skip_bad_rows; /* bad_rows = skip: a malformed row is dropped with a warning, not fatal */
+	int dates_name_day;/* dates = day: the times name the value's day (not a next-day snapshot) */
 	char *timezone;    /* owned; the zone of naive local times ("America/New_York"), or NULL */
 	long timezone_line;
 	long line;         /* where the section starts, for diagnostics */

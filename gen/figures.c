@@ -31,6 +31,34 @@ static int is_daily_price_view(const ms_dataset *v)
 	       ms_series_has(v->series, MS_CLOSE) && ms_series_has(v->series, MS_LOW);
 }
 
+/* A venue of daily closes alone (a CoinGecko export): no highs or lows. */
+static int is_closes_venue(const ms_dataset *ds)
+{
+	const ms_series *s = ds->series;
+	return !strcmp(ds->cfg->metric, "price") && s->step == MS_DAY && ms_series_has(s, MS_CLOSE) &&
+	       !ms_series_has(s, MS_HIGH);
+}
+
+/* Its closes as bars whose open, high and low are the close, so the venue's
+ * figures (the highest close, drawdowns, returns) come from the same code;
+ * the model marks them as closes (closes_only). */
+static int closes_as_bars(ms_dataset *v, ms_series **out)
+{
+	const ms_series *s = v->series;
+	ms_series *b = ms_series_new(MS_DAY, MS_OHLC | (s->mask & MS_COLBIT(MS_VOLUME)));
+	if (!b || ms_series_reserve(b, s->n)) {
+		ms_series_free(b);
+		return -1;
+	}
+	for (size_t k = 0; k < s->n; k++) {
+		double c = s->col[MS_CLOSE][k];
+		double vals[MS_NCOL] = { c, c, c, c, ms_series_has(s, MS_VOLUME) ? s->col[MS_VOLUME][k] : 0, 0 };
+		ms_series_push(b, s->t[k], vals);
+	}
+	v->series = *out = b;
+	return 0;
+}
+
 /* The day a source should reach by the as-of date: the as-of day itself,
  * or for ETF flows (US trading days) the last weekday on or before it. */
 static int64_t expected_day(const ms_dataset *ds, int64_t as_of)
@@ -87,7 +115,8 @@ static void crash_days(ms_figures *f)
 		}
 		int found = 0;
 		for (size_t i = 0; i < f->nds && !found; i++) {
-			found = is_daily_price_view(&f->day_views[i]) && ms_series_at(f->day_views[i].series, day) >= 0;
+			found = !f->closes_bars[i] && is_daily_price_view(&f->day_views[i]) &&
+				ms_series_at(f->day_views[i].series, day) >= 0;
 		}
 		if (found)
 			f->crash_day[f->ncrash++] = day;
@@ -160,24 +189,29 @@ int ms_figures_compute(const ms_config *cfg, const ms_dataset *ds, size_t nds, m
 	memset(left_out, 0, sizeof *left_out);
 	size_t n = nds ? nds : 1;
 	f->day_views = calloc(n, sizeof *f->day_views);
+	f->closes_bars = calloc(n, sizeof *f->closes_bars);
 	f->price = calloc(n, sizeof *f->price);
 	f->is_price = calloc(n, 1);
 	f->fresh = calloc(n, sizeof *f->fresh);
 	f->risk = calloc(n, sizeof *f->risk);
-	if (!f->day_views || !f->price || !f->is_price || !f->fresh || !f->risk)
+	if (!f->day_views || !f->closes_bars || !f->price || !f->is_price || !f->fresh || !f->risk)
 		return ms_error(d, NULL, 0, 0, "out of memory");
 	span_at(cfg, cfg->period_from, cfg->period_to, cfg->period_label, "period_high", &f->period, &f->notes);
 	span_at(cfg, cfg->regime_from, cfg->regime_to, cfg->regime_label, "regime", &f->regime, &f->notes);
 	int have_primary = 0;
 	for (size_t i = 0; i < nds; i++) {
 		f->day_views[i] = ms_day_view(&ds[i]);
+		if (is_closes_venue(&ds[i]) && closes_as_bars(&f->day_views[i], &f->closes_bars[i]))
+			return ms_error(d, NULL, 0, 0, "out of memory");
 		const ms_dataset *v = &f->day_views[i];
 		/* a venue: a daily price source, or the primary (whose days may be built from hours) */
 		int is_primary = !strcmp(ds[i].cfg->name, cfg->primary);
-		if (!(ms_is_daily_price(&ds[i]) || is_primary) || !is_daily_price_view(v) || v->hi <= v->lo)
+		if (!(ms_is_daily_price(&ds[i]) || is_primary || f->closes_bars[i]) || !is_daily_price_view(v) ||
+		    v->hi <= v->lo)
 			continue;
 		if (ms_price_figures_compute(v, &f->period, &f->regime, cfg->top_drawdowns, &f->price[i]))
 			return ms_error(d, NULL, 0, 0, "out of memory");
+		f->price[i].closes_only = f->closes_bars[i] != NULL;
 		f->is_price[i] = 1;
 		if (ms_risk_compute(v, &f->risk[i]))
 			return ms_error(d, NULL, 0, 0, "out of memory");
@@ -214,6 +248,9 @@ void ms_figures_release(ms_figures *f)
 	free(f->risk);
 	free(f->underwater);
 	ms_market_figures_release(f);
+	for (size_t i = 0; f->closes_bars && i < f->nds; i++)
+		ms_series_free(f->closes_bars[i]);
+	free(f->closes_bars);
 	free(f->day_views);
 	free(f->price);
 	free(f->is_price);

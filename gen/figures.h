@@ -30,7 +30,8 @@ typedef struct ms_range_figures {
 /* The price figures of one daily OHLC series. Indices are into the series. */
 typedef struct ms_price_figures {
 	size_t latest;               /* the last bar by the as-of date */
-	size_t ath_high, ath_close;  /* the highest high and close since the window start */
+	size_t ath_high, ath_close;  /* the highest high and close of the loaded history */
+	int closes_only;             /* a venue of closes alone: its "highs" are its closes */
 	double from_ath_high, from_ath_close;   /* the latest close against them, - 1 */
 	size_t period_high;          /* the period's highest high */
 	int has_period;
@@ -173,6 +174,7 @@ typedef struct ms_figures {
 	size_t nds;
 	ms_dataset primary;          /* the primary as daily bars (an intraday primary's days) */
 	ms_dataset *day_views;       /* owned; per dataset: its daily bars (ms_day_view) */
+	ms_series **closes_bars;     /* owned; per dataset: a closes-only venue's closes as bars, or NULL */
 	ms_price_figures *price;     /* owned; per dataset, valid where is_price[i] */
 	unsigned char *is_price;     /* owned; a price venue: daily bars, or the primary */
 	ms_risk *risk;               /* owned; per dataset, where is_price[i] */

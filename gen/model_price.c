@@ -147,6 +147,7 @@ json_t *ms_model_price(const ms_dataset *ds, const ms_price_figures *pf, const m
 	json_object_set_new(o, "asset_name", json_string(a.name));
 	json_object_set_new(o, "asset_noun", json_string(a.noun));
 	json_object_set_new(o, "first_date", ms_json_date(s->t[ds->lo]));
+	json_object_set_new(o, "closes_only", json_boolean(pf->closes_only));
 	high_labels(o, &a, s->t[0]);
 	json_object_set_new(o, "latest_close", ms_fig_on(last, MS_USD, last_day, src, "daily close"));
 	json_object_set_new(o, "ath_intraday", ms_fig_on(hi[f->ath_high], MS_USD, s->t[f->ath_high], src,

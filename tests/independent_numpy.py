@@ -82,7 +82,8 @@ def main():
         vals = np.array([v for d, v in fl if d.isoformat()[:7] == month])
         check(f"ETF net {month}", months[month]["net"]["value"], vals.sum())
         check(f"ETF outflows {month}", months[month]["outflows"]["value"], vals[vals < 0].sum())
-    px = {day(x["date"]): float(x["Close"]) for x in rows(f"{data}/prices/cryptoquant_btc_usd_daily_ohlcv.csv")}
+    px = {day(x["date"]): float(x["Close"]) for x in rows(f"{data}/prices/cryptoquant_btc_usd_daily_ohlcv.csv")
+          if x["Close"]}
     dollars = np.array([v for d, v in fl])
     coins = np.array([v / px[d] for d, v in fl])
     check("ETF cost basis", stats["etf"]["cost_basis"]["value"], dollars.sum() / coins.sum())

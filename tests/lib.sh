@@ -27,3 +27,11 @@ start_http_server() {
 	[ -f "$WORK/port" ] || die "no HTTP server: $(cat "$WORK/server.log")"
 	U="http://127.0.0.1:$(cat "$WORK/port")"
 }
+# btc_from_2024 DIR: in a copy of data/ (DIR), the BTC daily file cut to the
+# rows from 2024 (the extract the bad-input cases' lines and columns refer
+# to: the full history's two bad bars of 2023 gone) and read strictly.
+btc_from_2024() {
+	awk -F, 'NR == 1 || $1 >= "2024-01-01"' "$1/prices/cryptoquant_btc_usd_daily_ohlcv.csv" > "$1/btc.tmp"
+	mv "$1/btc.tmp" "$1/prices/cryptoquant_btc_usd_daily_ohlcv.csv"
+	sed -i '/^bad_rows = skip$/d' "$1/default.ini"
+}

@@ -6,6 +6,7 @@ out="$WORK/out"
 snapshot "$out" > "$WORK/before.sum"
 mkdir -p "$WORK/cfg/prices"
 cp -r "$ROOT/data/." "$WORK/cfg/"
+btc_from_2024 "$WORK/cfg"
 
 # a wrong config key
 sed 's/^as_of = /as_off = /' "$ROOT/data/default.ini" > "$WORK/cfg/typo.ini"
@@ -25,7 +26,7 @@ printf '# x\n\n{{#btc}}\nnever closed\n' > "$WORK/home/templates/report.md"
 if MSTRESS_HOME="$WORK/home" "$MSTRESS" build --out "$out" 2> "$WORK/err3"; then die "template error accepted"; fi
 expect_in "$WORK/err3" "templates/report.md:3:1: error: section 'btc' is never closed"
 # an unknown chart id, named at its line in the template (sections vanish from the rendered text)
-printf '# x\n{{#btc}}\n{{/btc}}\n\n![a chart](chart:nope)\n' > "$WORK/home/templates/report.md"
+printf '# x\n{{#primary}}\n{{/primary}}\n\n![a chart](chart:nope)\n' > "$WORK/home/templates/report.md"
 if MSTRESS_HOME="$WORK/home" "$MSTRESS" build --out "$out" 2> "$WORK/err4"; then die "unknown chart accepted"; fi
 expect_in "$WORK/err4" "templates/report.md:5:18: error: unknown chart id 'nope'"
 

@@ -17,6 +17,7 @@ primary = btc_price
 [source.btc_price]
 format = cryptoquant_ohlcv
 path = $ROOT/data/prices/cryptoquant_btc_usd_daily_ohlcv.csv
+bad_rows = skip
 INI
 }
 { base_ini; cat <<INI; } > "$WORK/live.ini"

@@ -13,7 +13,7 @@ expect_in "$html" '<th scope="row">Trough</th><td>2026-02-05</td><td>$62,809</td
 [ "$(grep -c '<desc id=' "$html")" -eq "$charts" ] || die "a chart lacks its description"
 expect_in "$html" '<title id="price-title">'
 expect_in "$html" '<title id="underwater-title">'
-expect_in "$html" "<td style=\"text-align: left\">High since 1 January 2024 (intraday)</td>"
+expect_in "$html" "<td style=\"text-align: left\">All-time high (intraday)</td>"
 if grep -Eq '(src|href)="(https?:)?//' "$html"; then die "remote asset referenced"; fi
 if grep -q '<?xml' "$html"; then die "XML declaration inside HTML"; fi
 dups=$(grep -o ' id="[^"]*"' "$html" | sort | uniq -d | head -n 3)

@@ -21,7 +21,7 @@ qpdf --qdf --object-streams=disable "$pdf" "$WORK/plain.pdf"
 	die "not every Type0 font has a ToUnicode map"
 ! grep -aq begincidrange "$WORK/plain.pdf" || die "an encoding CMap is still in the file"
 expect_in "$WORK/plain.pdf" "<4E00> <4EFF> <4E00>"
-expect_in "$WORK/text.txt" "High since 1 January 2024 (intraday)"
+expect_in "$WORK/text.txt" "All-time high (intraday)"
 expect_in "$WORK/text.txt" '$126,210'
 expect_in "$WORK/text.txt" "January 2026 high (intraday)"
 expect_in "$WORK/text.txt" '$97,912'

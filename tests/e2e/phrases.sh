@@ -6,7 +6,7 @@
 md() { tr -d '\\' < "$1" | sed 's/\xC2\xA0/ /g' | tr '\n' ' ' | tr -s ' '; }
 "$MSTRESS" build -q --as-of 2025-10-06 --out "$WORK/ath"
 md "$WORK/ath/report.md" > "$WORK/ath.txt"
-expect_in "$WORK/ath.txt" "Bitcoin closed at **\$124,710** on 6 October 2025, **1.2 %** below its high since 1 January 2024 of \$126,210"
+expect_in "$WORK/ath.txt" "Bitcoin closed at **\$124,710** on 6 October 2025, **1.2 %** below its all-time high of \$126,210"
 expect_in "$WORK/ath.txt" "The total crypto market capitalisation stood at **\$4.38T** on 6 October 2025, its highest in the window."
 if grep -q "fell from\|, or \$0\|market cap lost" "$WORK/ath.txt"; then die "a fall from the peak to itself"; fi
 "$MSTRESS" build -q --as-of 2024-01-02 --out "$WORK/first"
@@ -15,7 +15,7 @@ expect_in "$WORK/first.txt" "It has not closed below its highest close since 1 J
 if grep -q "The deepest fall" "$WORK/first.txt"; then die "a deepest fall of nothing"; fi
 "$MSTRESS" build -q --out "$WORK/feb"
 md "$WORK/feb/report.md" > "$WORK/feb.txt"
-expect_in "$WORK/feb.txt" "**44.1 %** below its high since 1 January 2024 of \$126,210 (intraday, 6 October 2025) and **28.0 %** below the January 2026 high"
+expect_in "$WORK/feb.txt" "**44.1 %** below its all-time high of \$126,210 (intraday, 6 October 2025) and **28.0 %** below the January 2026 high"
 expect_in "$WORK/feb.txt" "The deepest fall from a closing high since 1 January 2024 is **49.6 %**"
 expect_in "$WORK/feb.txt" "The Fear & Greed Index read **9** (Extreme Fear) on 6 February 2026, its lowest reading in the window."
 # dates in prose are for reading, in tables ISO
