@@ -332,12 +332,12 @@ json_t *ms_model_build(const ms_figures *f, ms_diag *d)
 		const char *asset = f->ds[i].cfg->asset;
 		if (!strcmp(f->ds[i].cfg->name, cfg->primary))
 			json_object_set(root, "primary", b);
-		else if (!strcmp(asset, "ETH") && !json_object_get(root, "eth"))
-			json_object_set(root, "eth", b);
+		else if (strcmp(asset, f->primary.cfg->asset) && !json_object_get(root, "other"))
+			json_object_set(root, "other", b);     /* the first venue of another asset */
 		json_array_append_new(!strcmp(asset, "ETH") ? eth_venues : venues, b);
 	}
-	if (!json_object_get(root, "eth"))
-		json_object_set_new(root, "eth", json_null());
+	if (!json_object_get(root, "other"))
+		json_object_set_new(root, "other", json_null());
 	json_object_set_new(root, "sources", sources);
 	json_object_set_new(root, "venues", venues);
 	json_object_set_new(root, "eth_venues", eth_venues);

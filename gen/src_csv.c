@@ -238,7 +238,8 @@ static int bad_row(loader *L, long line, long col, int64_t t, const char *fmt, .
 	return 0;
 }
 
-/* The row's time, as UTC: a naive local time through the source's zone. */
+/* The row's time, as UTC: a naive local time through the source's zone.
+ * Returns 0 with *t set, 1 when the row was dropped, -1 after an error. */
 static int row_time(loader *L, const ms_csv_field *tf, long line, int64_t *t)
 {
 	enum ms_time_zone zone = MS_TZ_GIVEN;

@@ -41,7 +41,7 @@ def main():
     as_of = day(stats["report"]["as_of"])
 
     # BTC and ETH daily closes (CryptoQuant): volatility, VaR, CVaR, 30-day volatility
-    for asset, key in (("btc", "primary"), ("eth", "eth")):
+    for asset, key in (("btc", "primary"), ("eth", "other")):
         r = [x for x in rows(f"{data}/prices/cryptoquant_{asset}_usd_daily_ohlcv.csv")
              if start <= day(x["date"]) <= as_of]
         close = np.array([float(x["Close"]) for x in r])

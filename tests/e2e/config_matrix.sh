@@ -55,6 +55,7 @@ expect_in "$WORK/eth.txt" "Ether closed at **\$2,064** on 6 February 2026"
 expect_in "$WORK/eth.txt" "below its high since 1 January 2024 of \$4,961"
 expect_in "$WORK/eth.txt" "| Ether, latest close | \$2,064 | 2026-02-06 | CryptoQuant |"
 expect_in "$WORK/eth.txt" "ETH a day"
+expect_in "$WORK/eth.txt" "| BTC | CryptoQuant | 49.2 % |"     # the other asset beside it in the returns table
 expect_in "$WORK/eth.txt" "US spot bitcoin ETFs took in a net"
 if grep -q "Bitcoin closed\|bitcoin traded\|in BTC a day" "$WORK/eth.txt"; then die "the ETH report speaks of bitcoin"; fi
 /usr/bin/python3 - "$WORK/eth-2026-02-06/stats.json" "$WORK/xyz-2026-02-05/stats.json" <<'PY'
