@@ -259,7 +259,18 @@ static const char *every_stat =
 	CLAIM("rank_no", "stat = rank\nmeasure = fear_greed\ndate = 2026-01-10\nvalue = 2026-01-02\nunit = date\ntolerance = 0\n")
 	/* Jan 10's change (1/108) is the smallest of all: none since the data starts */
 	CLAIM("rank_all", "stat = rank\nmeasure = change\nasset = BTC\ndate = 2026-01-10\nvalue = 2026-01-01\nunit = date\ntolerance = 0\n")
-	CLAIM("rank_short", "stat = rank\nmeasure = change\nasset = BTC\ndate = 2026-01-10\nvalue = 2025-06-01\nunit = date\ntolerance = 0\n");
+	CLAIM("rank_short", "stat = rank\nmeasure = change\nasset = BTC\ndate = 2026-01-10\nvalue = 2025-06-01\nunit = date\ntolerance = 0\n")
+	/* the highest highs: A 114, B 116.18; the close against them: 109/114 − 1, 111.18/116.18 − 1 */
+	CLAIM("ath", "stat = ath\nasset = BTC\ndate = 2026-01-10\nvalue = 115\nunit = USD\ntolerance = 1.5\n")
+	CLAIM("from_ath", "stat = drawdown_from_ath\nasset = BTC\ndate = 2026-01-10\nvalue = -4.35\nunit = percent\ntolerance = 0.05\n")
+	/* closes only rise: no drawdown */
+	CLAIM("maxdd", "stat = max_drawdown\nasset = BTC\ndate = 2026-01-10\nvalue = 0\nunit = percent\ntolerance = 0\n")
+	/* Jan 5: A 99/109 − 1, B 101.08/111.08 − 1 */
+	CLAIM("drop", "stat = intraday_drop\nasset = BTC\ndate = 2026-01-05\nvalue = -9.1\nunit = percent\ntolerance = 0.1\n")
+	CLAIM("traded", "stat = traded_on\nasset = BTC\ndate = 2026-01-10\nvalue = 110\nunit = USD\ntolerance = 0\n")
+	CLAIM("mcap_on", "stat = mcap_on\ndate = 2026-01-10\nvalue = 2.6T\nunit = USD\ntolerance = 0.05T\n")
+	CLAIM("mcap_lost", "stat = mcap_lost\ndate = 2026-01-10\nvalue = 0.9T\nunit = USD\ntolerance = 0.05T\n")
+	CLAIM("traders", "stat = traders_liquidated\ndate = 2026-01-10\nvalue = 1000\nunit = count\ntolerance = 0\n");
 
 static void every_stat_recomputed(void)
 {
@@ -283,6 +294,10 @@ static void every_stat_recomputed(void)
 			{ "rank_yes", "confirmed", (double)ms_days_from_civil(2026, 1, 3) },
 			{ "rank_no", "differs", (double)ms_days_from_civil(2026, 1, 3) },
 			{ "rank_all", "confirmed", (double)ms_days_from_civil(2025, 12, 31) },
+			{ "ath", "confirmed", 114 }, { "from_ath", "confirmed", (109.0 / 114 - 1) * 100 },
+			{ "maxdd", "confirmed", 0 }, { "drop", "confirmed", (99.0 / 109 - 1) * 100 },
+			{ "traded", "confirmed", 109 }, { "mcap_on", "confirmed", 2.6e12 },
+			{ "mcap_lost", "confirmed", 0.9e12 },
 		};
 		for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
 			const json_t *it = item(r, want[i].id);
@@ -303,6 +318,7 @@ static void every_stat_recomputed(void)
 		CHECK_STR(verdict_of(r, "etf_empty"), "unverifiable");
 		CHECK(strstr(json_string_value(json_object_get(item(r, "etf_empty"), "note")), "a flow day in the range"));
 		CHECK_STR(verdict_of(r, "rank_short"), "unverifiable");
+		CHECK_STR(verdict_of(r, "traders"), "unverifiable");
 		CHECK_STR(json_string_value(json_object_get(item(r, "rank_short"), "data_display")),
 			  "none since 2026-01-01 (partial)");
 		CHECK_STR(json_string_value(json_object_get(item(r, "rank_yes"), "data_display")), "2026-01-03");
