@@ -68,3 +68,10 @@ PY
 md "$WORK/xyz-2026-02-05/report.md" > "$WORK/xyz.txt"
 expect_in "$WORK/xyz.txt" "XYZ closed at"
 expect_in "$WORK/xyz.txt" "| XYZ, latest close |"
+# ETF flows are named by their own asset
+sed '/^\[source.btc_etf_flows\]/,/^$/s/^asset = BTC$/asset = ETH/' "$D/default.ini" > "$D/ethflows.ini"
+"$MSTRESS" build -q --config "$D/ethflows.ini" --out "$WORK/ethflows"
+md "$WORK/ethflows/report.md" > "$WORK/ethflows.txt"
+expect_in "$WORK/ethflows.txt" "US spot ether ETFs took in a net"
+expect_in "$WORK/ethflows.txt" "![Daily net flows of the US spot ether ETFs"
+if grep -q "spot bitcoin ETF" "$WORK/ethflows.txt"; then die "ether flows called bitcoin ETFs"; fi
