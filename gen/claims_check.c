@@ -214,6 +214,9 @@ static json_t *article_block(const ms_claims *cl)
 	json_object_set_new(article, "file", json_string(cl->article ? cl->article : ""));
 	json_object_set_new(article, "publisher", json_string(cl->publisher ? cl->publisher : ""));
 	json_object_set_new(article, "url", json_string(cl->url ? cl->url : ""));
+	/* the site, for running text (a whole URL is one unbreakable token) */
+	const char *host = cl->url && strstr(cl->url, "://") ? strstr(cl->url, "://") + 3 : "";
+	json_object_set_new(article, "site", json_stringn(host, strcspn(host, "/?#")));
 	return article;
 }
 
