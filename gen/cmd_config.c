@@ -92,6 +92,11 @@ static void print_config(const ms_config *c)
 				kv(ck[k], s->column[k]);
 		if (s->api_key_env)
 			kv("api_key_env", s->api_key_env);    /* the variable's name, never the key */
+		kv("bad_rows", s->skip_bad_rows ? "skip" : "error");
+		if (s->timezone)
+			kv("timezone", s->timezone);
+		if (s->dates_name_day)
+			kv("dates", "day");
 	}
 }
 

@@ -12,6 +12,7 @@ expect_in "$WORK/many/late_jan/stats.json" '"as_of": "2026-01-30"'
 "$MSTRESS" config --print --as-of 2026-01-30 > "$WORK/printed.ini"
 expect_in "$WORK/printed.ini" "as_of = 2026-01-30"
 expect_in "$WORK/printed.ini" "[source.btc_price]"
+expect_in "$WORK/printed.ini" "bad_rows = skip"
 "$MSTRESS" build -q --config "$WORK/printed.ini" --out "$WORK/p"
 cmp "$WORK/p/stats.json" "$WORK/many/late_jan/stats.json" || die "the printed config builds another report"
 # exit statuses: 2 usage, 1 data, 3 a file that cannot be written
