@@ -44,6 +44,7 @@ typedef struct outcome {
 	int partial;              /* partial_value bounds the figure (rank: the first day of the data) */
 	double partial_value;
 	char partial_what[64];    /* which part: "BTC + ETH contracts" */
+	int out_of_memory;        /* the check cannot go on */
 } outcome;
 
 /* Venue labels live as long as the check of one claim. */

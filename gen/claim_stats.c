@@ -238,6 +238,7 @@ static void volatility(const claim_ctx *x, const claim *c, outcome *o)
 	size_t *end = malloc(k * sizeof *end);
 	if (!simple || !logr || !end) {
 		free(simple), free(logr), free(end);
+		o->out_of_memory = 1;
 		return;
 	}
 	for (size_t i = 0; i < x->nds; i++) {

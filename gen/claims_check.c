@@ -266,6 +266,11 @@ json_t *ms_claims_check(const ms_claims *cl, const ms_config *cfg, const ms_data
 		L->n = 0;
 		memset(&o, 0, sizeof o);
 		cl->c[i].stat->eval(&x, &cl->c[i], &o);
+		if (o.out_of_memory) {
+			ms_views_release(&v);
+			failed = 1;
+			break;
+		}
 		json_t *j = judge(cl, &cl->c[i], &o);
 		ms_views_release(&v);
 		json_object_set_new(j, "number", json_integer((json_int_t)i + 1));
