@@ -1,4 +1,5 @@
 #include "cli.h"
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,15 +74,29 @@ int ms_cli_date(const char *cmd, const char *arg, int64_t *t)
 	return -1;
 }
 
+int ms_cli_integer(const char *s, long long lo, long long hi, long long *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (end == s || *end || errno == ERANGE || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* The last second of 9999-12-31: dates are written with four digits. */
+#define LAST_SECOND 253402300799LL
+
 int64_t ms_cli_source_date_epoch(const char *cmd)
 {
 	const char *s = getenv("SOURCE_DATE_EPOCH");
 	if (!s || !*s)
 		return -1;
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	if (*end || v < 0) {
-		fprintf(stderr, "mstress %s: SOURCE_DATE_EPOCH='%s' is not a number of seconds\n", cmd, s);
+	long long v;
+	if (ms_cli_integer(s, 0, LAST_SECOND, &v)) {
+		fprintf(stderr, "mstress %s: SOURCE_DATE_EPOCH='%s' is not a number of seconds up to the end of "
+			"year 9999\n", cmd, s);
 		return -2;
 	}
 	return ms_day_floor(v);

@@ -33,6 +33,9 @@ int ms_cli_date(const char *cmd, const char *arg, int64_t *t);
 /* The as-of day from SOURCE_DATE_EPOCH when set (-1 when not); -2 when it
  * is not a number, after a message. */
 int64_t ms_cli_source_date_epoch(const char *cmd);
+/* A base-10 integer from lo to hi, the whole of s (no NaN, no exponent, no
+ * overflow); -1 otherwise. */
+int ms_cli_integer(const char *s, long long lo, long long hi, long long *out);
 
 /* Options that fetch and build share (--timeout 'T', --retries 'R',
  * --max-bytes 'M'): 1 when c was one of them, -1 when its value is bad. */

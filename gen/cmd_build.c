@@ -116,7 +116,7 @@ int ms_cmd_build(int argc, char **argv, ms_diag *d)
 	const char *configs[MAX_CONFIGS];
 	int nconfigs = 0, jobs = 1, c;
 	const char *site_url = NULL;
-	ms_build_opts o = { .out_dir = "out", .as_of = -1, .weekly = -1, .sources = sources };
+	ms_build_opts o = { .out_dir = "out", .as_of = -1, .fallback_as_of = -1, .weekly = -1, .sources = sources };
 	ms_fetch_defaults(&o.fetch);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "c:a:o:p:s:u:t:j:qvh", opts, NULL)) != -1) {
@@ -182,11 +182,8 @@ int ms_cmd_build(int argc, char **argv, ms_diag *d)
 		fprintf(stderr, "mstress build: --site takes one config at a time\n");
 		return MS_EXIT_USAGE;
 	}
-	if (o.as_of < 0) {
-		o.as_of = ms_cli_source_date_epoch("build");
-		if (o.as_of == -2)
-			return MS_EXIT_USAGE;
-	}
+	if ((o.fallback_as_of = ms_cli_source_date_epoch("build")) == -2)
+		return MS_EXIT_USAGE;
 	if (!(o.home = ms_cli_home(home, sizeof home, d)))
 		return MS_EXIT_IO;
 	ms_cli_terminal(d);

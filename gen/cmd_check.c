@@ -72,7 +72,7 @@ int ms_cmd_check(int argc, char **argv, ms_diag *d)
 	json_t *result = NULL;
 	int failed = 1;
 	memset(&cfg, 0, sizeof cfg);
-	if ((config || default_config) && ms_config_load(config ? config : default_config, as_of, &cfg, d) == 0 &&
+	if ((config || default_config) && ms_config_load(config ? config : default_config, as_of, -1, &cfg, d) == 0 &&
 	    ms_sources_load(&cfg, &ds, &nds, &left_out, d) == 0) {
 		const char *path = claims ? claims : cfg.claims;
 		if (!path)

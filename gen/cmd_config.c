@@ -134,12 +134,13 @@ int ms_cmd_config(int argc, char **argv, ms_diag *d)
 		fputs(usage, stderr);
 		return MS_EXIT_USAGE;
 	}
-	if (as_of < 0 && (as_of = ms_cli_source_date_epoch("config")) == -2)
+	int64_t fallback_as_of = ms_cli_source_date_epoch("config");
+	if (fallback_as_of == -2)
 		return MS_EXIT_USAGE;
 	char home[4096];
 	char *path = config ? strdup(config) : ms_default_config(home, sizeof home, d);
 	ms_config cfg;
-	int rc = !path ? -1 : ms_config_load(path, as_of, &cfg, d);
+	int rc = !path ? -1 : ms_config_load(path, as_of, fallback_as_of, &cfg, d);
 	if (!rc) {
 		if (weekly >= 0)
 			cfg.weekly = weekly;

@@ -27,35 +27,44 @@ static const char usage[] =
 	"                        (default: today, UTC; the config's as_of is for builds)\n"
 	"      --timeout S       a transfer's time limit (default 120)\n"
 	"      --retries N       retries on timeouts, 429 and 5xx (default 3)\n"
-	"      --max-bytes N     the largest response kept (default 256 MiB)\n"
+	"      --max-bytes N     the largest response kept, bytes or with K, M, G (default 256M)\n"
 	"  -q, --quiet           errors only\n"
 	"  -v, --verbose         notes too\n"
 	"  -h, --help            this help\n";
 
 int ms_fetch_options(int c, const char *arg, ms_fetch_opts *o)
 {
-	char *end;
-	double v;
+	long long v;
 	switch (c) {
 	case 'T':
-		v = strtod(arg, &end);
-		if (*end || v < 1 || v > 3600)
+		if (ms_cli_integer(arg, 1, 3600, &v))
 			return -1;
 		o->timeout = (long)v;
 		o->connect_timeout = o->connect_timeout < o->timeout ? o->connect_timeout : o->timeout;
 		return 1;
 	case 'R':
-		v = strtod(arg, &end);
-		if (*end || v < 0 || v > 10)
+		if (ms_cli_integer(arg, 0, 10, &v))
 			return -1;
 		o->retries = (int)v;
 		return 1;
-	case 'M':
-		v = strtod(arg, &end);
-		if (*end || v < 1)
+	case 'M': {
+		/* bytes, or with a binary suffix: 64K, 256M, 1G (at most 16G) */
+		char num[32];
+		size_t n = strlen(arg);
+		long long scale = 1;
+		if (n && strchr("KMG", arg[n - 1])) {
+			scale = arg[n - 1] == 'K' ? 1LL << 10 : arg[n - 1] == 'M' ? 1LL << 20 : 1LL << 30;
+			n--;
+		}
+		if (n >= sizeof num)
 			return -1;
-		o->max_bytes = (size_t)v;
+		memcpy(num, arg, n);
+		num[n] = 0;
+		if (ms_cli_integer(num, 1, (16LL << 30) / scale, &v))
+			return -1;
+		o->max_bytes = (size_t)(v * scale);
 		return 1;
+	}
 	}
 	return 0;
 }
@@ -114,7 +123,7 @@ int ms_cmd_fetch(int argc, char **argv, ms_diag *d)
 	char *dir = ms_cache_dir(cache);
 	ms_config cfg;
 	ms_update_result r = { 0, 0, 0, 0 };
-	int rc = !path || !dir ? -1 : ms_config_load(path, as_of, &cfg, d);
+	int rc = !path || !dir ? -1 : ms_config_load(path, as_of, -1, &cfg, d);
 	for (int i = 0; !rc && i < nsrc; i++)
 		rc = ms_config_set_url(&cfg, sources[i], d);
 	if (!rc) {

@@ -2,6 +2,7 @@
  * delivered exactly once across reruns. */
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,7 +125,7 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 	ms_smtp smtp = { NULL, 0, NULL };
 	int dry = 0, c;
 	double pause = 1;
-	ms_build_opts o = { .out_dir = "out", .as_of = -1, .weekly = -1 };
+	ms_build_opts o = { .out_dir = "out", .as_of = -1, .fallback_as_of = -1, .weekly = -1 };
 	ms_fetch_defaults(&o.fetch);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "t:ns:f:c:a:o:qvh", opts, NULL)) != -1) {
@@ -148,7 +149,7 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 		case 'P': {
 			char *end;
 			pause = strtod(optarg, &end);
-			if (*end || pause < 0 || pause > 3600) {
+			if (end == optarg || *end || !isfinite(pause) || pause < 0 || pause > 3600) {
 				fprintf(stderr, "mstress mail: --pause takes seconds, 0 to 3600\n");
 				return MS_EXIT_USAGE;
 			}
@@ -165,7 +166,7 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 		fprintf(stderr, "mstress mail: --smtp must be an smtp:// or smtps:// URL\n");
 		return MS_EXIT_USAGE;
 	}
-	if (o.as_of < 0 && (o.as_of = ms_cli_source_date_epoch("mail")) == -2)
+	if ((o.fallback_as_of = ms_cli_source_date_epoch("mail")) == -2)
 		return MS_EXIT_USAGE;
 	if (!(o.home = ms_cli_home(home, sizeof home, d)))
 		return MS_EXIT_IO;

@@ -90,7 +90,7 @@ static size_t on_header(char *p, size_t size, size_t n, void *arg)
 	} else if ((v = header_value(p, len, "Retry-After"))) {
 		char *end;
 		double s = strtod(v, &end);
-		if (end != v && !*end && s >= 0)
+		if (end != v && !*end && isfinite(s) && s >= 0)
 			x->retry_after = s > 300 ? 300 : s;
 		free(v);
 	}
@@ -175,8 +175,9 @@ static void finish(xfer *x, CURLcode rc, const ms_fetch_opts *o, unsigned *seed)
 	} else if (transient(rc, status) && f->attempts <= o->retries) {
 		/* exponential backoff with up to 25 % jitter, or what the server asked */
 		double wait = o->backoff * pow(2, f->attempts - 1) * (1 + (rand_r(seed) % 1000) / 4000.0);
+		/* what the server asked, but never longer than one attempt may take */
 		if (x->retry_after >= 0)
-			wait = x->retry_after;
+			wait = x->retry_after < (double)o->timeout ? x->retry_after : (double)o->timeout;
 		x->not_before = now() + wait;
 		ms_buf_release(&f->body);
 		return;

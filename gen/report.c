@@ -76,7 +76,7 @@ static int load_inputs(build *b)
 {
 	char *path = b->o->config ? strdup(b->o->config) : home_path(b, "data/default.ini");
 	int rc = !path ? ms_error(b->d, NULL, 0, 0, "out of memory") :
-		 ms_config_load(path, b->o->as_of, &b->cfg, b->d);
+		 ms_config_load(path, b->o->as_of, b->o->fallback_as_of, &b->cfg, b->d);
 	b->have_cfg = 1;
 	free(path);
 	if (!rc && b->o->weekly >= 0)

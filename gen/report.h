@@ -14,6 +14,7 @@ typedef struct ms_build_opts {
 	const char *templates;   /* borrows; a templates directory, or NULL for the home's */
 	const char *home;        /* borrows; where templates/, fonts/ and data/ live */
 	int64_t as_of;           /* -1: from the config */
+	int64_t fallback_as_of;  /* SOURCE_DATE_EPOCH's day when the config has no as_of, or -1 */
 	int weekly;              /* -1: from the config; 1: the weekly newsletter; 0: the report */
 	int dump_charts;         /* also write charts/ID.txt, each chart's display list */
 	int offline;             /* no downloads: the cache and the snapshots only */

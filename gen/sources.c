@@ -9,7 +9,7 @@
 #define MAX_CONFIG (1u << 20)
 #define MAX_INPUT ((size_t)4 << 30)
 
-int ms_config_load(const char *path, int64_t as_of, ms_config *cfg, ms_diag *d)
+int ms_config_load(const char *path, int64_t as_of, int64_t fallback_as_of, ms_config *cfg, ms_diag *d)
 {
 	ms_buf text;
 	ms_buf_init(&text, 0);
@@ -19,6 +19,8 @@ int ms_config_load(const char *path, int64_t as_of, ms_config *cfg, ms_diag *d)
 		rc = ms_config_parse(cfg, path, text.data, text.len, d);
 	if (!rc && as_of >= 0)
 		cfg->as_of = as_of;
+	else if (!rc && !cfg->as_of && fallback_as_of >= 0)
+		cfg->as_of = fallback_as_of;
 	if (!rc && !cfg->as_of)
 		rc = ms_error(d, path, 0, 0, "no as-of date: set as_of in [report] or pass --as-of");
 	if (!rc && cfg->window_start > cfg->as_of) {

@@ -9,8 +9,9 @@
 #include "model.h"
 #include "notes.h"
 
-/* Reads and checks the config at path; as_of >= 0 overrides its date. */
-int ms_config_load(const char *path, int64_t as_of, ms_config *cfg, ms_diag *d);
+/* Reads and checks the config at path; as_of >= 0 (--as-of) overrides its
+ * date, fallback_as_of >= 0 (SOURCE_DATE_EPOCH) applies when it has none. */
+int ms_config_load(const char *path, int64_t as_of, int64_t fallback_as_of, ms_config *cfg, ms_diag *d);
 /* Loads every source of cfg as a point-in-time view at its as-of date
  * (model.h). On success *ds is an owned array of *n datasets, and each
  * secondary source with no bar in the window is left out with a note added

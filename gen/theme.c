@@ -1,4 +1,5 @@
 #include "theme.h"
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ini.h"
@@ -30,7 +31,7 @@ static int length(const char *v, double *out)
 	char *end;
 	double x = strtod(v, &end);
 	double k = !strcmp(end, "mm") ? 72 / 25.4 : !strcmp(end, "in") ? 72 : !strcmp(end, "pt") || !*end ? 1 : -1;
-	if (end == v || k < 0 || x < 0 || x > 2000)
+	if (end == v || k < 0 || !isfinite(x) || x < 0 || x > 2000)
 		return -1;
 	*out = x * k;
 	return 0;
