@@ -1,5 +1,6 @@
 #include "diag.h"
 #include <stdarg.h>
+#include <string.h>
 
 static const char *const level_names[] = { "note", "warning", "error" };
 
@@ -13,28 +14,56 @@ void ms_diag_init(ms_diag *d, FILE *out)
 	d->io_errors = 0;
 }
 
+/* Appends text to out (n bytes, NUL-terminated) with the bytes a terminal
+ * would act on made visible: C0 controls and DEL as \xNN, and Unicode's
+ * bidirectional overrides and isolates as \u{…}. Data files' bytes reach
+ * messages, and must not move the cursor or reorder what is shown. */
+static void append_visible(char *out, size_t n, const char *text)
+{
+	size_t k = strlen(out);
+	for (const unsigned char *p = (const unsigned char *)text; *p && k + 12 < n; p++) {
+		if (*p < 0x20 || *p == 0x7F) {
+			k += (size_t)snprintf(out + k, n - k, "\\x%02X", *p);
+		} else if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+					    (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))) {
+			unsigned cp = 0x2000u | (unsigned)(p[1] & 0x3F) << 6 | (unsigned)(p[2] & 0x3F);
+			k += (size_t)snprintf(out + k, n - k, "\\u{%04X}", cp);
+			p += 2;
+		} else {
+			out[k++] = (char)*p;
+			out[k] = 0;
+		}
+	}
+}
+
+/* One message, formatted into one buffer and written with one call, so
+ * lines of two threads never interleave. */
 static void vreport(ms_diag *d, enum ms_level lv, const char *file, long line,
 		    long col, const char *fmt, va_list ap)
 {
 	d->count[lv]++;
 	if (!d->out || (d->quiet && lv != MS_ERROR) || (lv == MS_NOTE && !d->verbose))
 		return;
+	char msg[2048], out[4096] = "", where[64] = "";
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	if (file) {
-		fprintf(d->out, "%s:", file);
+		append_visible(out, sizeof out - 256, file);
 		if (line > 0)
-			fprintf(d->out, "%ld:", line);
-		if (line > 0 && col > 0)
-			fprintf(d->out, "%ld:", col);
-		fputc(' ', d->out);
+			snprintf(where, sizeof where, line > 0 && col > 0 ? ":%ld:%ld: " : ":%ld: ", line, col);
+		else
+			snprintf(where, sizeof where, ": ");
 	} else {
-		fputs("mstress: ", d->out);
+		snprintf(where, sizeof where, "mstress: ");
 	}
+	size_t k = strlen(out);
 	if (d->color)
-		fprintf(d->out, "%s%s\033[0m: ", level_colors[lv], level_names[lv]);
+		snprintf(out + k, sizeof out - k, "%s%s%s\033[0m: ", where, level_colors[lv], level_names[lv]);
 	else
-		fprintf(d->out, "%s: ", level_names[lv]);
-	vfprintf(d->out, fmt, ap);
-	fputc('\n', d->out);
+		snprintf(out + k, sizeof out - k, "%s%s: ", where, level_names[lv]);
+	append_visible(out, sizeof out - 1, msg);
+	k = strlen(out);
+	out[k] = '\n';
+	fwrite(out, 1, k + 1, d->out);
 }
 
 void ms_report(ms_diag *d, enum ms_level lv, const char *file, long line,

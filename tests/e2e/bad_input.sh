@@ -34,3 +34,14 @@ snapshot "$out" > "$WORK/after.sum"
 diff "$WORK/before.sum" "$WORK/after.sum" || die "a failed run changed out/"
 ls "$out" | grep -q tmp && die "temporary files left in out/"
 exit 0
+
+# bytes from a data file never reach the terminal raw: controls and
+# bidirectional overrides are shown escaped in the message
+cp -r "$ROOT/data/." "$WORK/esc/"
+btc_from_2024 "$WORK/esc"
+f="$WORK/esc/prices/cryptoquant_btc_usd_daily_ohlcv.csv"
+printf '2024-01-0\033[2J\342\200\256x,1,2,1,1.5,1\n' > "$WORK/row.txt"
+sed -i "2r $WORK/row.txt" "$f"
+expect_exit 1 "$WORK/esc.err" "$MSTRESS" build -q --config "$WORK/esc/default.ini" --out "$WORK/esc_out"
+expect_in "$WORK/esc.err" "cryptoquant_btc_usd_daily_ohlcv.csv:3:1: error: '2024-01-0\\x1B[2J\\u{202E}x' is not a date or time"
+if grep -q "$(printf '\033')" "$WORK/esc.err"; then die "an escape byte reached the terminal"; fi
