@@ -112,15 +112,32 @@ static int set_path(ms_config *cfg, char **dst, const char *v, ms_diag *d, long 
 	return 0;
 }
 
+/* Text a reader sees (a title, a label): printable, and short enough for
+ * a page's running header and a feed entry. */
+#define MAX_TEXT 300
+static int set_text(char **dst, const char *k, const char *v, ms_diag *d, const char *file, long line)
+{
+	size_t chars = 0;
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+		if (*p < 0x20 || *p == 0x7F)
+			return ms_error(d, file, line, 1, "%s: a control character (0x%02X) in the text", k, *p);
+		chars += (*p & 0xC0) != 0x80;
+	}
+	if (chars > MAX_TEXT)
+		return ms_error(d, file, line, 1, "%s: %zu characters, more than the %d a title or label may have", k,
+				chars, MAX_TEXT);
+	return set_string(dst, v, d, file, line);
+}
+
 static int set_report_key(ms_config *cfg, const char *k, const char *v, ms_diag *d, long line)
 {
 	const char *f = cfg->file;
 	if (!strcmp(k, "title"))
-		return set_string(&cfg->title, v, d, f, line);
+		return set_text(&cfg->title, k, v, d, f, line);
 	if (!strcmp(k, "subtitle"))
-		return set_string(&cfg->subtitle, v, d, f, line);
+		return set_text(&cfg->subtitle, k, v, d, f, line);
 	if (!strcmp(k, "author"))
-		return set_string(&cfg->author, v, d, f, line);
+		return set_text(&cfg->author, k, v, d, f, line);
 	if (!strcmp(k, "as_of"))
 		return parse_day(v, &cfg->as_of, d, f, line, k);
 	if (!strcmp(k, "window_start")) {
@@ -136,7 +153,7 @@ static int set_report_key(ms_config *cfg, const char *k, const char *v, ms_diag 
 		return set_range(cfg, k, v, &cfg->regime_from, &cfg->regime_to, d, line);
 	}
 	if (!strcmp(k, "regime_label"))
-		return set_string(&cfg->regime_label, v, d, f, line);
+		return set_text(&cfg->regime_label, k, v, d, f, line);
 	if (!strcmp(k, "crash_days")) {
 		cfg->crash_line = line;
 		return set_crash_days(cfg, v, d, line);
@@ -167,7 +184,7 @@ static int set_report_key(ms_config *cfg, const char *k, const char *v, ms_diag 
 		return 0;
 	}
 	if (!strcmp(k, "period_label"))
-		return set_string(&cfg->period_label, v, d, f, line);
+		return set_text(&cfg->period_label, k, v, d, f, line);
 	if (!strcmp(k, "primary")) {
 		cfg->primary_line = line;
 		return set_string(&cfg->primary, v, d, f, line);

@@ -45,3 +45,11 @@ sed -i "2r $WORK/row.txt" "$f"
 expect_exit 1 "$WORK/esc.err" "$MSTRESS" build -q --config "$WORK/esc/default.ini" --out "$WORK/esc_out"
 expect_in "$WORK/esc.err" "cryptoquant_btc_usd_daily_ohlcv.csv:3:1: error: '2024-01-0\\x1B[2J\\u{202E}x' is not a date or time"
 if grep -q "$(printf '\033')" "$WORK/esc.err"; then die "an escape byte reached the terminal"; fi
+
+# a title a feed or a page header cannot hold: refused at its line
+sed "s/^title = .*/title = Bell$(printf '\007')here/" "$ROOT/data/default.ini" > "$WORK/cfg/bell.ini"
+expect_exit 1 "$WORK/bell.err" "$MSTRESS" build -q --config "$WORK/cfg/bell.ini" --out "$WORK/bell"
+expect_in "$WORK/bell.err" "bell.ini:4:1: error: title: a control character (0x07) in the text"
+/usr/bin/python3 -c "import sys; print('[report]\ntitle = ' + 'x' * 100000)" > "$WORK/cfg/long.ini"
+expect_exit 1 "$WORK/long.err" "$MSTRESS" build -q --config "$WORK/cfg/long.ini" --out "$WORK/long"
+expect_in "$WORK/long.err" "long.ini:2:1: error: title: 100000 characters, more than the 300 a title or label may have"
