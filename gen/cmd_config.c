@@ -79,7 +79,7 @@ static void print_config(const ms_config *c)
 		if (s->path)
 			kv("path", s->path);
 		if (s->url)
-			kv("url", s->url);
+			kv("url", s->url_shown);     /* secrets in a URL are masked too */
 		kv("asset", s->asset);
 		kv("venue", s->venue);
 		kv("metric", s->metric);

@@ -1,6 +1,7 @@
 #include "config.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "fsutil.h"
 #include "ini.h"
 #include "src_csv.h"
@@ -192,6 +193,67 @@ static int set_report_key(ms_config *cfg, const char *k, const char *v, ms_diag 
 	return ms_ini_unknown_key(d, f, line, k, report_keys);
 }
 
+/* A URL fit to show: "user:password@" and the values of query keys that
+ * look secret (key, token, secret, password, auth, signature…) as ***. */
+static char *url_redacted(const char *url)
+{
+	static const char *const secret[] = { "key", "token", "secret", "pass", "auth", "sig", "credential", NULL };
+	size_t n = strlen(url);
+	char *out = malloc(n + 8), *o = out;
+	if (!out)
+		return NULL;
+	const char *p = url, *scheme = strstr(url, "://");
+	if (scheme) {
+		const char *host = scheme + 3, *end = host + strcspn(host, "/?#"), *at = memchr(host, '@', (size_t)(end - host));
+		memcpy(o, url, (size_t)(host - url));
+		o += host - url;
+		if (at) {
+			memcpy(o, "***", 3);
+			o += 3;
+			host = at;
+		}
+		p = host;
+	}
+	while (*p) {
+		*o++ = *p;
+		if (*p != '?' && *p != '&') {
+			p++;
+			continue;
+		}
+		const char *name = ++p, *eq = name + strcspn(name, "=&#");
+		int hide = 0;
+		for (size_t i = 0; secret[i] && *eq == '='; i++)
+			for (const char *q = name; q + strlen(secret[i]) <= eq && !hide; q++)
+				hide = !strncasecmp(q, secret[i], strlen(secret[i]));
+		memcpy(o, name, (size_t)(eq - name));
+		o += eq - name;
+		p = eq;
+		if (hide) {
+			memcpy(o, "=***", 4);
+			o += 4;
+			p = eq + 1 + strcspn(eq + 1, "&#");
+		}
+	}
+	*o = 0;
+	return out;
+}
+
+/* A source's URL, and the form of it that may be shown. */
+static int set_url(ms_source_cfg *s, const char *url, ms_diag *d, const char *file, long line)
+{
+	char *shown = url_redacted(url);
+	if (!shown)
+		return ms_error(d, file, line, 0, "out of memory");
+	if (strncmp(url, "http://", 7) && strncmp(url, "https://", 8) && strncmp(url, "file://", 7)) {
+		ms_error(d, file, line, 1, "url of source '%s': '%s' is not an http, https or file URL", s->name, shown);
+		free(shown);
+		return -1;
+	}
+	free(s->url_shown);
+	s->url_shown = shown;
+	return set_string(&s->url, url, d, file, line);
+}
+
 static int set_source_key(ms_config *cfg, ms_source_cfg *s, const char *k, const char *v,
 			  ms_diag *d, long line)
 {
@@ -205,9 +267,7 @@ static int set_source_key(ms_config *cfg, ms_source_cfg *s, const char *k, const
 	if (!strcmp(k, "path"))
 		return set_path(cfg, &s->path, v, d, line);
 	if (!strcmp(k, "url")) {
-		if (strncmp(v, "http://", 7) && strncmp(v, "https://", 8) && strncmp(v, "file://", 7))
-			return ms_error(d, f, line, 1, "url: '%s' is not an http, https or file URL", v);
-		return set_string(&s->url, v, d, f, line);
+		return set_url(s, v, d, f, line);
 	}
 	if (!strcmp(k, "asset"))
 		return set_string(&s->asset, v, d, f, line);
@@ -379,6 +439,7 @@ void ms_config_release(ms_config *cfg)
 		free(s->venue);
 		free(s->metric);
 		free(s->value_column);
+		free(s->url_shown);
 		free(s->timezone);
 		free(s->api_key_env);
 		for (int k = 0; k < 6; k++)
@@ -416,9 +477,7 @@ int ms_config_set_url(ms_config *cfg, const char *assignment, ms_diag *d)
 		ms_source_cfg *s = &cfg->source[i];
 		if (strcmp(s->name, name))
 			continue;
-		if (strncmp(url, "http://", 7) && strncmp(url, "https://", 8) && strncmp(url, "file://", 7))
-			return ms_error(d, NULL, 0, 0, "--source %s: '%s' is not an http, https or file URL", name, url);
-		return set_string(&s->url, url, d, cfg->file, 0);
+		return set_url(s, url, d, NULL, 0);
 	}
 	return ms_error(d, cfg->file, 0, 0, "--source %s: no such source in the configuration", name);
 }

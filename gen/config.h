@@ -12,6 +12,8 @@ typedef struct ms_source_cfg {
 	char *format;      /* owned; a built-in format name (src_csv.h) */
 	char *path;        /* owned; the snapshot, resolved against the config file's directory (or NULL) */
 	char *url;         /* owned; where to fetch it (http, https or file), or NULL */
+	char *url_shown;   /* owned; the URL as messages, the cache record and stats.json show it:
+	                      userinfo and secret-looking query values replaced by *** */
 	char *asset;       /* owned; "BTC", "ETH", or "" for market-wide data */
 	char *venue;       /* owned; where the figures come from, for tables */
 	char *metric;      /* owned; what a one-value series measures: "price" for

@@ -148,7 +148,7 @@ static json_t *source_block(const ms_dataset *ds, const ms_freshness *fr)
 	json_object_set_new(o, "convention", json_string(ds->fmt.convention));
 	/* the file as it is: the only part that may depend on rows after the as-of date */
 	json_object_set_new(o, "file", file_block(&ds->file));
-	json_object_set_new(o, "url", ds->cfg->url ? json_string(ds->cfg->url) : json_null());
+	json_object_set_new(o, "url", ds->cfg->url ? json_string(ds->cfg->url_shown) : json_null());
 	json_object_set_new(o, "fetched_at", json_null());
 	json_object_set_new(o, "fetch_failed_at", json_null());
 	json_object_set_new(o, "last_error", json_null());

@@ -121,7 +121,7 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 			else
 				snprintf(why, sizeof why, "%.80s is not set: %.40s needs an API key", var,
 					 ms_source_format(s).provider);
-			ms_report(d, warn_only ? MS_WARNING : MS_ERROR, s->url, 0, 0,
+			ms_report(d, warn_only ? MS_WARNING : MS_ERROR, s->url_shown, 0, 0,
 				  "source %s not fetched: %s; the last good copy stays in use", s->name, why);
 			ms_cache_note(cache_dir, s->name, why, t, d);
 			summarize(summary, d, s->name, "failed", why);
@@ -130,7 +130,7 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 		}
 		ms_cache_read(cache_dir, s->name, &meta[n], d);
 		/* validators only for the same URL: another address is another document */
-		int same = meta[n].url && !strcmp(meta[n].url, s->url);
+		int same = meta[n].url && !strcmp(meta[n].url, s->url_shown);
 		f[n] = (ms_fetch){ .name = s->name, .url = s->url, .etag = same ? meta[n].etag : NULL,
 				   .last_modified = same ? meta[n].last_modified : NULL, .auth = auth[n] };
 		src[n++] = s;
@@ -162,7 +162,7 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 	for (size_t i = 0; i < n; i++) {
 		const ms_source_cfg *s = src[i];
 		if (!f[i].ok) {
-			ms_report(d, warn_only ? MS_WARNING : MS_ERROR, s->url, 0, 0,
+			ms_report(d, warn_only ? MS_WARNING : MS_ERROR, s->url_shown, 0, 0,
 				  "source %s not fetched: %s; the last good copy stays in use", s->name, f[i].error);
 			ms_cache_note(cache_dir, s->name, f[i].error, t, d);
 			summarize(summary, d, s->name, "failed", f[i].error);
@@ -180,24 +180,24 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 		ms_series *check = NULL;
 		ms_diag quiet;           /* a build only warns: the parse's errors become one warning */
 		ms_diag_init(&quiet, NULL);
-		int bad = ms_load_source(s->url, ms_buf_str(&f[i].body), f[i].body.len, &fmt, &check,
+		int bad = ms_load_source(s->url_shown, ms_buf_str(&f[i].body), f[i].body.len, &fmt, &check,
 					 warn_only ? &quiet : d);
 		/* a response with no rows is never better than the copy there is */
 		if (!bad && !check->n) {
 			bad = -1;
 			if (!warn_only)
-				ms_error(d, s->url, 0, 0, "the response holds no data rows");
+				ms_error(d, s->url_shown, 0, 0, "the response holds no data rows");
 		}
 		if (bad) {
 			if (warn_only)
-				ms_warn(d, s->url, 0, 0, "source %s: the response is not valid %s data; the last good copy "
+				ms_warn(d, s->url_shown, 0, 0, "source %s: the response is not valid %s data; the last good copy "
 					"stays in use", s->name, s->format);
 			char why[256];
 			snprintf(why, sizeof why, "the response is not valid %s data", s->format);
 			ms_cache_note(cache_dir, s->name, why, t, d);
 			summarize(summary, d, s->name, "invalid", why);
 			r->failed_data++;
-		} else if (ms_cache_store(cache_dir, s->name, s->url, ms_buf_str(&f[i].body), f[i].body.len,
+		} else if (ms_cache_store(cache_dir, s->name, s->url_shown, ms_buf_str(&f[i].body), f[i].body.len,
 					  f[i].new_etag, f[i].new_last_modified, t, d) == 0) {
 			char what[96];
 			snprintf(what, sizeof what, "%zu bytes, %zu rows", f[i].body.len, check->n);

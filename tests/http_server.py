@@ -45,7 +45,7 @@ class H(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def fixture(self, name):
-        return open(os.path.join(FIX, os.path.basename(name)), "rb").read()
+        return open(os.path.join(FIX, os.path.basename(name.split("?")[0])), "rb").read()
 
     def do_GET(self):
         p = self.path

@@ -168,3 +168,21 @@ cmp -s "$WORK/default/stats.json" "$ROOT/tests/golden/stats.json" || die "the of
 # config --print shows the key's variable, never a key
 "$MSTRESS" config --print --config "$WORK/cg2.ini" > "$WORK/print.txt"
 expect_in "$WORK/print.txt" "api_key_env = MY_CG_KEY"
+# a password and a key in a URL are sent, and shown nowhere: not in the
+# messages (of a good fetch or a failed one), the cache record, config
+# --print or stats.json
+su=$(printf '%s' "$U" | sed 's|^http://|http://reader:hunter2pw@|')
+sed "s|^url = .*|url = $su/ok/alternative_me_fng.json?limit=10\\&apikey=s3cr3tv4lue|" "$WORK/live.ini" > "$WORK/secret.ini"
+"$MSTRESS" fetch -v --config "$WORK/secret.ini" --cache "$WORK/cs" > "$WORK/s1.txt" 2> "$WORK/s1.err"
+expect_in "$WORK/s1.txt" "1 fetched"
+sed "s|/ok/alternative_me_fng.json|/e500|" "$WORK/secret.ini" > "$WORK/secret500.ini"
+"$MSTRESS" fetch -v --retries 0 --config "$WORK/secret500.ini" --cache "$WORK/cs" > "$WORK/s2.txt" 2> "$WORK/s2.err" || true
+"$MSTRESS" config --print --config "$WORK/secret.ini" > "$WORK/s3.txt"
+expect_in "$WORK/s3.txt" "url = http://***@127.0.0.1:"
+expect_in "$WORK/s3.txt" "?limit=10&apikey=***"
+"$MSTRESS" build -q --offline --config "$WORK/secret.ini" --cache "$WORK/cs" --out "$WORK/s_out"
+expect_in "$WORK/s_out/stats.json" "apikey=***"
+if grep -rqa "hunter2pw\|s3cr3tv4lue" "$WORK/s1.txt" "$WORK/s1.err" "$WORK/s2.txt" "$WORK/s2.err" "$WORK/s3.txt" \
+	"$WORK/cs" "$WORK/s_out"; then
+	die "a secret of the URL was written out: $(grep -rla "hunter2pw\|s3cr3tv4lue" "$WORK"/s[123].* "$WORK/cs" "$WORK/s_out")"
+fi
