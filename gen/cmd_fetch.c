@@ -13,12 +13,14 @@
 
 static const char usage[] =
 	"usage: mstress fetch [--config FILE] [--cache DIR] [--source NAME=URL]... [--as-of DATE]\n"
-	"                     [--timeout S] [--retries N] [--max-bytes N] [-q | -v]\n"
+	"                     [--timeout S] [--retries N] [--max-bytes N] [--force] [-q | -v]\n"
 	"\n"
 	"Downloads every source of the configuration that has a url (in parallel,\n"
 	"politely, with retries), checks each response by parsing it, and only then\n"
 	"keeps it in the cache. A failed or invalid download never replaces the last\n"
-	"good copy; builds use it and say the source is stale.\n"
+	"good copy, nor does one that is worse than it (no rows in the report's\n"
+	"window, ending earlier, or fewer rows in it); builds use the copy and say\n"
+	"the source is stale.\n"
 	"\n"
 	"  -c, --config FILE     the report configuration (default: the embedded data's)\n"
 	"  -C, --cache DIR       the cache (default $XDG_CACHE_HOME/mstress, else ~/.cache/mstress)\n"
@@ -28,6 +30,7 @@ static const char usage[] =
 	"      --timeout S       a transfer's time limit (default 120)\n"
 	"      --retries N       retries on timeouts, 429 and 5xx (default 3)\n"
 	"      --max-bytes N     the largest response kept, bytes or with K, M, G (default 256M)\n"
+	"      --force           keep a valid answer even when it is worse than the cached copy\n"
 	"  -q, --quiet           errors only\n"
 	"  -v, --verbose         notes too\n"
 	"  -h, --help            this help\n";
@@ -76,11 +79,12 @@ int ms_cmd_fetch(int argc, char **argv, ms_diag *d)
 		{ "source", required_argument, NULL, 's' }, { "as-of", required_argument, NULL, 'a' },
 		{ "timeout", required_argument, NULL, 'T' },
 		{ "retries", required_argument, NULL, 'R' }, { "max-bytes", required_argument, NULL, 'M' },
+		{ "force", no_argument, NULL, 'F' },
 		{ "quiet", no_argument, NULL, 'q' }, { "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
 	};
 	const char *config = NULL, *cache = NULL, *sources[64];
-	int nsrc = 0, c;
+	int nsrc = 0, c, force = 0;
 	int64_t as_of = (int64_t)time(NULL) / MS_DAY * MS_DAY;
 	ms_fetch_opts fo;
 	ms_fetch_defaults(&fo);
@@ -96,6 +100,7 @@ int ms_cmd_fetch(int argc, char **argv, ms_diag *d)
 		switch (c) {
 		case 'c': config = optarg; break;
 		case 'C': cache = optarg; break;
+		case 'F': force = 1; break;
 		case 'a':
 			if (ms_cli_date("fetch", optarg, &as_of))
 				return MS_EXIT_USAGE;
@@ -127,7 +132,7 @@ int ms_cmd_fetch(int argc, char **argv, ms_diag *d)
 	for (int i = 0; !rc && i < nsrc; i++)
 		rc = ms_config_set_url(&cfg, sources[i], d);
 	if (!rc) {
-		ms_update_sources(&cfg, dir, &fo, 0, d->quiet ? NULL : stdout, &r, d);
+		ms_update_sources(&cfg, dir, &fo, force ? MS_UPDATE_FORCE : 0, d->quiet ? NULL : stdout, &r, d);
 		printf("%d fetched, %d unchanged, %d failed to download, %d not valid\n", r.fetched, r.unchanged,
 		       r.failed_network, r.failed_data);
 	}

@@ -91,7 +91,7 @@ static int load_inputs(build *b)
 		has_url |= b->cfg.source[i].url != NULL;
 	if (!rc && has_url && !b->o->offline) {
 		ms_update_result r;
-		ms_update_sources(&b->cfg, b->cache, &b->o->fetch, 1, NULL, &r, b->d);
+		ms_update_sources(&b->cfg, b->cache, &b->o->fetch, MS_UPDATE_WARN_ONLY, NULL, &r, b->d);
 	}
 	return rc || ms_sources_load(&b->cfg, &b->ds, &b->nds, &b->left_out, b->d) ? -1 : 0;
 }

@@ -1,10 +1,14 @@
 #include "update.h"
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <jansson.h>
+#include "buf.h"
 #include "cache.h"
+#include "fsutil.h"
 #include "src_csv.h"
+#include "utc.h"
 
 enum { PAGE_ROWS = 1000, MAX_PAGES = 2000 };
 
@@ -93,9 +97,51 @@ static void summarize(FILE *summary, ms_diag *d, const char *name, const char *o
 		ms_note(d, "%s: %s, %s", name, outcome, detail);
 }
 
-void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fetch_opts *o, int warn_only,
+/* Rows of s inside the report's window, and its last time. */
+static size_t rows_in_window(const ms_config *cfg, const ms_series *s)
+{
+	size_t lo, hi;
+	ms_series_range(s, cfg->window_start, cfg->as_of + MS_DAY, &lo, &hi);
+	return hi - lo;
+}
+
+/* Why a parsed answer must not replace the cached copy (in why), or 0: it
+ * holds nothing in the report's window, ends earlier, or has fewer rows in
+ * the window than the copy it would replace. No cached copy: nothing to lose. */
+static int worse_than_cached(const ms_config *cfg, const ms_source_cfg *s, const ms_csv_format *fmt,
+			     const ms_series *fresh, const char *cache_dir, char *why, size_t n)
+{
+	char *path = ms_cache_body_path(cache_dir, s->name);
+	ms_buf body;
+	ms_buf_init(&body, 0);
+	ms_diag quiet;
+	ms_diag_init(&quiet, NULL);
+	ms_series *old = NULL;
+	int worse = 0;
+	if (path && !ms_read_file(path, &body, SIZE_MAX, &quiet) &&
+	    !ms_load_source(path, ms_buf_str(&body), body.len, fmt, &old, &quiet) && old->n) {
+		size_t now = rows_in_window(cfg, fresh), before = rows_in_window(cfg, old);
+		char a[11], b[11];
+		ms_fmt_date(fresh->n ? fresh->t[fresh->n - 1] : 0, a);
+		ms_fmt_date(old->t[old->n - 1], b);
+		if (!now && before)
+			worse = snprintf(why, n, "the answer holds no rows in the report's window (its last is of %s)", a) > 0;
+		else if (fresh->t[fresh->n - 1] < old->t[old->n - 1])
+			worse = snprintf(why, n, "the answer ends on %s, before the cached copy (%s)", a, b) > 0;
+		else if (now < before)
+			worse = snprintf(why, n, "the answer holds %zu rows in the report's window, the cached copy %zu",
+					 now, before) > 0;
+	}
+	ms_series_free(old);
+	ms_buf_release(&body);
+	free(path);
+	return worse;
+}
+
+void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fetch_opts *o, unsigned flags,
 		       FILE *summary, ms_update_result *r, ms_diag *d)
 {
+	int warn_only = (flags & MS_UPDATE_WARN_ONLY) != 0;
 	memset(r, 0, sizeof *r);
 	size_t n = 0;
 	ms_fetch *f = calloc(cfg->nsource ? cfg->nsource : 1, sizeof *f);
@@ -188,7 +234,15 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 			if (!warn_only)
 				ms_error(d, s->url_shown, 0, 0, "the response holds no data rows");
 		}
-		if (bad) {
+		char worse[200];
+		if (!bad && !(flags & MS_UPDATE_FORCE) &&
+		    worse_than_cached(cfg, s, &fmt, check, cache_dir, worse, sizeof worse)) {
+			ms_report(d, warn_only ? MS_WARNING : MS_ERROR, s->url_shown, 0, 0, "source %s: %s; the cached copy "
+				  "stays in use (fetch --force replaces it)", s->name, worse);
+			ms_cache_note(cache_dir, s->name, worse, t, d);
+			summarize(summary, d, s->name, "refused", worse);
+			r->failed_data++;
+		} else if (bad) {
 			if (warn_only)
 				ms_warn(d, s->url_shown, 0, 0, "source %s: the response is not valid %s data; the last good copy "
 					"stays in use", s->name, s->format);

@@ -11,12 +11,19 @@ typedef struct ms_update_result {
 	int fetched, unchanged, failed_network, failed_data;
 } ms_update_result;
 
+enum {
+	MS_UPDATE_WARN_ONLY = 1,   /* failures are warnings: a build goes on with the last good copy */
+	MS_UPDATE_FORCE = 2,       /* store an answer even when it is worse than the cached copy */
+};
+
 /* Fetches into cache_dir; a failure keeps the last good copy and is noted
- * in its record (the report then says the source is stale). It is reported
- * as an error, or as a warning with warn_only (a build goes on with the
- * last good copy). Each source's outcome goes to summary as a line, or is
- * a note when summary is NULL. */
-void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fetch_opts *o, int warn_only,
+ * in its record (the report then says the source is stale). So does an
+ * answer that parses but is worse than the cached copy: no rows in the
+ * report's window, or ending earlier, or fewer rows in the window (unless
+ * MS_UPDATE_FORCE). Failures are errors, or warnings (MS_UPDATE_WARN_ONLY).
+ * Each source's outcome goes to summary as a line, or is a note when
+ * summary is NULL. */
+void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fetch_opts *o, unsigned flags,
 		       FILE *summary, ms_update_result *r, ms_diag *d);
 
 #endif
