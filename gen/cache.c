@@ -1,4 +1,5 @@
 #include "cache.h"
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,6 +113,24 @@ int ms_cache_store(const char *dir, const char *name, const char *url, const cha
 	rc = write_meta(dir, name, &m, d);
 	g_free(sum);
 	return rc;
+}
+
+int ms_cache_body_intact(const char *dir, const char *name, const ms_cache_meta *m)
+{
+	char *path = ms_cache_body_path(dir, name);
+	ms_buf body;
+	ms_buf_init(&body, 0);
+	ms_diag quiet;
+	ms_diag_init(&quiet, NULL);
+	int intact = 0;
+	if (path && m->sha256 && !ms_read_file(path, &body, SIZE_MAX, &quiet)) {
+		gchar *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)ms_buf_str(&body), body.len);
+		intact = sum && !strcmp(sum, m->sha256);
+		g_free(sum);
+	}
+	ms_buf_release(&body);
+	free(path);
+	return intact;
 }
 
 int ms_cache_note(const char *dir, const char *name, const char *error, int64_t now, ms_diag *d)

@@ -28,6 +28,9 @@ void ms_cache_meta_release(ms_cache_meta *m);
  * written atomically). */
 int ms_cache_store(const char *dir, const char *name, const char *url, const char *body, size_t len,
 		   const char *etag, const char *last_modified, int64_t now, ms_diag *d);
+/* 1 when the body is there and its SHA-256 is the record's: a body changed
+ * or cut outside mstress is neither used nor revalidated. */
+int ms_cache_body_intact(const char *dir, const char *name, const ms_cache_meta *m);
 /* Records a failure (or a 304, with error NULL: the body is still current). */
 int ms_cache_note(const char *dir, const char *name, const char *error, int64_t now, ms_diag *d);
 

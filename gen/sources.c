@@ -49,7 +49,14 @@ static const char *choose_file(const ms_config *cfg, const ms_source_cfg *sc, ms
 		ms_cache_meta m;
 		char *body = ms_cache_body_path(cfg->cache, sc->name);
 		FILE *f = body ? fopen(body, "rb") : NULL;
-		if (f && !ms_cache_read(cfg->cache, sc->name, &m, d)) {
+		int ok = f && !ms_cache_read(cfg->cache, sc->name, &m, d);
+		if (ok && !ms_cache_body_intact(cfg->cache, sc->name, &m)) {
+			ms_warn(d, body, 0, 0, "the cached copy of source '%s' does not match its record's SHA-256 (it was "
+				"changed outside mstress): not used%s", sc->name, sc->path ? "; the snapshot is" : "");
+			ms_cache_meta_release(&m);
+			ok = 0;
+		}
+		if (ok) {
 			fclose(f);
 			ds->from_cache = 1;
 			ds->fetched_at = m.fetched_at;

@@ -175,8 +175,11 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 			continue;
 		}
 		ms_cache_read(cache_dir, s->name, &meta[n], d);
-		/* validators only for the same URL: another address is another document */
-		int same = meta[n].url && !strcmp(meta[n].url, s->url_shown);
+		/* validators only for the same URL, and a body that is still what was
+		 * stored: another address is another document, and a 304 must not
+		 * bless a body that is missing or was changed */
+		int same = meta[n].url && !strcmp(meta[n].url, s->url_shown) &&
+			   ms_cache_body_intact(cache_dir, s->name, &meta[n]);
 		f[n] = (ms_fetch){ .name = s->name, .url = s->url, .etag = same ? meta[n].etag : NULL,
 				   .last_modified = same ? meta[n].last_modified : NULL, .auth = auth[n] };
 		src[n++] = s;

@@ -218,3 +218,13 @@ expect_in "$P/fewer.err" "source fear_greed: the answer holds 5 rows in the repo
 expect_in "$P/c/fear_greed.json" "\"last_error\": \"the answer holds 5 rows in the report's window, the cached copy 10\""
 "$MSTRESS" fetch -q --force --config "$P/fewer.ini" --cache "$P/c" > /dev/null
 cmp -s "$P/c/fear_greed.body" "$P/fewer.json" || die "--force did not store the answer"
+# a cached body changed outside mstress is not what its record says: no
+# validators go out for it (the server answers in full, not 304), and a build
+# does not use it
+fetch -q --source "$ok" > /dev/null
+printf 'x' >> "$C/$fg.body"
+expect_exit 1 "$WORK/tamper.err" "$MSTRESS" build --offline --config "$WORK/live.ini" --cache "$C" --out "$WORK/tamper"
+expect_in "$WORK/tamper.err" "warning: the cached copy of source 'fear_greed' does not match its record's SHA-256"
+fetch --source "$ok" > "$WORK/tamper.txt"
+expect_in "$WORK/tamper.txt" "1 fetched, 0 unchanged"
+cmp -s "$C/$fg.body" "$ROOT/tests/fixtures/alternative_me_fng.json" || die "the changed body was not replaced"
