@@ -95,15 +95,30 @@ int ms_parse_farside(const char *file, const char *data, size_t len, const ms_cs
 	*out = NULL;
 	if (len > (size_t)64 << 20)
 		return ms_error(d, file, 0, 0, "larger than a Farside page can be");
-	htmlDocPtr doc = htmlReadMemory(data, (int)len, NULL, "UTF-8",
-					HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	/* the parser's own errors are read: a page's usual sloppiness is
+	 * recoverable, but a fatal error (nesting past libxml2's limit) ends the
+	 * parse early, and a table cut there must not pass for the whole page */
+	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	htmlDocPtr doc = ctxt ? htmlCtxtReadMemory(ctxt, data, (int)len, NULL, "UTF-8",
+						   HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET) : NULL;
+	const xmlError *err = ctxt ? xmlCtxtGetLastError(ctxt) : NULL;
+	if (doc && err && err->level == XML_ERR_FATAL) {
+		char msg[160];
+		snprintf(msg, sizeof msg, "%s", err->message ? err->message : "a fatal error");
+		msg[strcspn(msg, "\n")] = 0;
+		ms_error(d, file, err->line, 0, "the page could not be parsed to its end: %s", msg);
+		xmlFreeDoc(doc);
+		htmlFreeParserCtxt(ctxt);
+		return -1;
+	}
+	htmlFreeParserCtxt(ctxt);
 	if (!doc)
 		return ms_error(d, file, 0, 0, "not an HTML page");
 	xmlXPathContextPtr xp = xmlXPathNewContext(doc);
 	xmlXPathObjectPtr rows = xp ? xmlXPathEvalExpression(BAD_CAST
 		"(//table[contains(concat(' ', normalize-space(@class), ' '), ' etf ')])[1]//tr", xp) : NULL;
 	ms_series *s = ms_series_new(MS_DAY, MS_COLBIT(MS_VALUE));
-	int rc = -1, order = 0, total_col = -1;
+	int rc = -1, order = 0, total_col = -1, header_cells = 0;
 	long skipped = 0;
 	if (!s || !rows) {
 		ms_error(d, file, 0, 0, "out of memory");
@@ -118,25 +133,39 @@ int ms_parse_farside(const char *file, const char *data, size_t len, const ms_cs
 	}
 	for (int i = 0; i < rows->nodesetval->nodeNr; i++) {
 		xmlNodePtr tr = rows->nodesetval->nodeTab[i];
-		xmlNodePtr cells[64];
+		/* the day's Total is read from the Total column, never from whatever
+		 * cell comes last: a row short of a cell is an error, not a fund's flow */
+		xmlNodePtr first_cell = NULL, total_cell = NULL, last_cell = NULL;
 		int nc = 0;
-		for (xmlNodePtr c = tr->children; c && nc < 64; c = c->next)
-			if (c->type == XML_ELEMENT_NODE && (!xmlStrcmp(c->name, BAD_CAST "td") || !xmlStrcmp(c->name, BAD_CAST "th")))
-				cells[nc++] = c;
+		for (xmlNodePtr c = tr->children; c; c = c->next)
+			if (c->type == XML_ELEMENT_NODE && (!xmlStrcmp(c->name, BAD_CAST "td") || !xmlStrcmp(c->name, BAD_CAST "th"))) {
+				if (!nc)
+					first_cell = c;
+				if (nc == total_col)
+					total_cell = c;
+				last_cell = c;
+				nc++;
+			}
 		if (!nc)
 			continue;
-		char *first = cell_text(cells[0]), *last = cell_text(cells[nc - 1]);
+		int in_head = tr->parent && !xmlStrcmp(tr->parent->name, BAD_CAST "thead");
+		char *first = cell_text(first_cell), *last = cell_text(in_head || !total_cell ? last_cell : total_cell);
 		int64_t t;
 		double v;
 		int bad = 0;
 		if (!first || !last) {
 			bad = ms_error(d, file, 0, 0, "out of memory");
-		} else if (tr->parent && !xmlStrcmp(tr->parent->name, BAD_CAST "thead")) {
-			if (!strcmp(last, "Total"))
+		} else if (in_head) {
+			if (!strcmp(last, "Total")) {
 				total_col = nc - 1;
+				header_cells = nc;
+			}
 		} else if (farside_date(first, &t) == 0) {
 			if (total_col < 0)
 				bad = ms_error(d, file, 0, 0, "no Total column in the table's header (renamed columns?)");
+			else if (nc != header_cells)
+				bad = ms_error(d, file, 0, 0, "%s: %d cells where the header has %d: the Total cannot be told",
+					       first, nc, header_cells);
 			else if (!strcmp(last, "-") || !*last)
 				skipped++;
 			else if (flow_value(last, &v))
