@@ -115,20 +115,34 @@ int ms_write_tmp(ms_pending_file *p, const char *path, const void *data, size_t 
 	p->slot = -1;
 	if (!(p->tmp = malloc(n)))
 		return ms_error(d, path, 0, 0, "out of memory");
-	snprintf(p->tmp, n, "%s.tmp.%ld", path, (long)getpid());
-	p->slot = tmp_claim(p->tmp);
-	FILE *f = fopen(p->tmp, "wb");
-	if (!f) {
+	/* an unpredictable name created exclusively (mkstemp: O_CREAT|O_EXCL),
+	 * so a file or symlink planted beside the target is never written
+	 * through; the data reaches the disk (fsync) before any rename */
+	snprintf(p->tmp, n, "%s.tmp.XXXXXX", path);
+	int fd = mkstemp(p->tmp);
+	if (fd < 0) {
 		ms_io_error(d, path, "cannot create %s: %s", p->tmp, strerror(errno));
-		ms_pending_abort(p);
+		free(p->tmp);
+		p->tmp = NULL;
 		return -1;
 	}
-	size_t w = len ? fwrite(data, 1, len, f) : 0;
-	int werr = (w != len) ? errno : 0;
-	if (fclose(f) != 0 && !werr)
-		werr = errno ? errno : EIO;
-	if (w != len || werr) {
-		ms_io_error(d, path, "write failed: %s", strerror(werr ? werr : EIO));
+	p->slot = tmp_claim(p->tmp);
+	int werr = fchmod(fd, 0644) ? errno : 0;
+	for (size_t done = 0; !werr && done < len;) {
+		ssize_t w = write(fd, (const char *)data + done, len - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			werr = w < 0 ? errno : EIO;
+		else
+			done += (size_t)w;
+	}
+	if (!werr && fsync(fd) != 0)
+		werr = errno;
+	if (close(fd) != 0 && !werr)
+		werr = errno;
+	if (werr) {
+		ms_io_error(d, path, "write failed: %s", strerror(werr));
 		ms_pending_abort(p);
 		return -1;
 	}
