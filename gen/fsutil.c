@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -277,4 +278,34 @@ void ms_file_bytes_done(ms_file_bytes *f, size_t from, size_t to)
 	size_t a = (from + (size_t)page - 1) / (size_t)page * (size_t)page, b = to / (size_t)page * (size_t)page;
 	if (b > a)
 		madvise((char *)f->map + a, b - a, MADV_DONTNEED);
+}
+
+int ms_dir_lock(const char *dir, int exclusive, int wait_s, ms_diag *d)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return ms_io_error(d, dir, "cannot open the directory to lock it: %s", strerror(errno));
+	for (int tries = 0;; tries++) {
+		if (flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) == 0)
+			return fd;
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			break;
+		if (tries >= wait_s * 10) {
+			errno = EWOULDBLOCK;
+			break;
+		}
+		usleep(100000);
+	}
+	int e = errno;
+	close(fd);
+	if (e == EWOULDBLOCK)
+		return ms_io_error(d, dir, "another mstress has been using this directory for %d s: try again when it "
+				   "has finished", wait_s);
+	return ms_io_error(d, dir, "cannot lock: %s", strerror(e));
+}
+
+void ms_dir_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);      /* closing the descriptor releases the flock */
 }

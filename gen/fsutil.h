@@ -47,6 +47,14 @@ void ms_pending_abort(ms_pending_file *p);
 void ms_fs_guard_signals(void);
 /* Creates dir and its parents (like mkdir -p). */
 int ms_mkdirs(const char *dir, ms_diag *d);
+
+/* A lock on a directory (flock on the directory itself: no lock file to
+ * leave behind, released when the process dies). Exclusive for writers,
+ * shared for readers; waits up to wait_s seconds for another mstress, then
+ * fails naming the directory. Returns the descriptor to unlock, or -1. */
+int ms_dir_lock(const char *dir, int exclusive, int wait_s, ms_diag *d);
+#define MS_LOCK_WAIT_S 60
+void ms_dir_unlock(int fd);
 /* Joins dir and name into a new string (owned); NULL on allocation failure.
  * An absolute name is returned as it is. */
 char *ms_path_join(const char *dir, const char *name);

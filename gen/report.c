@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "cache.h"
 #include "chart.h"
 #include "charts.h"
@@ -93,7 +94,15 @@ static int load_inputs(build *b)
 		ms_update_result r;
 		ms_update_sources(&b->cfg, b->cache, &b->o->fetch, MS_UPDATE_WARN_ONLY, NULL, &r, b->d);
 	}
-	return rc || ms_sources_load(&b->cfg, &b->ds, &b->nds, &b->left_out, b->d) ? -1 : 0;
+	/* the cache is read under a shared lock: a fetch storing a body and its
+	 * record holds it exclusively, so the two are never read half-updated */
+	struct stat st;
+	int lock = !rc && has_url && stat(b->cache, &st) == 0 ? ms_dir_lock(b->cache, 0, MS_LOCK_WAIT_S, b->d) : -2;
+	if (lock == -1)
+		rc = -1;
+	rc = rc || ms_sources_load(&b->cfg, &b->ds, &b->nds, &b->left_out, b->d) ? -1 : 0;
+	ms_dir_unlock(lock);
+	return rc;
 }
 
 /* Every chart the data allows, laid out (drawn later), with its output
@@ -372,6 +381,10 @@ static int write_outputs(build *b)
 	char *charts = ms_path_join(b->out_dir, "charts");
 	int rc = !charts ? ms_error(b->d, NULL, 0, 0, "out of memory") : ms_mkdirs(charts, b->d);
 	free(charts);
+	/* one writer at a time: two builds into one folder never mix their files */
+	int lock = rc ? -1 : ms_dir_lock(b->out_dir, 1, MS_LOCK_WAIT_S, b->d);
+	if (!rc && lock < 0)
+		rc = -1;
 	char **path = calloc(b->nout ? b->nout : 1, sizeof *path);
 	ms_pending_file *p = calloc(b->nout ? b->nout : 1, sizeof *p);
 	size_t written = 0;
@@ -393,6 +406,7 @@ static int write_outputs(build *b)
 			rc = -1;
 	}
 	ms_commit_end();
+	ms_dir_unlock(lock);
 	for (size_t i = 0; path && i < b->nout; i++)
 		free(path[i]);
 	free(path);

@@ -173,10 +173,16 @@ done:
 
 int ms_site_publish(const char *dir, const char *base_url, ms_diag *d)
 {
+	/* one publisher at a time: the index, archive and feed of one scan */
+	int lock = ms_dir_lock(dir, 1, MS_LOCK_WAIT_S, d);
+	if (lock < 0)
+		return -1;
 	size_t n;
 	entry *e = scan(dir, &n, d);
-	if (!e)
+	if (!e) {
+		ms_dir_unlock(lock);
 		return -1;
+	}
 	int rc = 0;
 	if (n) {
 		/* the latest report is the home page, as it is: standalone */
@@ -194,5 +200,6 @@ int ms_site_publish(const char *dir, const char *base_url, ms_diag *d)
 	if (!rc)
 		ms_note(d, "site %s: %zu report(s), the latest of %s", dir, n, n ? e[0].date : "none");
 	free_entries(e, n);
+	ms_dir_unlock(lock);
 	return rc;
 }

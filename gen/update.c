@@ -149,8 +149,15 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 	const ms_source_cfg **src = calloc(cfg->nsource ? cfg->nsource : 1, sizeof *src);
 	char **auth = calloc(cfg->nsource ? cfg->nsource : 1, sizeof *auth);
 	int64_t t = (int64_t)time(NULL);   /* provenance of the download, not of any output */
+	int lock = -1;
 	if (!f || !meta || !src || !auth) {
 		ms_error(d, NULL, 0, 0, "out of memory");
+		r->failed_data++;
+		goto done;
+	}
+	/* one fetch at a time per cache: a body and its record always come
+	 * from the same answer */
+	if (ms_mkdirs(cache_dir, d) || (lock = ms_dir_lock(cache_dir, 1, MS_LOCK_WAIT_S, d)) < 0) {
 		r->failed_data++;
 		goto done;
 	}
@@ -267,6 +274,7 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 		ms_series_free(check);
 	}
 done:
+	ms_dir_unlock(lock);
 	for (size_t i = 0; f && i < n; i++) {
 		ms_fetch_release(&f[i]);
 		ms_cache_meta_release(&meta[i]);
