@@ -70,14 +70,22 @@ int ms_recipients_load(const char *path, ms_recipient **out, size_t *n, ms_diag 
 			ms_error(d, path, c.rec_line, 0, "out of memory");
 			goto done;
 		}
-		const char *problem = !header_safe(email) || !header_safe(name) ?
+		/* every recipient is checked before anything is sent: a bad line
+		 * found halfway would leave the list half mailed */
+		const char *problem = !g_utf8_validate(email, -1, NULL) || !g_utf8_validate(name, -1, NULL) ?
+			"not UTF-8 (save the file as UTF-8)" :
+			!header_safe(email) || !header_safe(name) ?
 			"a line break in a recipient's address or name: it would make a header of its own" :
+			strlen(email) > 254 ? "an address longer than the 254 bytes SMTP carries" :
+			g_utf8_strlen(name, -1) > 200 ? "a name longer than 200 characters" :
 			!plausible_address(email) ? "not an email address" : NULL;
 		for (size_t k = 0; !problem && k < *n; k++)
 			if (!strcmp(arr[k].email, email))
 				problem = "listed twice";
 		if (problem) {
-			ms_error(d, path, c.rec_line, c.field[ie].col, "'%s': %s", header_safe(email) ? email : "?", problem);
+			ms_error(d, path, c.rec_line, c.field[ie].col, "'%.60s%s': %s",
+				 header_safe(email) && g_utf8_validate(email, -1, NULL) ? email : "?",
+				 strlen(email) > 60 ? "…" : "", problem);
 			free(email);
 			free(name);
 			goto done;

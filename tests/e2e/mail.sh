@@ -65,6 +65,15 @@ diff -r "$WORK/first" "$out/mail" > /dev/null || die "a rerun gives other bytes"
 printf 'email,name\n"eve@example.org","Eve\r\nBcc: all@example.org"\n' > "$WORK/evil.csv"
 if "$MSTRESS" mail -q --to "$WORK/evil.csv" --dry-run --out "$WORK/evil" 2> "$WORK/err"; then die "CR/LF accepted"; fi
 expect_in "$WORK/err" "evil.csv:2:"
+# every recipient is checked before anything is built or sent: a Latin-1 name
+# (not UTF-8) and an address too long for SMTP are errors at their line
+printf 'email,name\nann@example.org,Ann\nbob@example.org,Jos\351\n' > "$WORK/latin1.csv"
+expect_exit 1 "$WORK/latin1.err" "$MSTRESS" mail -q --to "$WORK/latin1.csv" --dry-run --out "$WORK/latin1"
+expect_in "$WORK/latin1.err" "latin1.csv:3:1: error: 'bob@example.org': not UTF-8 (save the file as UTF-8)"
+[ ! -e "$WORK/latin1" ] || die "a message was made before the recipients were checked"
+/usr/bin/python3 -c "print('email,name'); print('a' * 300 + '@example.org,Long')" > "$WORK/long.csv"
+expect_exit 1 "$WORK/longaddr.err" "$MSTRESS" mail -q --to "$WORK/long.csv" --dry-run --out "$WORK/longaddr"
+expect_in "$WORK/longaddr.err" "long.csv:2:1: error: '$(printf 'a%.0s' $(seq 60))…': an address longer than the 254 bytes SMTP carries"
 expect_in "$WORK/err" "a line break"
 
 # delivery: Bob is refused; the others arrive, once
