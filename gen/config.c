@@ -113,6 +113,16 @@ static int set_path(ms_config *cfg, char **dst, const char *v, ms_diag *d, long 
 	return 0;
 }
 
+/* A key of two words: *dst is 0 for the first, 1 for the second. */
+static int set_choice(int *dst, const char *k, const char *v, const char *no, const char *yes, ms_diag *d,
+		      const char *file, long line)
+{
+	if (strcmp(v, no) && strcmp(v, yes))
+		return ms_error(d, file, line, 1, "%s: '%s' is neither %s nor %s", k, v, no, yes);
+	*dst = !strcmp(v, yes);
+	return 0;
+}
+
 /* Text a reader sees (a title, a label): printable, and short enough for
  * a page's running header and a feed entry. */
 #define MAX_TEXT 300
@@ -170,12 +180,8 @@ static int set_report_key(ms_config *cfg, const char *k, const char *v, ms_diag 
 	}
 	if (!strcmp(k, "claims"))
 		return set_path(cfg, &cfg->claims, v, d, line);
-	if (!strcmp(k, "period")) {
-		if (strcmp(v, "week") && strcmp(v, "all"))
-			return ms_error(d, f, line, 1, "period: '%s' is neither week nor all", v);
-		cfg->weekly = !strcmp(v, "week");
-		return 0;
-	}
+	if (!strcmp(k, "period"))
+		return set_choice(&cfg->weekly, k, v, "all", "week", d, f, line);
 	if (!strcmp(k, "top_drawdowns")) {
 		char *end;
 		long n = strtol(v, &end, 10);
@@ -271,18 +277,10 @@ static int set_source_key(ms_config *cfg, ms_source_cfg *s, const char *k, const
 	}
 	if (!strcmp(k, "asset"))
 		return set_string(&s->asset, v, d, f, line);
-	if (!strcmp(k, "bad_rows")) {
-		if (strcmp(v, "error") && strcmp(v, "skip"))
-			return ms_error(d, f, line, 1, "bad_rows: '%s' is not error or skip", v);
-		s->skip_bad_rows = !strcmp(v, "skip");
-		return 0;
-	}
-	if (!strcmp(k, "dates")) {
-		if (strcmp(v, "snapshot") && strcmp(v, "day"))
-			return ms_error(d, f, line, 1, "dates: '%s' is not snapshot or day", v);
-		s->dates_name_day = !strcmp(v, "day");
-		return 0;
-	}
+	if (!strcmp(k, "bad_rows"))
+		return set_choice(&s->skip_bad_rows, k, v, "error", "skip", d, f, line);
+	if (!strcmp(k, "dates"))
+		return set_choice(&s->dates_name_day, k, v, "snapshot", "day", d, f, line);
 	if (!strcmp(k, "timezone")) {
 		s->timezone_line = line;
 		return set_string(&s->timezone, v, d, f, line);
