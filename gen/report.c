@@ -16,6 +16,7 @@
 #include "memwatch.h"
 #include "figures.h"
 #include "model.h"
+#include "outset.h"
 #include "sources.h"
 #include "tmpl.h"
 #include "update.h"
@@ -374,43 +375,20 @@ static int render_html(build *b)
 	return rc ? -1 : 0;
 }
 
-/* Every file is written to its temporary name first and renamed into place
- * only when all were written: a full disk leaves the previous report whole. */
+/* The set lands whole: written beside the output folder and switched in
+ * by one rename, so a full disk, a crash or a second run never mixes two. */
 static int write_outputs(build *b)
 {
-	char *charts = ms_path_join(b->out_dir, "charts");
-	int rc = !charts ? ms_error(b->d, NULL, 0, 0, "out of memory") : ms_mkdirs(charts, b->d);
-	free(charts);
-	/* one writer at a time: two builds into one folder never mix their files */
-	int lock = rc ? -1 : ms_dir_lock(b->out_dir, 1, MS_LOCK_WAIT_S, b->d);
-	if (!rc && lock < 0)
-		rc = -1;
-	char **path = calloc(b->nout ? b->nout : 1, sizeof *path);
-	ms_pending_file *p = calloc(b->nout ? b->nout : 1, sizeof *p);
-	size_t written = 0;
-	if (!rc && (!path || !p))
-		rc = ms_error(b->d, NULL, 0, 0, "out of memory");
+	ms_out_file *f = calloc(b->nout ? b->nout : 1, sizeof *f);
+	int rc = !f ? ms_error(b->d, NULL, 0, 0, "out of memory") : 0;
 	for (size_t i = 0; !rc && i < b->nout; i++) {
-		ms_progress(b->d, "mstress: writing %s", b->out[i].name);
-		path[i] = ms_path_join(b->out_dir, b->out[i].name);
-		if (!path[i] || ms_buf_failed(&b->out[i].data))
+		if (ms_buf_failed(&b->out[i].data))
 			rc = ms_error(b->d, b->out[i].name, 0, 0, "out of memory");
-		else if (!(rc = ms_write_tmp(&p[i], path[i], b->out[i].data.data, b->out[i].data.len, b->d)))
-			written++;
+		f[i] = (ms_out_file){ b->out[i].name, b->out[i].data.data, b->out[i].data.len };
 	}
-	ms_commit_begin();
-	for (size_t i = 0; i < written; i++) {
-		if (rc)
-			ms_pending_abort(&p[i]);
-		else if (ms_pending_commit(&p[i], b->d))
-			rc = -1;
-	}
-	ms_commit_end();
-	ms_dir_unlock(lock);
-	for (size_t i = 0; path && i < b->nout; i++)
-		free(path[i]);
-	free(path);
-	free(p);
+	if (!rc)
+		rc = ms_outset_write(b->out_dir, f, b->nout, b->d);
+	free(f);
 	return rc;
 }
 

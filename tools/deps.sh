@@ -6,9 +6,10 @@ set -eu
 PKGS="build-essential pkg-config libcurl4-openssl-dev libxml2-dev libcairo2-dev
 libhpdf-dev libjansson-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 libfreetype-dev libpng-dev libgmime-3.0-dev tzdata"
-# What the tests use to look at the outputs and recompute the statistics.
+# What the tests use to look at the outputs, recompute the statistics and
+# inject faults (strace).
 if [ "${1:-}" = "--test" ]; then
-	PKGS="$PKGS qpdf poppler-utils python3 python3-numpy python3-aiosmtpd"
+	PKGS="$PKGS qpdf poppler-utils python3 python3-numpy python3-aiosmtpd strace"
 	# the HTML checker runs on Java; any JRE on the PATH will do
 	command -v java > /dev/null 2>&1 || PKGS="$PKGS default-jre-headless"
 fi

@@ -15,8 +15,8 @@
  * end, while the parent waits, judges it, and goes on with the allocation
  * granted. So one run tries every n from 1 to the total, each child a true
  * "the n-th allocation fails" run, at the cost of its remaining work only.
- * Once the run has begun writing its report (its temporary files, which a
- * failing child would remove, are in the output directory), the remaining
+ * Once the run has begun writing its report (its folder beside the output
+ * directory, which a failing child would remove, exists), the remaining
  * allocations are failed in fresh runs started at its exit instead.
  * A child must end by a signal-free exit: 0 (the failure was absorbed), or
  * non-zero with an "error:" message; with no block of the counted
@@ -178,6 +178,24 @@ static char *list_dir(const char *dir)
 	if (f)
 		fclose(f);
 	return text;
+}
+
+/* Whether the run has made the sibling folder its report is written into
+ * (.NAME.new-XXXXXX beside the watched folder, gen/outset.c). */
+static int switch_begun(void)
+{
+	const char *slash = strrchr(watch, '/');
+	const char *base = slash ? slash + 1 : watch;
+	char parent[4096], mark[512];
+	snprintf(parent, sizeof parent, "%.*s", slash ? (int)(slash - watch) : 1, slash ? watch : ".");
+	snprintf(mark, sizeof mark, ".%s.new-", base);
+	DIR *d = opendir(parent);
+	int found = 0;
+	for (struct dirent *e; d && !found && (e = readdir(d));)
+		found = !strncmp(e->d_name, mark, strlen(mark));
+	if (d)
+		closedir(d);
+	return found;
 }
 
 /* Whether every file under ref has the same bytes under dir. */
@@ -367,7 +385,7 @@ static int must_fail(void)
 	 * remove this run's temporary files: the rest are run afresh, at exit */
 	if (watch) {
 		char *now = list_dir(watch);
-		int writing = !now || !snapshot || strcmp(now, snapshot);
+		int writing = !now || !snapshot || strcmp(now, snapshot) || switch_begun();
 		__real_free(now);
 		if (writing) {
 			fresh_from = n;
