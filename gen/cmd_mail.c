@@ -1,5 +1,7 @@
-/* `mstress mail`: the report by email, one message per recipient, each
- * delivered exactly once across reruns. */
+/* `mstress mail`: the report by email, one message per recipient, never
+ * sent twice without saying so: each send is logged before it starts and
+ * after it ends, and one whose end was never answered is not repeated
+ * unless asked. */
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -18,13 +20,16 @@
 
 static const char usage[] =
 	"usage: mstress mail --to RECIPIENTS.csv (--dry-run | --smtp URL) [--from ADDR] [--from-name NAME]\n"
-	"                    [--smtp-insecure] [--pause SECONDS] [--config FILE] [--as-of DATE]\n"
-	"                    [--out DIR] [--templates DIR] [-q | -v]\n"
+	"                    [--smtp-insecure] [--pause SECONDS] [--final-reply-wait SECONDS]\n"
+	"                    [--resend-unknown] [--config FILE] [--as-of DATE] [--out DIR]\n"
+	"                    [--templates DIR] [-q | -v]\n"
 	"\n"
 	"Builds the report, then mails it: one message per recipient of RECIPIENTS.csv\n"
 	"(columns email,name), a plain-text and an HTML part (templates/email.txt and\n"
 	"email.html) with two charts, and the PDF attached. A log in DIR/mail/ records\n"
-	"each delivery: a rerun after a failure sends only to those not yet served.\n"
+	"each send: a rerun after a failure sends only to those not yet served. A message\n"
+	"sent whole but never answered (a server that went silent, a killed run) may have\n"
+	"arrived: it is not sent again unless --resend-unknown says so.\n"
 	"Credentials come from MSTRESS_SMTP_USER and MSTRESS_SMTP_PASSWORD or ~/.netrc.\n"
 	"\n"
 	"  -t, --to FILE         the recipients (required)\n"
@@ -34,6 +39,10 @@ static const char usage[] =
 	"  -f, --from ADDR       the sender's address (default reports@mstress.invalid)\n"
 	"      --from-name NAME  the sender's name (default mstress)\n"
 	"      --pause SECONDS   between messages (default 1)\n"
+	"      --final-reply-wait SECONDS\n"
+	"                        how long to wait for the answer to a message's end\n"
+	"                        (default 600, as RFC 5321 asks; 1 to 3600)\n"
+	"      --resend-unknown  send again the messages of unknown fate\n"
 	"  -c, --config FILE     as for build\n"
 	"  -a, --as-of DATE      as for build\n"
 	"  -o, --out DIR         where the report is built (default: out)\n"
@@ -42,8 +51,16 @@ static const char usage[] =
 	"  -v, --verbose         notes too\n"
 	"  -h, --help            this help\n";
 
+/* DIR/mail/sent.log: a line per step of a send, "MESSAGE-ID TAB ADDRESS TAB
+ * STATE", the last line of a message deciding. "sending" with nothing after
+ * it is a run that died mid-send: of unknown fate, like "unknown". (A line
+ * without a state, from earlier versions, is a delivery.) */
+typedef enum send_state { NEVER_SENT, SENDING, DELIVERED, NOT_DELIVERED, UNKNOWN } send_state;
+static const char *const state_names[] = { "", "sending", "delivered", "not-delivered", "unknown" };
+
 typedef struct sendlog {
-	char **ids;              /* Message-IDs delivered before */
+	char **ids;              /* Message-IDs, in the order of their lines */
+	send_state *state;
 	size_t n;
 } sendlog;
 
@@ -52,41 +69,50 @@ static void read_log(const char *path, sendlog *l)
 	FILE *f = fopen(path, "r");
 	char line[1024];
 	l->ids = NULL;
+	l->state = NULL;
 	l->n = 0;
 	while (f && fgets(line, sizeof line, f)) {
-		char *tab = strchr(line, '\t');
+		line[strcspn(line, "\n")] = '\0';
+		char *tab = strchr(line, '\t'), *tab2 = tab ? strchr(tab + 1, '\t') : NULL;
 		if (!tab)
 			continue;
 		*tab = '\0';
+		send_state st = DELIVERED;
+		for (int k = SENDING; tab2 && k <= UNKNOWN; k++)
+			if (!strcmp(tab2 + 1, state_names[k]))
+				st = (send_state)k;
 		char **ids = realloc(l->ids, (l->n + 1) * sizeof *ids);
-		if (!ids)
+		send_state *sts = ids ? realloc(l->state, (l->n + 1) * sizeof *sts) : NULL;
+		if (ids)
+			l->ids = ids;
+		if (!sts)
 			break;
-		l->ids = ids;
+		l->state = sts;
 		if ((l->ids[l->n] = strdup(line)))
-			l->n++;
+			l->state[l->n++] = st;
 	}
 	if (f)
 		fclose(f);
 }
 
-static int logged(const sendlog *l, const char *id)
+static send_state state_of(const sendlog *l, const char *id)
 {
-	for (size_t i = 0; i < l->n; i++)
+	for (size_t i = l->n; i-- > 0;)
 		if (!strcmp(l->ids[i], id))
-			return 1;
-	return 0;
+			return l->state[i] == SENDING ? UNKNOWN : l->state[i];
+	return NEVER_SENT;
 }
 
-/* One line per delivery, on disk before the next message goes. */
-static int append_log(const char *path, const char *id, const char *email, ms_diag *d)
+/* One line per step, on disk before the next step. */
+static int append_log(const char *path, const char *id, const char *email, send_state st, ms_diag *d)
 {
 	FILE *f = fopen(path, "a");
-	if (!f || fprintf(f, "%s\t%s\n", id, email) < 0 || fflush(f) || fsync(fileno(f))) {
+	if (!f || fprintf(f, "%s\t%s\t%s\n", id, email, state_names[st]) < 0 || fflush(f) || fsync(fileno(f))) {
 		if (f)
 			fclose(f);
-		return ms_io_error(d, path, "cannot record a delivery: %s", strerror(errno));
+		return ms_io_error(d, path, "cannot record a send: %s", strerror(errno));
 	}
-	return fclose(f) ? ms_io_error(d, path, "cannot record a delivery: %s", strerror(errno)) : 0;
+	return fclose(f) ? ms_io_error(d, path, "cannot record a send: %s", strerror(errno)) : 0;
 }
 
 static int read_into(const char *dir, const char *name, ms_buf *b, ms_diag *d)
@@ -115,15 +141,16 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 		{ "to", required_argument, NULL, 't' }, { "dry-run", no_argument, NULL, 'n' },
 		{ "smtp", required_argument, NULL, 's' }, { "smtp-insecure", no_argument, NULL, 'I' },
 		{ "from", required_argument, NULL, 'f' }, { "from-name", required_argument, NULL, 'F' },
-		{ "pause", required_argument, NULL, 'P' }, { "config", required_argument, NULL, 'c' },
+		{ "pause", required_argument, NULL, 'P' }, { "final-reply-wait", required_argument, NULL, 'W' },
+		{ "resend-unknown", no_argument, NULL, 'R' }, { "config", required_argument, NULL, 'c' },
 		{ "as-of", required_argument, NULL, 'a' }, { "out", required_argument, NULL, 'o' },
 		{ "templates", required_argument, NULL, 'T' }, { "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' }, { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
 	};
 	char home[4096];
 	const char *to = NULL, *from = "reports@mstress.invalid", *from_name = "mstress";
-	ms_smtp smtp = { NULL, 0, NULL };
-	int dry = 0, c;
+	ms_smtp smtp = { NULL, 0, NULL, MS_SMTP_FINAL_WAIT_S };
+	int dry = 0, resend_unknown = 0, c;
 	double pause = 1;
 	ms_build_opts o = { .out_dir = "out", .as_of = -1, .fallback_as_of = -1, .weekly = -1 };
 	ms_fetch_defaults(&o.fetch);
@@ -136,6 +163,7 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 		case 'I': smtp.insecure = 1; break;
 		case 'f': from = optarg; break;
 		case 'F': from_name = optarg; break;
+		case 'R': resend_unknown = 1; break;
 		case 'c': o.config = optarg; break;
 		case 'o': o.out_dir = optarg; break;
 		case 'T': o.templates = optarg; break;
@@ -153,6 +181,15 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 				fprintf(stderr, "mstress mail: --pause takes seconds, 0 to 3600\n");
 				return MS_EXIT_USAGE;
 			}
+			break;
+		}
+		case 'W': {
+			long long v;
+			if (ms_cli_integer(optarg, 1, 3600, &v)) {
+				fprintf(stderr, "mstress mail: --final-reply-wait takes whole seconds, 1 to 3600\n");
+				return MS_EXIT_USAGE;
+			}
+			smtp.final_wait_s = (long)v;
 			break;
 		}
 		default: fputs(usage, stderr); return MS_EXIT_USAGE;
@@ -183,8 +220,8 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 	ms_buf_init(&text, 0);
 	json_t *model = NULL;
 	char *mail_dir = NULL, *log_path = NULL, *charts = NULL, *tdir = NULL;
-	sendlog log = { NULL, 0 };
-	size_t sent = 0, skipped = 0, failed = 0;
+	sendlog log = { NULL, NULL, 0 };
+	size_t sent = 0, skipped = 0, failed = 0, unknown = 0;
 	int rc = -1;
 	if (ms_recipients_load(to, &rcpt, &nr, d) || ms_build(&o, d))
 		goto done;
@@ -252,21 +289,35 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 			if (!rc)
 				ms_note(d, "wrote %s", path);
 			free(path);
-		} else if (logged(&log, id)) {
+		} else if (state_of(&log, id) == DELIVERED) {
 			printf("already delivered: %s\n", rcpt[i].email);
 			skipped++;
+		} else if (state_of(&log, id) == UNKNOWN && !resend_unknown) {
+			ms_error(d, log_path, 0, 0, "an earlier run sent the message to %s whole and got no answer: it may "
+				 "have arrived; not sent again (--resend-unknown sends it)", rcpt[i].email);
+			printf("fate unknown: %s\n", rcpt[i].email);
+			unknown++;
 		} else {
-			if (sent + failed && pause > 0) {
+			if (sent + failed + unknown && pause > 0) {
 				struct timespec ts = { (time_t)pause, (long)((pause - (double)(time_t)pause) * 1e9) };
 				nanosleep(&ts, NULL);
 			}
 			ms_progress(d, "mstress: sending to %s (%zu of %zu)", rcpt[i].email, i + 1, nr);
-			if (ms_smtp_send(&smtp, rcpt[i].email, msg.data, msg.len, why) == 0) {
-				rc = append_log(log_path, id, rcpt[i].email, d);
+			if ((rc = append_log(log_path, id, rcpt[i].email, SENDING, d)))
+				break;
+			ms_delivery fate = ms_smtp_send(&smtp, rcpt[i].email, msg.data, msg.len, why);
+			ms_progress_done(d);
+			rc = append_log(log_path, id, rcpt[i].email,
+					fate == MS_DELIVERED ? DELIVERED : fate == MS_FATE_UNKNOWN ? UNKNOWN : NOT_DELIVERED, d);
+			if (fate == MS_DELIVERED) {
 				printf("delivered: %s\n", rcpt[i].email);
 				sent++;
+			} else if (fate == MS_FATE_UNKNOWN) {
+				ms_error(d, to, rcpt[i].line, 0, "sent to %s, but %s: it may have arrived; not sent again "
+					 "without --resend-unknown", rcpt[i].email, why);
+				printf("fate unknown: %s\n", rcpt[i].email);
+				unknown++;
 			} else {
-				ms_progress_done(d);
 				ms_error(d, to, rcpt[i].line, 0, "not delivered to %s: %s", rcpt[i].email, why);
 				printf("not delivered: %s\n", rcpt[i].email);
 				failed++;
@@ -276,11 +327,13 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 	}
 	ms_progress_done(d);
 	if (!dry && !rc)
-		printf("%zu delivered, %zu already delivered before, %zu not delivered\n", sent, skipped, failed);
+		printf("%zu delivered, %zu already delivered before, %zu not delivered, %zu of unknown fate\n", sent,
+		       skipped, failed, unknown);
 done:
 	for (size_t i = 0; i < log.n; i++)
 		free(log.ids[i]);
 	free(log.ids);
+	free(log.state);
 	json_decref(model);
 	ms_recipients_free(rcpt, nr);
 	ms_buf_release(&pdf);
@@ -292,7 +345,7 @@ done:
 	free(log_path);
 	free(charts);
 	free(tdir);
-	if (!rc && failed)
+	if (!rc && (failed || unknown))
 		return MS_EXIT_NETWORK;
 	return ms_cli_status(d, rc);
 }

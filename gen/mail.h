@@ -49,12 +49,25 @@ typedef struct ms_smtp {
 	const char *url;         /* smtp://host:port or smtps://host:port */
 	int insecure;            /* allow smtp:// without STARTTLS */
 	const char *from_email;
+	long final_wait_s;       /* for the answer to the message's end */
 } ms_smtp;
+
+/* The session up to the message's end: 5 minutes (RFC 5321's longest wait
+ * before the data); the answer to the end gets its own wait, 10 minutes by
+ * default (MS_SMTP_FINAL_WAIT_S, the RFC's). */
+#define MS_SMTP_SESSION_S 300
+#define MS_SMTP_FINAL_WAIT_S 600
+
+typedef enum ms_delivery {
+	MS_DELIVERED,
+	MS_NOT_DELIVERED,        /* refused, or the message never fully sent */
+	MS_FATE_UNKNOWN,         /* sent whole, but no answer came back */
+} ms_delivery;
 
 /* Delivers one message to one recipient. Credentials come from
  * MSTRESS_SMTP_USER / MSTRESS_SMTP_PASSWORD or ~/.netrc, never from
- * arguments, and are never printed. Returns 0, or -1 with the reason in
- * why (the server's answer or libcurl's). */
-int ms_smtp_send(const ms_smtp *s, const char *rcpt, const char *msg, size_t len, char why[256]);
+ * arguments, and are never printed. Otherwise than delivered, the reason
+ * is in why (the server's answer or libcurl's). */
+ms_delivery ms_smtp_send(const ms_smtp *s, const char *rcpt, const char *msg, size_t len, char why[256]);
 
 #endif

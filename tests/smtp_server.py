@@ -1,14 +1,16 @@
 #!/usr/bin/python3
 """A real SMTP server on 127.0.0.1 for the mail tests (Debian's aiosmtpd).
 
-usage: smtp_server.py OUTDIR PORTFILE [--reject ADDR]... [--max N]
+usage: smtp_server.py OUTDIR PORTFILE [--reject ADDR]... [--max N] [--final-delay S]
 
 Stores each message as OUTDIR/NNN-RCPT.eml (the bytes as received), refuses
 the --reject addresses with 550, and after --max messages goes away (the
 process exits), as a server that dies mid-list. Writes its port to PORTFILE
-once it listens. No STARTTLS: mstress must refuse it unless told otherwise.
+once it listens. --final-delay holds the answer to each message's end for S
+seconds (the message already stored), as a slow or silent server. No STARTTLS: mstress must refuse it unless told otherwise.
 """
 import argparse
+import asyncio
 import os
 import socket
 import threading
@@ -18,8 +20,9 @@ from aiosmtpd.controller import Controller
 
 
 class Handler:
-    def __init__(self, outdir, reject, max_msgs):
+    def __init__(self, outdir, reject, max_msgs, final_delay):
         self.outdir, self.reject, self.max, self.count = outdir, set(reject), max_msgs, 0
+        self.final_delay = final_delay
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.reject:
@@ -34,6 +37,8 @@ class Handler:
             f.write(envelope.original_content)
         if self.max and self.count >= self.max:
             threading.Timer(0.3, os._exit, args=(0,)).start()
+        if self.final_delay:
+            await asyncio.sleep(self.final_delay)
         return "250 2.0.0 accepted"
 
 
@@ -43,11 +48,12 @@ def main():
     ap.add_argument("portfile")
     ap.add_argument("--reject", action="append", default=[])
     ap.add_argument("--max", type=int, default=0)
+    ap.add_argument("--final-delay", type=float, default=0)
     a = ap.parse_args()
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    c = Controller(Handler(a.outdir, a.reject, a.max), hostname="127.0.0.1", port=port)
+    c = Controller(Handler(a.outdir, a.reject, a.max, a.final_delay), hostname="127.0.0.1", port=port)
     c.start()
     with open(a.portfile + ".tmp", "w") as f:
         f.write(str(port))

@@ -1,7 +1,8 @@
 # mstress mail: the messages' structure, headers and attachment (dry run),
 # then delivery to a real SMTP server on 127.0.0.1: a refused recipient, a
 # server that goes away mid-list, reruns that send only what is missing,
-# and no plain-text SMTP unless asked.
+# a server slow or silent at the message's end and a run killed mid-send
+# (never sent twice without saying so), and no plain-text SMTP unless asked.
 . "$ROOT/tests/lib.sh"
 pids=""
 trap 'for p in $pids; do kill "$p" 2> /dev/null || true; done' EXIT
@@ -116,6 +117,62 @@ expect_in "$WORK/run4.txt" "1 delivered, 0 already delivered before, 2 not deliv
 start_server "$WORK/inbox4"
 "$MSTRESS" mail -q --to "$WORK/to.csv" --smtp "smtp://127.0.0.1:$PORT" --smtp-insecure --pause 0 --out "$out2" > "$WORK/run5.txt"
 expect_in "$WORK/run5.txt" "2 delivered, 1 already delivered before, 0 not delivered"
+# a server slow to answer the message's end is waited for: delivered once
+printf 'email,name\nalice@example.org,Alice\ncarol@example.org,Carol\n' > "$WORK/two.csv"
+start_server "$WORK/inbox5" --final-delay 2
+"$MSTRESS" mail -q --to "$WORK/two.csv" --smtp "smtp://127.0.0.1:$PORT" --smtp-insecure --pause 0 \
+	--final-reply-wait 20 --out "$WORK/out5" > "$WORK/run6.txt"
+expect_in "$WORK/run6.txt" "2 delivered, 0 already delivered before, 0 not delivered, 0 of unknown fate"
+[ "$(ls "$WORK/inbox5" | wc -l)" -eq 2 ] || die "the slow server got $(ls "$WORK/inbox5" | wc -l) messages, not 2"
+# past the wait, the message (which the server has) is of unknown fate:
+# said, logged, exit 4, and not sent again by a rerun
+start_server "$WORK/inbox6" --final-delay 8
+set +e
+"$MSTRESS" mail -q --to "$WORK/two.csv" --smtp "smtp://127.0.0.1:$PORT" --smtp-insecure --pause 0 \
+	--final-reply-wait 1 --out "$WORK/out6" > "$WORK/run7.txt" 2> "$WORK/run7.err"
+code=$?
+set -e
+[ $code -eq 4 ] || die "an unanswered message must exit 4, not $code"
+expect_in "$WORK/run7.txt" "fate unknown: alice@example.org"
+expect_in "$WORK/run7.txt" "0 delivered, 0 already delivered before, 0 not delivered, 2 of unknown fate"
+expect_in "$WORK/run7.err" "sent to alice@example.org, but no answer to the end of the message in time: it may have arrived"
+[ "$(grep -c 'unknown$' "$WORK/out6/mail/sent.log")" -eq 2 ] || die "sent.log: $(cat "$WORK/out6/mail/sent.log")"
+[ "$(ls "$WORK/inbox6" | wc -l)" -eq 2 ] || die "the silent server got $(ls "$WORK/inbox6" | wc -l) messages"
+start_server "$WORK/inbox7"
+set +e
+"$MSTRESS" mail -q --to "$WORK/two.csv" --smtp "smtp://127.0.0.1:$PORT" --smtp-insecure --pause 0 \
+	--out "$WORK/out6" > "$WORK/run8.txt" 2> "$WORK/run8.err"
+code=$?
+set -e
+[ $code -eq 4 ] || die "a rerun with messages of unknown fate must exit 4, not $code"
+expect_in "$WORK/run8.txt" "0 delivered, 0 already delivered before, 0 not delivered, 2 of unknown fate"
+expect_in "$WORK/run8.err" "not sent again (--resend-unknown sends it)"
+[ -z "$(ls "$WORK/inbox7")" ] || die "a message of unknown fate was sent again: $(ls "$WORK/inbox7")"
+"$MSTRESS" mail -q --to "$WORK/two.csv" --smtp "smtp://127.0.0.1:$PORT" --smtp-insecure --pause 0 \
+	--resend-unknown --out "$WORK/out6" > "$WORK/run9.txt"
+expect_in "$WORK/run9.txt" "2 delivered, 0 already delivered before, 0 not delivered, 0 of unknown fate"
+[ "$(ls "$WORK/inbox7" | wc -l)" -eq 2 ] || die "--resend-unknown sent $(ls "$WORK/inbox7" | wc -l) messages"
+# a run killed while it waits for the answer: the rerun does not send again
+printf 'email,name\nalice@example.org,Alice\n' > "$WORK/one.csv"
+start_server "$WORK/inbox8" --final-delay 60
+"$MSTRESS" mail -q --to "$WORK/one.csv" --smtp "smtp://127.0.0.1:$PORT" --smtp-insecure --pause 0 \
+	--out "$WORK/out7" > /dev/null 2>&1 &
+mailer=$!
+i=0
+while [ -z "$(ls "$WORK/inbox8")" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+[ -n "$(ls "$WORK/inbox8")" ] || die "the message never reached the server"
+kill -9 "$mailer"
+wait "$mailer" 2> /dev/null || true
+expect_in "$WORK/out7/mail/sent.log" "	alice@example.org	sending"
+set +e
+"$MSTRESS" mail -q --to "$WORK/one.csv" --smtp "smtp://127.0.0.1:$PORT" --smtp-insecure --pause 0 \
+	--out "$WORK/out7" > "$WORK/run10.txt" 2> /dev/null
+code=$?
+set -e
+[ $code -eq 4 ] || die "after a killed send, the rerun must exit 4, not $code"
+expect_in "$WORK/run10.txt" "fate unknown: alice@example.org"
+[ "$(ls "$WORK/inbox8" | wc -l)" -eq 1 ] || die "a killed send was repeated"
+for p in $pids; do kill "$p" 2> /dev/null || true; done; pids=""
 # without --smtp-insecure, a server with no STARTTLS gets nothing
 set +e
 "$MSTRESS" mail -q --to "$WORK/to.csv" --smtp "smtp://127.0.0.1:$PORT" --pause 0 --out "$WORK/out3" > /dev/null 2> "$WORK/tls.err"
