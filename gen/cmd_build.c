@@ -40,7 +40,8 @@ static const char usage[] =
 	"      --offline         no downloads: build from the cache and the snapshots\n"
 	"      --cache DIR       the download cache (default ~/.cache/mstress)\n"
 	"      --source N=URL    fetch source N from URL (see mstress fetch --help)\n"
-	"      --timeout S, --retries N, --max-bytes N   as for fetch\n"
+	"      --timeout S, --stall S, --deadline S, --retries N, --max-bytes N\n"
+	"                        as for fetch\n"
 	"  -j, --jobs N          build up to N configs at once (default 1)\n"
 	"      --dump-charts     also write charts/ID.txt, each chart's display list\n"
 	"                        as text (what the golden tests compare)\n"
@@ -108,7 +109,8 @@ int ms_cmd_build(int argc, char **argv, ms_diag *d)
 		{ "help", no_argument, NULL, 'h' }, { "dump-charts", no_argument, NULL, 'D' },
 		{ "offline", no_argument, NULL, 'O' }, { "cache", required_argument, NULL, 'C' },
 		{ "source", required_argument, NULL, 'S' }, { "timeout", required_argument, NULL, 'T' },
-		{ "retries", required_argument, NULL, 'R' }, { "max-bytes", required_argument, NULL, 'M' },
+		{ "deadline", required_argument, NULL, 'L' }, { "retries", required_argument, NULL, 'R' },
+		{ "max-bytes", required_argument, NULL, 'M' }, { "stall", required_argument, NULL, 'W' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *sources[64];

@@ -28,6 +28,9 @@ static const char usage[] =
 	"  -a, --as-of DATE      paged sources are asked for data up to this day\n"
 	"                        (default: today, UTC; the config's as_of is for builds)\n"
 	"      --timeout S       a transfer's time limit (default 120)\n"
+	"      --stall S         a transfer that receives under a byte a second for S\n"
+	"                        seconds ends (default 30)\n"
+	"      --deadline S      the whole fetch's limit, retries included (default 300)\n"
 	"      --retries N       retries on timeouts, 429 and 5xx (default 3)\n"
 	"      --max-bytes N     the largest response kept, bytes or with K, M, G (default 256M)\n"
 	"      --force           keep a valid answer even when it is worse than the cached copy\n"
@@ -44,6 +47,16 @@ int ms_fetch_options(int c, const char *arg, ms_fetch_opts *o)
 			return -1;
 		o->timeout = (long)v;
 		o->connect_timeout = o->connect_timeout < o->timeout ? o->connect_timeout : o->timeout;
+		return 1;
+	case 'W':
+		if (ms_cli_integer(arg, 1, 3600, &v))
+			return -1;
+		o->stall = (long)v;
+		return 1;
+	case 'L':
+		if (ms_cli_integer(arg, 1, 86400, &v))
+			return -1;
+		o->deadline = (long)v;
 		return 1;
 	case 'R':
 		if (ms_cli_integer(arg, 0, 10, &v))
@@ -77,7 +90,8 @@ int ms_cmd_fetch(int argc, char **argv, ms_diag *d)
 	static const struct option opts[] = {
 		{ "config", required_argument, NULL, 'c' }, { "cache", required_argument, NULL, 'C' },
 		{ "source", required_argument, NULL, 's' }, { "as-of", required_argument, NULL, 'a' },
-		{ "timeout", required_argument, NULL, 'T' },
+		{ "timeout", required_argument, NULL, 'T' }, { "deadline", required_argument, NULL, 'L' },
+		{ "stall", required_argument, NULL, 'W' },
 		{ "retries", required_argument, NULL, 'R' }, { "max-bytes", required_argument, NULL, 'M' },
 		{ "force", no_argument, NULL, 'F' },
 		{ "quiet", no_argument, NULL, 'q' }, { "verbose", no_argument, NULL, 'v' },

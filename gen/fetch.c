@@ -19,6 +19,7 @@ typedef struct xfer {
 	double retry_after;       /* from the last answer, seconds (-1: none) */
 	int running, done, too_big;
 	size_t max;
+	char why[CURL_ERROR_SIZE];    /* libcurl's own words for a failure */
 } xfer;
 
 static double now(void)
@@ -32,6 +33,8 @@ void ms_fetch_defaults(ms_fetch_opts *o)
 {
 	o->connect_timeout = 15;
 	o->timeout = 120;
+	o->stall = 30;
+	o->deadline = 300;
 	o->retries = 3;
 	o->backoff = 1.0;
 	o->host_delay = 0.5;
@@ -105,7 +108,7 @@ static void host_of(const char *url, char *out, size_t n)
 	snprintf(out, n, "%.*s", (int)(len < n ? len : n - 1), p);
 }
 
-static CURL *make_handle(xfer *x, const ms_fetch_opts *o)
+static CURL *make_handle(xfer *x, const ms_fetch_opts *o, double left_s)
 {
 	CURL *h = curl_easy_init();
 	if (!h)
@@ -117,6 +120,8 @@ static CURL *make_handle(xfer *x, const ms_fetch_opts *o)
 	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
 	curl_easy_setopt(h, CURLOPT_HEADERDATA, x);
 	curl_easy_setopt(h, CURLOPT_PRIVATE, x);
+	x->why[0] = 0;
+	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, x->why);
 	curl_easy_setopt(h, CURLOPT_USERAGENT, "mstress/" MS_VERSION " (market-stress reports)");
 	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");          /* gzip, deflate, … */
 	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
@@ -126,7 +131,11 @@ static CURL *make_handle(xfer *x, const ms_fetch_opts *o)
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, o->connect_timeout);
-	curl_easy_setopt(h, CURLOPT_TIMEOUT, o->timeout);
+	/* an attempt ends at its own limit or at the phase's deadline */
+	double limit = left_s < (double)o->timeout ? left_s : (double)o->timeout;
+	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)(limit * 1000) + 1);
+	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, o->stall);
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->max_bytes);
 	curl_easy_setopt(h, CURLOPT_FAILONERROR, 0L);
@@ -158,8 +167,14 @@ static int transient(CURLcode rc, long status)
 	       (rc == CURLE_OK && (status == 429 || status >= 500));
 }
 
-/* Decides what a finished attempt means: done (ok or not), or try again. */
-static void finish(xfer *x, CURLcode rc, const ms_fetch_opts *o, unsigned *seed)
+static const char *failure(const xfer *x, CURLcode rc)
+{
+	return x->why[0] ? x->why : curl_easy_strerror(rc);
+}
+
+/* Decides what a finished attempt means: done (ok or not), or try again
+ * (not past the deadline: a wait that would end after it ends the source). */
+static void finish(xfer *x, CURLcode rc, const ms_fetch_opts *o, double deadline, unsigned *seed)
 {
 	ms_fetch *f = x->f;
 	long status = 0;
@@ -172,17 +187,28 @@ static void finish(xfer *x, CURLcode rc, const ms_fetch_opts *o, unsigned *seed)
 		f->not_modified = f->ok = 1;
 	} else if (rc == CURLE_OK && (status == 0 || (status >= 200 && status < 300))) {
 		f->ok = 1;
+	} else if (rc == CURLE_OPERATION_TIMEDOUT && now() >= deadline - 0.05) {
+		snprintf(f->error, sizeof f->error, "the fetch's %ld s deadline passed", o->deadline);
 	} else if (transient(rc, status) && f->attempts <= o->retries) {
 		/* exponential backoff with up to 25 % jitter, or what the server asked */
 		double wait = o->backoff * pow(2, f->attempts - 1) * (1 + (rand_r(seed) % 1000) / 4000.0);
 		/* what the server asked, but never longer than one attempt may take */
 		if (x->retry_after >= 0)
 			wait = x->retry_after < (double)o->timeout ? x->retry_after : (double)o->timeout;
-		x->not_before = now() + wait;
-		ms_buf_release(&f->body);
-		return;
+		if (now() + wait < deadline) {
+			x->not_before = now() + wait;
+			ms_buf_release(&f->body);
+			return;
+		}
+		char what[160];
+		if (rc != CURLE_OK)
+			snprintf(what, sizeof what, "%.150s", failure(x, rc));
+		else
+			snprintf(what, sizeof what, "HTTP %ld", status);
+		snprintf(f->error, sizeof f->error, "%s; no time left for a retry within the %ld s deadline", what,
+			 o->deadline);
 	} else if (rc != CURLE_OK) {
-		snprintf(f->error, sizeof f->error, "%s", curl_easy_strerror(rc));
+		snprintf(f->error, sizeof f->error, "%s", failure(x, rc));
 	} else {
 		snprintf(f->error, sizeof f->error, "HTTP %ld", status);
 	}
@@ -231,11 +257,18 @@ void ms_fetch_all(ms_fetch *f, size_t n, const ms_fetch_opts *o, ms_diag *d)
 		host_of(f[i].url, x[i].host, sizeof x[i].host);
 	}
 	size_t left = n;
+	double deadline = now() + (double)o->deadline;
 	while (left) {
 		double t = now();
 		for (size_t i = 0; i < n; i++) {
 			if (x[i].done || x[i].running || x[i].not_before > t)
 				continue;
+			if (t >= deadline) {       /* waiting for a host's turn past the deadline */
+				snprintf(f[i].error, sizeof f[i].error, "the fetch's %ld s deadline passed", o->deadline);
+				x[i].done = 1;
+				left--;
+				continue;
+			}
 			/* politeness: a few at once per host, spaced out */
 			int busy = 0;
 			double last = -1e9;
@@ -249,7 +282,7 @@ void ms_fetch_all(ms_fetch *f, size_t n, const ms_fetch_opts *o, ms_diag *d)
 				continue;
 			if (x[i].h)
 				curl_easy_cleanup(x[i].h);
-			x[i].h = make_handle(&x[i], o);
+			x[i].h = make_handle(&x[i], o, deadline - t);
 			x[i].too_big = 0;
 			if (!x[i].h || curl_multi_add_handle(m, x[i].h) != CURLM_OK) {
 				snprintf(f[i].error, sizeof f[i].error, "cannot start the transfer");
@@ -275,7 +308,7 @@ void ms_fetch_all(ms_fetch *f, size_t n, const ms_fetch_opts *o, ms_diag *d)
 			CURLcode rc = msg->data.result;
 			curl_multi_remove_handle(m, xx->h);
 			xx->running = 0;
-			finish(xx, rc, o, &seed);
+			finish(xx, rc, o, deadline, &seed);
 			if (xx->done)
 				left--;
 		}

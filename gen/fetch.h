@@ -1,6 +1,7 @@
 /* Downloads with libcurl multi: transfers in parallel (at most two per
  * host, a pause between requests to the same host), connect and total
- * timeouts, a size cap, gzip, the environment's proxy, TLS verification
+ * timeouts, a low-speed limit (a stall ends an attempt), one deadline for
+ * the whole phase (retries and Retry-After included), a size cap, gzip, the environment's proxy, TLS verification
  * always on, a User-Agent naming mstress; retries with exponential backoff
  * and jitter on timeouts, 429 and 5xx, honouring Retry-After; conditional
  * GET (ETag, Last-Modified). */
@@ -12,6 +13,8 @@
 
 typedef struct ms_fetch_opts {
 	long connect_timeout, timeout;    /* seconds */
+	long stall;                       /* an attempt under 1 byte/s this long ends, seconds */
+	long deadline;                    /* the whole phase, retries included, seconds */
 	int retries;                      /* attempts after the first */
 	double backoff;                   /* first wait, seconds; doubled each time */
 	double host_delay;                /* between requests to one host, seconds */

@@ -21,14 +21,72 @@ static int wants_pages(const ms_source_cfg *s)
 	return !strcmp(s->format, "binance_klines_json") && !strstr(s->url, "startTime=");
 }
 
+/* The kline interval the URL asks for (interval=1h), in ms; 0 if none. */
+static long long url_interval_ms(const char *url)
+{
+	const char *p = strstr(url, "interval=");
+	char *end;
+	long long n = p ? strtoll(p + 9, &end, 10) : 0;
+	if (!p || n <= 0 || end == p + 9)
+		return 0;
+	switch (*end) {
+	case 's': return n * 1000;
+	case 'm': return n * 60000;
+	case 'h': return n * 3600000;
+	case 'd': return n * 86400000;
+	case 'w': return n * 7 * 86400000LL;
+	case 'M': return n * 28 * 86400000LL;      /* the shortest month: a bound, not a step */
+	default: return 0;
+	}
+}
+
+/* A page must move forward: open times from the startTime asked on,
+ * increasing, at least the interval apart (the URL's, else the first
+ * page's spacing, at least Binance's smallest, 1 s). 0, or -1 with why. */
+static int check_page(const json_t *arr, long long start, long long *interval, char why[160])
+{
+	long long prev = -1, gap = -1;
+	for (size_t i = 0; i < json_array_size(arr); i++) {
+		const json_t *t = json_array_get(json_array_get(arr, i), 0);
+		long long v = json_is_integer(t) ? (long long)json_integer_value(t) : -1;
+		if (v < 0)
+			return snprintf(why, 160, "row %zu is not a kline with an open time", i + 1), -1;
+		if (v < start)
+			return snprintf(why, 160, "row %zu opens before the startTime asked for", i + 1), -1;
+		if (prev >= 0 && v <= prev)
+			return snprintf(why, 160, "row %zu does not open after the row before it", i + 1), -1;
+		if (prev >= 0 && (gap < 0 || v - prev < gap))
+			gap = v - prev;
+		prev = v;
+	}
+	if (gap < 0)
+		return 0;
+	if (!*interval) {
+		if (gap < 1000)
+			return snprintf(why, 160, "rows %lld ms apart: no kline interval is shorter than 1 s", gap), -1;
+		*interval = gap;
+	} else if (gap < *interval) {
+		return snprintf(why, 160, "rows %lld ms apart, closer than the %lld ms interval", gap, *interval), -1;
+	}
+	return 0;
+}
+
 static void fetch_pages(const ms_config *cfg, const ms_source_cfg *s, const ms_fetch_opts *o, ms_fetch *out,
 			ms_diag *d)
 {
 	json_t *all = json_array();
 	long long start = (long long)cfg->window_start * 1000, end = ((long long)cfg->as_of + 86400) * 1000;
+	long long interval = url_interval_ms(s->url), max_pages = MAX_PAGES;
+	size_t joined = 0;
 	int pages = 0;
+	char why[160] = "";
 	out->ok = 0;
-	while (all && start < end && pages < MAX_PAGES) {
+	while (all && start < end) {
+		if (pages == max_pages) {
+			snprintf(out->error, sizeof out->error, "more than the %lld pages the range asked for takes: the "
+				 "pages do not advance", max_pages);
+			break;
+		}
 		char url[2048];
 		snprintf(url, sizeof url, "%s%sstartTime=%lld&limit=%d", s->url, strchr(s->url, '?') ? "&" : "?",
 			 start, PAGE_ROWS);
@@ -37,28 +95,37 @@ static void fetch_pages(const ms_config *cfg, const ms_source_cfg *s, const ms_f
 		pages++;
 		out->attempts += page.attempts;
 		json_t *arr = page.ok ? json_loadb(ms_buf_str(&page.body), page.body.len, 0, NULL) : NULL;
-		if (!page.ok || !json_is_array(arr)) {
+		joined += page.body.len;
+		if (!page.ok || !json_is_array(arr) || check_page(arr, start, &interval, why) ||
+		    joined > o->max_bytes) {
 			snprintf(out->error, sizeof out->error, "page %d: %.200s", pages,
-				 page.ok ? "not a JSON array of klines" : page.error);
+				 !page.ok ? page.error : !json_is_array(arr) ? "not a JSON array of klines" :
+				 *why ? why : "the joined pages are larger than the size limit (--max-bytes)");
 			json_decref(arr);
 			ms_fetch_release(&page);
-			json_decref(all);
-			return;
+			break;
 		}
+		/* the range asked for bounds the pages it can take */
+		if (pages == 1 && interval)
+			max_pages = (end - start) / (interval * PAGE_ROWS) + 2 < MAX_PAGES ?
+				    (end - start) / (interval * PAGE_ROWS) + 2 : MAX_PAGES;
 		size_t n = json_array_size(arr);
 		json_array_extend(all, arr);
 		json_t *last = json_array_get(json_array_get(arr, n ? n - 1 : 0), 0);
 		long long next = json_is_integer(last) ? (long long)json_integer_value(last) + 1 : end;
 		json_decref(arr);
 		ms_fetch_release(&page);
-		if (n < PAGE_ROWS || next <= start)
+		if (n < PAGE_ROWS) {
+			start = end;
 			break;
+		}
 		start = next;
 	}
-	char *body = all ? json_dumps(all, JSON_COMPACT) : NULL;
+	char *body = all && start >= end ? json_dumps(all, JSON_COMPACT) : NULL;
 	json_decref(all);
 	if (!body) {
-		snprintf(out->error, sizeof out->error, "out of memory joining the pages");
+		if (!out->error[0])
+			snprintf(out->error, sizeof out->error, "out of memory joining the pages");
 		return;
 	}
 	ms_buf_init(&out->body, 0);

@@ -8,6 +8,8 @@ GET /e500           500, always
 GET /flaky/NAME     500 the first time, then the fixture
 GET /e429/NAME      429 with Retry-After: 1 the first time, then the fixture
 GET /stall          sleeps 10 s before answering
+GET /trickle        a 200 whose body comes a byte every 3 s, for a minute
+GET /busy           503 with Retry-After: 300, always
 GET /truncated      promises 100000 bytes, sends 100, hangs up
 GET /big            2 MB of digits
 GET /invalid        a JSON document cut short
@@ -18,6 +20,9 @@ GET /key/NAME       the fixture when the CG-API-KEY header is "test-key-7f3a", e
                     FIXTURES_DIR/../keys.log
 GET /klines?startTime=MS&limit=N   Binance-style pages of 2,500 hourly klines
                     from 2026-01-01, logged to FIXTURES_DIR/../klines.log
+GET /creep?startTime=MS&limit=N    full pages of klines 1 ms apart from startTime
+GET /overlap?startTime=MS&limit=N  full pages of hourly klines that start an hour
+                    before the startTime asked for
 Writes its port to PORTFILE once it listens; stops by itself after 120 s.
 """
 import http.server
@@ -68,6 +73,19 @@ class H(http.server.BaseHTTPRequestHandler):
         elif p == "/stall":
             time.sleep(10)
             self.send(200, b"late")
+        elif p == "/trickle":
+            self.send_response(200)
+            self.send_header("Content-Length", "20")
+            self.end_headers()
+            try:
+                for _ in range(20):
+                    self.wfile.write(b"1")
+                    self.wfile.flush()
+                    time.sleep(3)
+            except OSError:
+                pass
+        elif p == "/busy":
+            self.send(503, b"busy", [("Retry-After", "300")])
         elif p == "/truncated":
             self.send_response(200)
             self.send_header("Content-Length", "100000")
@@ -92,6 +110,13 @@ class H(http.server.BaseHTTPRequestHandler):
                                  "1.5", t + 3599999, "1", 1, "1", "1", "0"])
             with open(os.path.join(os.path.dirname(PORTFILE), "klines.log"), "a") as f:
                 f.write(p + "\n")
+            self.send(200, json.dumps(rows).encode())
+        elif p.startswith("/creep") or p.startswith("/overlap"):
+            q = urllib.parse.parse_qs(urllib.parse.urlparse(p).query)
+            start, limit = int(q["startTime"][0]), int(q["limit"][0])
+            first, step = (start, 1) if p.startswith("/creep") else (start - 3600000, 3600000)
+            rows = [[first + i * step, "1", "1", "1", "1", "1", first + i * step + step - 1, "1", 1, "1", "1", "0"]
+                    for i in range(limit)]
             self.send(200, json.dumps(rows).encode())
         elif p.startswith("/slow/"):
             body = self.fixture(p[6:])

@@ -78,7 +78,29 @@ set +e
 "$MSTRESS" fetch -q --config "$WORK/live.ini" --cache "$C" --retries 0 --timeout 1 --source "$fg=$U/stall" 2> "$WORK/7.err"; code=$?
 set -e
 [ $code -eq 4 ] || die "a timeout must exit 4"
-expect_in "$WORK/7.err" "Timeout"
+expect_in "$WORK/7.err" "timed out"
+# a trickle (a byte every 3 s): the low-speed limit ends it, not the timeout
+t0=$(date +%s)
+set +e
+"$MSTRESS" fetch -q --config "$WORK/live.ini" --cache "$C" --retries 0 --timeout 60 --stall 2 \
+	--source "$fg=$U/trickle" 2> "$WORK/7b.err"; code=$?
+set -e
+[ $code -eq 4 ] || die "a trickle must exit 4, not $code"
+expect_in "$WORK/7b.err" "too slow"
+[ $(($(date +%s) - t0)) -lt 20 ] || die "the trickle held the run $(($(date +%s) - t0)) s"
+[ "$(sum)" = "$good" ] || die "a trickle replaced the cache"
+# one deadline for the phase: a server that asks for a 300 s pause, and a
+# stalled one, end at it (retries included), the cache intact
+t0=$(date +%s)
+set +e
+"$MSTRESS" fetch -q --config "$WORK/live.ini" --cache "$C" --deadline 3 --source "$fg=$U/busy" 2> "$WORK/7c.err"; c1=$?
+"$MSTRESS" fetch -q --config "$WORK/live.ini" --cache "$C" --deadline 2 --timeout 60 --source "$fg=$U/stall" 2> "$WORK/7d.err"; c2=$?
+set -e
+[ $c1 -eq 4 ] && [ $c2 -eq 4 ] || die "past the deadline must exit 4, not $c1 and $c2"
+expect_in "$WORK/7c.err" "no time left for a retry within the 3 s deadline"
+expect_in "$WORK/7d.err" "the fetch's 2 s deadline passed"
+[ $(($(date +%s) - t0)) -lt 15 ] || die "the deadlines held the runs $(($(date +%s) - t0)) s"
+[ "$(sum)" = "$good" ] || die "a run past its deadline replaced the cache"
 # a truncated body and an oversized one
 set +e
 fetch -q --source "$fg=$U/truncated" 2> "$WORK/8.err"; c8=$?
@@ -118,6 +140,25 @@ assert len(rows) == 2500 and rows[0][0] == 1767225600000 and rows[-1][0] == 1767
 " "$C/btc.body"
 "$MSTRESS" build -q --offline --config "$WORK/klines.ini" --cache "$C" --out "$WORK/kl"
 expect_in "$WORK/kl/stats.json" '"resolution": "1h"'
+# pages that do not move forward are refused at the first one, with the
+# cached copy kept: rows 1 ms apart, a page that starts before the time
+# asked for; and the joined pages are held to --max-bytes
+good_kl=$(sha256sum < "$C/btc.body")
+for bad in creep overlap; do
+	sed "s|^url = .*|url = $U/$bad|" "$WORK/klines.ini" > "$WORK/$bad.ini"
+	set +e
+	"$MSTRESS" fetch -q --config "$WORK/$bad.ini" --cache "$C" > /dev/null 2> "$WORK/$bad.err"; code=$?
+	set -e
+	[ $code -ne 0 ] || die "$bad pages accepted"
+	[ "$(sha256sum < "$C/btc.body")" = "$good_kl" ] || die "$bad pages replaced the cached klines"
+done
+expect_in "$WORK/creep.err" "page 1: rows 1 ms apart: no kline interval is shorter than 1 s"
+expect_in "$WORK/overlap.err" "page 1: row 1 opens before the startTime asked for"
+set +e
+"$MSTRESS" fetch -q --config "$WORK/klines.ini" --cache "$C" --max-bytes 150K > /dev/null 2> "$WORK/joined.err"; code=$?
+set -e
+[ $code -ne 0 ] || die "joined pages over --max-bytes accepted"
+expect_in "$WORK/joined.err" ": the joined pages are larger than the size limit (--max-bytes)"
 # CoinGlass: the key from the environment goes in the CG-API-KEY header,
 # never into messages or the cache; no key, no request
 { base_ini; cat <<INI; } > "$WORK/cg.ini"
