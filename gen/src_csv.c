@@ -385,10 +385,21 @@ static const char *next_sep(seps *s)
 
 /* Files without a quote character (most machine exports) are split at the
  * separators, field pointers straight into the bytes: no per-field work but
- * the number itself. */
+ * the number itself. The first FAST_FIELDS fields are kept (the columns
+ * read must lie among them: fast_fits), the rest only counted. */
+enum { FAST_FIELDS = 64 };
+
+static int fast_fits(const loader *L)
+{
+	int fits = L->time_idx < FAST_FIELDS;
+	for (int k = 0; k < MS_NCOL; k++)
+		fits &= L->idx[k] < FAST_FIELDS;
+	return fits;
+}
+
 static int fast_rows(loader *L, const char *p, const char *end, long line, char delim)
 {
-	ms_csv_field field[64];
+	ms_csv_field field[FAST_FIELDS];
 	const char *reported = p;
 	seps sc;
 	seps_init(&sc, p, end, delim);
@@ -404,14 +415,14 @@ static int fast_rows(loader *L, const char *p, const char *end, long line, char 
 		for (;;) {
 			q = next_sep(&sc);
 			const char *fe = q > f && q[-1] == '\r' && (q == end || *q == '\n') ? q - 1 : q;
-			if (nf < 64)
+			if (nf < FAST_FIELDS)
 				field[nf] = (ms_csv_field){ f, (size_t)(fe - f), (long)(f - p) + 1 };
 			nf++;
 			if (q == end || *q == '\n')
 				break;
 			f = q + 1;
 		}
-		if (!(nf == 1 && field[0].len == 0) && take_row(L, field, nf > 64 ? 64 : nf, line))
+		if (!(nf == 1 && field[0].len == 0) && take_row(L, field, nf, line))
 			return -1;
 		line++;
 		p = q < end ? q + 1 : end;
@@ -449,7 +460,7 @@ static int parallel_rows(loader *L, const char *p, const char *end, long line, c
 	size_t len = (size_t)(end - p);
 	const char *mid = len >= (32u << 20) ? memchr(p + len / 2, '\n', len - len / 2) : NULL;
 	ms_series *a = L->s;
-	if (!mid || a->cap < 1024 || L->tz)    /* local times are resolved in row order */
+	if (!mid || a->cap < 1024 || L->tz || !fast_fits(L))    /* local times are resolved in row order */
 		return 0;
 	mid++;
 	size_t second = a->cap / 2;      /* where the second half's rows start */
@@ -562,7 +573,7 @@ int ms_load_csv_ex(const char *file, const char *data, size_t len, const ms_csv_
 	if (first_nl && first_nl > c.pos)
 		ms_series_reserve(L.s, (size_t)(c.end - c.pos) / (size_t)(first_nl - c.pos + 1) / 4 * 5 + 16);
 	if (!parallel_rows(&L, c.pos, c.end, c.line, c.delim)) {
-		if (!memchr(c.pos, '"', (size_t)(c.end - c.pos))) {
+		if (fast_fits(&L) && !memchr(c.pos, '"', (size_t)(c.end - c.pos))) {
 			if (fast_rows(&L, c.pos, c.end, c.line, c.delim))
 				goto done;
 		} else {

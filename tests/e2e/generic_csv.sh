@@ -51,3 +51,29 @@ s = json.load(open(sys.argv[1]))
 cg = [x for x in s["sources"] if x["name"] == "btc_coingecko"][0]
 assert cg["rows"] == 3 and cg["first"] == "2026-02-04" and cg["last"] == "2026-02-06", cg
 PY
+# wide files: 70 columns, the close the last; quote-free (the fast reader)
+# and quoted (the general one) give the same report
+/usr/bin/python3 - "$ROOT/tests/fixtures/yahoo_v7_download.csv" "$WORK" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+pad = [f"x{i}" for i in range(64)]
+for quoted in (0, 1):
+    with open(f"{sys.argv[2]}/wide{quoted}.csv", "w") as f:
+        q = (lambda v: f'"{v}"') if quoted else (lambda v: v)
+        f.write(",".join(q(h) for h in ["Date", "Open", "High", "Low"] + pad + ["Volume", "Close"]) + "\n")
+        for r in rows:
+            f.write(",".join(q(v) for v in [r["Date"], r["Open"], r["High"], r["Low"]] + ["0"] * 64 +
+                             [r["Volume"], r["Close"]]) + "\n")
+PY
+for k in 0 1; do
+	sed "s|^path = .*|path = $WORK/wide$k.csv|" "$WORK/y.ini" > "$WORK/wide$k.ini"
+	"$MSTRESS" build -q --config "$WORK/wide$k.ini" --out "$WORK/wide$k"
+done
+/usr/bin/python3 - "$WORK" <<'PY'
+import json, sys
+w = sys.argv[1]
+fig = [json.load(open(f"{w}/{d}/stats.json"))["primary"] for d in ("out", "wide0", "wide1")]
+assert fig[1] == fig[2], "the quote-free and the quoted 70-column files differ"
+assert fig[1] == fig[0], "the 70-column file gives other figures"
+assert fig[1]["latest_close"]["value"] > 0
+PY
