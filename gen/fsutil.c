@@ -96,8 +96,52 @@ void ms_commit_end(void)
 		remove_tmp_and_die(deferred_signal);
 }
 
+/* The mappings being read, for the SIGBUS handler: a fault inside one
+ * (its file was cut short) maps zero pages over the rest of it and marks it. */
+enum { MAP_SLOTS = 64 };
+static _Atomic(char *) map_base[MAP_SLOTS];
+static atomic_size_t map_len[MAP_SLOTS];
+static atomic_int map_cut[MAP_SLOTS];
+
+static int guard_claim(void *base, size_t len)
+{
+	for (int i = 0; i < MAP_SLOTS; i++) {
+		char *none = NULL;
+		if (atomic_compare_exchange_strong(&map_base[i], &none, (char *)base)) {
+			atomic_store(&map_cut[i], 0);
+			atomic_store(&map_len[i], len);
+			return i;
+		}
+	}
+	return -1;    /* all busy: the file is read unguarded */
+}
+
+static void on_sigbus(int sig, siginfo_t *si, void *ctx)
+{
+	(void)ctx;
+	char *at = si->si_addr;
+	long page = sysconf(_SC_PAGESIZE);
+	for (int i = 0; i < MAP_SLOTS && page > 0; i++) {
+		char *base = atomic_load(&map_base[i]);
+		size_t len = atomic_load(&map_len[i]);
+		if (!base || at < base || at >= base + len)
+			continue;
+		char *from = base + (size_t)(at - base) / (size_t)page * (size_t)page;
+		size_t rest = (size_t)(base + len - from + page - 1) / (size_t)page * (size_t)page;
+		if (mmap(from, rest, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED) {
+			atomic_store(&map_cut[i], 1);
+			return;
+		}
+	}
+	signal(sig, SIG_DFL);     /* not a guarded mapping: the fault it is */
+	raise(sig);
+}
+
 void ms_fs_guard_signals(void)
 {
+	struct sigaction bus = { .sa_sigaction = on_sigbus, .sa_flags = SA_SIGINFO };
+	sigemptyset(&bus.sa_mask);
+	sigaction(SIGBUS, &bus, NULL);
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
 		struct sigaction sa = { .sa_handler = remove_tmp_and_die };
@@ -231,6 +275,7 @@ char *ms_dirname(const char *path)
 int ms_map_file(const char *path, ms_file_bytes *f, size_t max, ms_diag *d)
 {
 	memset(f, 0, sizeof *f);
+	f->guard = -1;
 	ms_buf_init(&f->buf, 0);
 	int fd = open(path, O_RDONLY);
 	if (fd < 0)
@@ -248,6 +293,7 @@ int ms_map_file(const char *path, ms_file_bytes *f, size_t max, ms_diag *d)
 		posix_madvise(m, (size_t)st.st_size, POSIX_MADV_SEQUENTIAL);
 		f->map = m;
 		f->map_len = (size_t)st.st_size;
+		f->guard = guard_claim(m, f->map_len);
 		f->data = m;
 		f->len = f->map_len;
 		return 0;
@@ -260,8 +306,20 @@ int ms_map_file(const char *path, ms_file_bytes *f, size_t max, ms_diag *d)
 	return 0;
 }
 
+int ms_file_check_whole(const ms_file_bytes *f, const char *path, ms_diag *d)
+{
+	if (f->map && f->guard >= 0 && atomic_load(&map_cut[f->guard]))
+		return ms_error(d, path, 0, 0, "the file was cut short while it was read (is another program "
+				"writing it?): what was read is not used");
+	return 0;
+}
+
 void ms_unmap_file(ms_file_bytes *f)
 {
+	if (f->map && f->guard >= 0) {
+		atomic_store(&map_len[f->guard], 0);    /* a free slot has no length */
+		atomic_store(&map_base[f->guard], NULL);
+	}
 	if (f->map)
 		munmap(f->map, f->map_len);
 	ms_buf_release(&f->buf);

@@ -15,10 +15,15 @@ typedef struct ms_file_bytes {
 	size_t len;
 	void *map;                /* owned mapping, or NULL */
 	size_t map_len;
+	int guard;                /* its slot in the SIGBUS guard, or -1 */
 	ms_buf buf;               /* owned copy when not mapped */
 } ms_file_bytes;
 
 int ms_map_file(const char *path, ms_file_bytes *f, size_t max, ms_diag *d);
+/* A mapped file cut short while it is read would kill the process with
+ * SIGBUS; the guard (ms_fs_guard_signals) gives the missing pages as zeros
+ * instead, and this says so: an error naming the file, after its parse. */
+int ms_file_check_whole(const ms_file_bytes *f, const char *path, ms_diag *d);
 void ms_unmap_file(ms_file_bytes *f);
 /* The bytes in [from, to) are no longer needed: a mapping gives their
  * pages back (the peak memory of a large parse stays near the columns). */
@@ -43,7 +48,8 @@ void ms_commit_end(void);
 void ms_pending_abort(ms_pending_file *p);
 /* On SIGINT, SIGTERM and SIGHUP, the temporary files of writes in flight
  * are removed before the process dies; a file-size limit (SIGXFSZ) becomes
- * a write error. */
+ * a write error; a mapped input cut short (SIGBUS) reads as zeros and is
+ * reported by ms_file_check_whole. */
 void ms_fs_guard_signals(void);
 /* Creates dir and its parents (like mkdir -p). */
 int ms_mkdirs(const char *dir, ms_diag *d);

@@ -100,6 +100,8 @@ int ms_recipients_load(const char *path, ms_recipient **out, size_t *n, ms_diag 
 	}
 	rc = 0;
 done:
+	if (ms_file_check_whole(&f, path, d))
+		rc = -1;
 	ms_csv_release(&c);
 	ms_unmap_file(&f);
 	if (rc) {

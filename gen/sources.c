@@ -131,6 +131,8 @@ static int load_one(const ms_config *cfg, const ms_source_cfg *sc, int64_t windo
 	int rc = ms_map_file(file, &raw, MAX_INPUT, d) ? -1 :
 		 (ds->fmt.parse ? ds->fmt.parse(file, raw.data, raw.len, &ds->fmt, &ds->series, d) :
 		  ms_load_csv_ex(file, raw.data, raw.len, &ds->fmt, &ds->series, d, give_back, &raw)) ? -1 : 0;
+	if (ms_file_check_whole(&raw, file, d))
+		rc = -1;
 	if (!rc)
 		describe_file(ds, file, raw.len);
 	if (raw.data)
