@@ -141,19 +141,24 @@ int ms_cmd_fetch(int argc, char **argv, ms_diag *d)
 	char *path = config ? strdup(config) : ms_default_config(home, sizeof home, d);
 	char *dir = ms_cache_dir(cache);
 	ms_config cfg;
-	ms_update_result r = { 0, 0, 0, 0 };
+	ms_update_result r = { 0, 0, 0, 0, 0 };
 	int rc = !path || !dir ? -1 : ms_config_load(path, as_of, -1, &cfg, d);
 	for (int i = 0; !rc && i < nsrc; i++)
 		rc = ms_config_set_url(&cfg, sources[i], d);
 	if (!rc) {
 		ms_update_sources(&cfg, dir, &fo, force ? MS_UPDATE_FORCE : 0, d->quiet ? NULL : stdout, &r, d);
-		printf("%d fetched, %d unchanged, %d failed to download, %d not valid\n", r.fetched, r.unchanged,
+		printf("%d fetched, %d unchanged, %d failed to download, %d not valid", r.fetched, r.unchanged,
 		       r.failed_network, r.failed_data);
+		if (r.failed_store)
+			printf(", %d not stored (the cache could not be written)", r.failed_store);
+		putchar('\n');
 	}
 	if (path)
 		ms_config_release(&cfg);
 	free(path);
 	free(dir);
+	if (!rc && r.failed_store)
+		return MS_EXIT_IO;
 	if (!rc && r.failed_data)
 		return MS_EXIT_DATA;
 	if (!rc && r.failed_network)

@@ -336,7 +336,7 @@ void ms_update_sources(const ms_config *cfg, const char *cache_dir, const ms_fet
 			r->fetched++;
 		} else {
 			summarize(summary, d, s->name, "failed", "the cache could not be written");
-			r->failed_data++;
+			r->failed_store++;
 		}
 		ms_series_free(check);
 	}

@@ -8,7 +8,7 @@
 #include "fetch.h"
 
 typedef struct ms_update_result {
-	int fetched, unchanged, failed_network, failed_data;
+	int fetched, unchanged, failed_network, failed_data, failed_store;   /* failed_store: the cache could not be written */
 } ms_update_result;
 
 enum {

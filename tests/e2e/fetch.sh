@@ -159,6 +159,15 @@ set +e
 set -e
 [ $code -ne 0 ] || die "joined pages over --max-bytes accepted"
 expect_in "$WORK/joined.err" ": the joined pages are larger than the size limit (--max-bytes)"
+# a cache that cannot be written (a file-size limit standing in for a full
+# disk) is an I/O failure, exit 3, not "not valid" data; the copy stays
+cp "$C/btc.body" "$WORK/btc.body.before"
+set +e
+sh -c "ulimit -f 100; exec '$MSTRESS' fetch --config '$WORK/klines.ini' --cache '$C' --force" > "$WORK/full.txt" 2> "$WORK/full.err"; code=$?
+set -e
+[ $code -eq 3 ] || die "a cache that cannot be written must exit 3, not $code: $(cat "$WORK/full.err")"
+expect_in "$WORK/full.txt" "0 not valid, 1 not stored (the cache could not be written)"
+cmp -s "$C/btc.body" "$WORK/btc.body.before" || die "a failed store changed the cached body"
 # CoinGlass: the key from the environment goes in the CG-API-KEY header,
 # never into messages or the cache; no key, no request
 { base_ini; cat <<INI; } > "$WORK/cg.ini"
