@@ -240,12 +240,23 @@ static int bad_row(loader *L, long line, long col, int64_t t, const char *fmt, .
 
 /* The row's time, as UTC: a naive local time through the source's zone.
  * Returns 0 with *t set, 1 when the row was dropped, -1 after an error. */
+static int all_digits(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return 0;
+	return n > 0;
+}
+
 static int row_time(loader *L, const ms_csv_field *tf, long line, int64_t *t)
 {
 	enum ms_time_zone zone = MS_TZ_GIVEN;
 	if (time_of_day_fast(L, tf, t) && ms_parse_time_zone(tf->p, tf->len, t, &zone))
-		return bad_row(L, line, tf->col, INT64_MIN, "'%.*s' is not a date or time",
-			       (int)(tf->len > 40 ? 40 : tf->len), tf->p) ? -1 : 1;
+		return bad_row(L, line, tf->col, INT64_MIN, "'%.*s' is not a date or time%s",
+			       (int)(tf->len > 40 ? 40 : tf->len), tf->p,
+			       all_digits(tf->p, tf->len) ?
+			       " (a Unix time must fall between 1990 and 2100 in seconds, milliseconds or "
+			       "microseconds)" : "") ? -1 : 1;
 	if (zone != MS_TZ_NAIVE)
 		return 0;
 	if (!L->tz) {

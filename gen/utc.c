@@ -55,8 +55,12 @@ static int expect(const char *s, size_t n, size_t *i, char c)
 	return 0;
 }
 
+/* A Unix time in seconds, milliseconds or microseconds: the unit is the one
+ * that puts it between 1990 and 2100 (the three ranges do not overlap), so
+ * a year-9999 second or a 1970 millisecond is refused, never misread. */
 static int parse_epoch(const char *s, size_t n, int64_t *t)
 {
+	static const int64_t from = 631152000, to = 4102444800;    /* 1990-01-01, 2100-01-01 */
 	int64_t v = 0;
 	if (n == 0 || n > 17)
 		return -1;
@@ -65,12 +69,12 @@ static int parse_epoch(const char *s, size_t n, int64_t *t)
 			return -1;
 		v = v * 10 + (s[i] - '0');
 	}
-	if (v >= 100000000000000LL)      /* microseconds (from about 1973 on) */
-		v /= 1000000;
-	else if (v >= 100000000000LL)    /* milliseconds */
-		v /= 1000;
-	*t = v;
-	return 0;
+	for (int64_t unit = 1; unit <= 1000000; unit *= 1000)
+		if (v >= from * unit && v < to * unit) {
+			*t = v / unit;
+			return 0;
+		}
+	return -1;
 }
 
 /* A UTC offset after a time: +HH:MM, +HHMM or +HH (or -), in seconds. */

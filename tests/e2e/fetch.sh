@@ -237,7 +237,7 @@ if grep -rqa "hunter2pw\|s3cr3tv4lue" "$WORK/s1.txt" "$WORK/s1.err" "$WORK/s2.tx
 	die "a secret of the URL was written out: $(grep -rla "hunter2pw\|s3cr3tv4lue" "$WORK"/s[123].* "$WORK/cs" "$WORK/s_out")"
 fi
 # an answer that parses but is worse than the cached copy never replaces it:
-# dated 1970 (nothing in the window), ending earlier, or with fewer rows; the
+# dated 2001 (nothing in the window), ending earlier, or with fewer rows; the
 # record notes it (a build calls the source stale), fetch exits 1; --force
 # stores it
 P="$WORK/plaus"
@@ -249,7 +249,7 @@ d = sys.argv[1]
 good = json.load(open(d + "/good.json"))
 def write(name, rows):
     json.dump(dict(good, data=rows), open(f"{d}/{name}.json", "w"))
-write("epoch", [dict(r, timestamp=str(int(r["timestamp"]) - 1763251200 + 864000)) for r in good["data"]])
+write("epoch", [dict(r, timestamp=str(int(r["timestamp"]) - 1763251200 + 979171200)) for r in good["data"]])
 write("earlier", good["data"][1:])             # newest first: the last day gone
 write("fewer", good["data"][:5])              # the five newest only
 PY
@@ -262,7 +262,7 @@ for bad in epoch earlier fewer; do
 	[ "$(sha256sum "$P/c/fear_greed.body" | cut -c1-64)" = "$good_sum" ] || die "$bad: the good copy was replaced"
 	expect_in "$P/$bad.err" "the cached copy stays in use (fetch --force replaces it)"
 done
-expect_in "$P/epoch.err" "source fear_greed: the answer holds no rows in the report's window (its last is of 1970-01-11)"
+expect_in "$P/epoch.err" "source fear_greed: the answer holds no rows in the report's window (its last is of 2001-01-11)"
 expect_in "$P/earlier.err" "source fear_greed: the answer ends on 2025-11-15, before the cached copy (2025-11-16)"
 expect_in "$P/fewer.err" "source fear_greed: the answer holds 5 rows in the report's window, the cached copy 10"
 expect_in "$P/c/fear_greed.json" "\"last_error\": \"the answer holds 5 rows in the report's window, the cached copy 10\""

@@ -33,6 +33,11 @@ static void timestamp_forms(void)
 	CHECK(T("1770337200") == day + 1200);        /* unix seconds */
 	CHECK(T("1770336000000") == day);           /* milliseconds */
 	CHECK(T("1770336000000000") == day);        /* microseconds (Binance dumps from 2025) */
+	/* the unit that puts a number between 1990 and 2100; none: refused */
+	CHECK(T("253402300799") == -999);           /* 9999-12-31 in seconds, not 1978 in ms */
+	CHECK(T("86400000") == -999);               /* 1970-01-02 in ms, not 1972 in seconds */
+	CHECK(T("631152000") == 631152000);         /* 1990-01-01 */
+	CHECK(T("4102444799999") == 4102444799);    /* the last ms of 2099 */
 	CHECK(T("2025-02-29") == -999);
 	CHECK(T("2026-13-01") == -999);
 	CHECK(T("2026-02-06 24:00") == -999);
