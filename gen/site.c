@@ -9,7 +9,8 @@
 #include "tmpl.h"
 #include "utc.h"
 
-enum { MAX_REPORTS = 5000 };
+/* The feed carries the newest reports; the archive lists every one. */
+enum { FEED_ENTRIES = 100 };
 
 typedef struct entry {
 	char date[11];
@@ -34,6 +35,15 @@ static int is_report_dir(const char *dir, const char *name)
 	return f != NULL;
 }
 
+static void free_entries(entry *e, size_t n)
+{
+	for (size_t i = 0; e && i < n; i++) {
+		free(e[i].title);
+		free(e[i].subtitle);
+	}
+	free(e);
+}
+
 /* The reports under dir, newest first; *n of them. */
 static entry *scan(const char *dir, size_t *n, ms_diag *d)
 {
@@ -43,11 +53,23 @@ static entry *scan(const char *dir, size_t *n, ms_diag *d)
 		ms_io_error(d, dir, "cannot list the site directory");
 		return NULL;
 	}
-	entry *e = calloc(MAX_REPORTS, sizeof *e);
+	size_t cap = 64;
+	entry *e = malloc(cap * sizeof *e);
 	struct dirent *de;
-	while (e && (de = readdir(dh)) && *n < MAX_REPORTS) {
+	while (e && (de = readdir(dh))) {
 		if (!is_report_dir(dir, de->d_name))
 			continue;
+		if (*n == cap) {
+			entry *grown = realloc(e, 2 * cap * sizeof *e);
+			if (!grown) {
+				free_entries(e, *n);
+				e = NULL;
+				*n = 0;
+				break;
+			}
+			e = grown;
+			cap *= 2;
+		}
 		entry *x = &e[(*n)++];
 		memcpy(x->date, de->d_name, 11);
 		char path[4200];
@@ -59,6 +81,11 @@ static entry *scan(const char *dir, size_t *n, ms_diag *d)
 		x->title = strdup(title ? title : "Market stress report");
 		x->subtitle = strdup(sub ? sub : "");
 		json_decref(st);
+		if (!x->title || !x->subtitle) {
+			free_entries(e, *n);
+			e = NULL;
+			*n = 0;
+		}
 	}
 	closedir(dh);
 	if (!e)
@@ -66,15 +93,6 @@ static entry *scan(const char *dir, size_t *n, ms_diag *d)
 	else
 		qsort(e, *n, sizeof *e, newest_first);
 	return e;
-}
-
-static void free_entries(entry *e, size_t n)
-{
-	for (size_t i = 0; e && i < n; i++) {
-		free(e[i].title);
-		free(e[i].subtitle);
-	}
-	free(e);
 }
 
 static void html_text(ms_buf *b, const char *s)
@@ -136,7 +154,7 @@ static int write_feed(const char *dir, const char *base, const entry *e, size_t 
 	ok = ok && xmlTextWriterStartElement(w, BAD_CAST "link") >= 0 &&
 	     xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST link) >= 0 &&
 	     xmlTextWriterEndElement(w) >= 0;
-	for (size_t i = 0; ok && i < n; i++) {
+	for (size_t i = 0; ok && i < n && i < FEED_ENTRIES; i++) {
 		snprintf(link, sizeof link, "%s%s/report.html", b, e[i].date);
 		if (base)
 			snprintf(id, sizeof id, "%s", link);

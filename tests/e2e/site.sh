@@ -26,3 +26,26 @@ PY
 cp "$site/feed.atom" "$WORK/feed1"
 "$MSTRESS" build -q --site "$site" --site-url https://example.org/r/
 cmp -s "$site/feed.atom" "$WORK/feed1" || die "the feed changed on a rebuild"
+# a site of 5,100 earlier issues (stand-ins: a page and a title each): the
+# one just built leads the index and the feed, the archive lists them all,
+# the feed the newest 100
+big="$WORK/big"
+/usr/bin/python3 - "$big" <<'PY'
+import datetime, json, os, sys
+day = datetime.date(2005, 1, 1)
+for i in range(5100):
+    d = os.path.join(sys.argv[1], (day + datetime.timedelta(days=i)).isoformat())
+    os.makedirs(d)
+    open(os.path.join(d, "report.html"), "w").write("<!DOCTYPE html><title>old</title>")
+    json.dump({"report": {"title": f"Old issue {i}", "subtitle": ""}}, open(os.path.join(d, "stats.json"), "w"))
+PY
+"$MSTRESS" build -q --site "$big" --site-url https://example.org/r/
+cmp -s "$big/index.html" "$big/2026-02-06/report.html" || die "with 5,100 issues, index.html is not the report just built"
+[ "$(grep -c '<li>' "$big/archive.html")" -eq 5101 ] || die "the archive lists $(grep -c '<li>' "$big/archive.html") issues, not 5101"
+/usr/bin/python3 - "$big/feed.atom" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"a": "http://www.w3.org/2005/Atom"}
+entries = ET.parse(sys.argv[1]).getroot().findall("a:entry", ns)
+assert len(entries) == 100, len(entries)
+assert entries[0].find("a:link", ns).get("href") == "https://example.org/r/2026-02-06/report.html"
+PY
