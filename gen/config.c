@@ -5,6 +5,7 @@
 #include "fsutil.h"
 #include "ini.h"
 #include "src_csv.h"
+#include "text.h"
 #include "tz.h"
 #include "utc.h"
 
@@ -123,17 +124,17 @@ static int set_choice(int *dst, const char *k, const char *v, const char *no, co
 	return 0;
 }
 
-/* Text a reader sees (a title, a label): printable, and short enough for
- * a page's running header and a feed entry. */
+/* Text a reader sees (a title, a label, a venue): fit to show (text.h), and
+ * short enough for a page's running header and a feed entry. */
 #define MAX_TEXT 300
 static int set_text(char **dst, const char *k, const char *v, ms_diag *d, const char *file, long line)
 {
+	char why[80];
+	if (ms_text_problem(v, why))
+		return ms_error(d, file, line, 1, "%s: %s", k, why);
 	size_t chars = 0;
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
-		if (*p < 0x20 || *p == 0x7F)
-			return ms_error(d, file, line, 1, "%s: a control character (0x%02X) in the text", k, *p);
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
 		chars += (*p & 0xC0) != 0x80;
-	}
 	if (chars > MAX_TEXT)
 		return ms_error(d, file, line, 1, "%s: %zu characters, more than the %d a title or label may have", k,
 				chars, MAX_TEXT);
@@ -286,7 +287,7 @@ static int set_source_key(ms_config *cfg, ms_source_cfg *s, const char *k, const
 		return set_string(&s->timezone, v, d, f, line);
 	}
 	if (!strcmp(k, "venue"))
-		return set_string(&s->venue, v, d, f, line);
+		return set_text(&s->venue, k, v, d, f, line);
 	if (!strcmp(k, "metric")) {
 		for (size_t i = 0; metrics[i]; i++)
 			if (!strcmp(v, metrics[i]))

@@ -5,6 +5,7 @@
 #include <gmime/gmime.h>
 #include "csv.h"
 #include "fsutil.h"
+#include "text.h"
 #include "utc.h"
 
 static int header_safe(const char *s)
@@ -72,10 +73,12 @@ int ms_recipients_load(const char *path, ms_recipient **out, size_t *n, ms_diag 
 		}
 		/* every recipient is checked before anything is sent: a bad line
 		 * found halfway would leave the list half mailed */
+		char why[80];
 		const char *problem = !g_utf8_validate(email, -1, NULL) || !g_utf8_validate(name, -1, NULL) ?
 			"not UTF-8 (save the file as UTF-8)" :
 			!header_safe(email) || !header_safe(name) ?
 			"a line break in a recipient's address or name: it would make a header of its own" :
+			ms_text_problem(name, why) ? why :
 			strlen(email) > 254 ? "an address longer than the 254 bytes SMTP carries" :
 			g_utf8_strlen(name, -1) > 200 ? "a name longer than 200 characters" :
 			!plausible_address(email) ? "not an email address" : NULL;

@@ -50,6 +50,19 @@ if grep -q "$(printf '\033')" "$WORK/esc.err"; then die "an escape byte reached 
 sed "s/^title = .*/title = Bell$(printf '\007')here/" "$ROOT/data/default.ini" > "$WORK/cfg/bell.ini"
 expect_exit 1 "$WORK/bell.err" "$MSTRESS" build -q --config "$WORK/cfg/bell.ini" --out "$WORK/bell"
 expect_in "$WORK/bell.err" "bell.ini:4:1: error: title: a control character (0x07) in the text"
+# a bidirectional override in the title, an escape in a venue, either in a
+# recipient's name: refused, naming the line (they would show other text
+# than is stored)
+sed "s/^title = .*/title = Bitcoin $(printf '\342\200\256')%05 down/" "$ROOT/data/default.ini" > "$WORK/cfg/bidi.ini"
+expect_exit 1 "$WORK/bidi.err" "$MSTRESS" build -q --config "$WORK/cfg/bidi.ini" --out "$WORK/bidi"
+expect_in "$WORK/bidi.err" "bidi.ini:4:1: error: title: a bidirectional control (U+202E) in the text"
+sed "0,/^venue = .*/s//venue = Coin$(printf '\033')[31mbase/" "$ROOT/data/default.ini" > "$WORK/cfg/venue.ini"
+expect_exit 1 "$WORK/venue.err" "$MSTRESS" build -q --config "$WORK/cfg/venue.ini" --out "$WORK/venue"
+expect_in "$WORK/venue.err" "error: venue: a control character (0x1B) in the text"
+printf 'email,name\na@example.org,Ann\nb@example.org,Bob \342\200\256evil\n' > "$WORK/bidi.csv"
+expect_exit 1 "$WORK/rcpt.err" "$MSTRESS" mail -q --to "$WORK/bidi.csv" --dry-run --out "$WORK/rcpt"
+expect_in "$WORK/rcpt.err" "bidi.csv:3:1: error: 'b@example.org': a bidirectional control (U+202E) in the text"
+[ ! -d "$WORK/rcpt/mail" ] || die "a message was written before the recipients were all checked"
 /usr/bin/python3 -c "import sys; print('[report]\ntitle = ' + 'x' * 100000)" > "$WORK/cfg/long.ini"
 expect_exit 1 "$WORK/long.err" "$MSTRESS" build -q --config "$WORK/cfg/long.ini" --out "$WORK/long"
 expect_in "$WORK/long.err" "long.ini:2:1: error: title: 100000 characters, more than the 300 a title or label may have"
