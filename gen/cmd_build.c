@@ -189,6 +189,18 @@ int ms_cmd_build(int argc, char **argv, ms_diag *d)
 	if (!(o.home = ms_cli_home(home, sizeof home, d)))
 		return MS_EXIT_IO;
 	ms_cli_terminal(d);
+	/* each config's report goes to OUT/STEM: two with one stem would mix */
+	for (int i = 0; i < nconfigs; i++)
+		for (int k = 0; k < i; k++) {
+			char a[256], b[256];
+			stem(configs[i], a, sizeof a);
+			stem(configs[k], b, sizeof b);
+			if (!strcmp(a, b)) {
+				fprintf(stderr, "mstress build: %s and %s would both write to %s/%s: give one another "
+					"name\n", configs[k], configs[i], o.out_dir, a);
+				return MS_EXIT_USAGE;
+			}
+		}
 	if (nconfigs > 1) {
 		d->progress = 0;      /* several processes share the terminal */
 		return build_many(&o, configs, nconfigs, jobs, d);

@@ -8,6 +8,12 @@ sed 's/^as_of = 2026-02-06/as_of = 2026-01-30/' "$WORK/d/default.ini" > "$WORK/d
 "$MSTRESS" build -q --jobs 2 --config "$WORK/d/btc.ini" --config "$WORK/d/late_jan.ini" --out "$WORK/many"
 expect_in "$WORK/many/btc/stats.json" '"as_of": "2026-02-06"'
 expect_in "$WORK/many/late_jan/stats.json" '"as_of": "2026-01-30"'
+# two configs of one name in two folders would share out/NAME: refused
+mkdir -p "$WORK/d/other"
+cp "$WORK/d/btc.ini" "$WORK/d/other/btc.ini"
+expect_exit 2 "$WORK/same.err" "$MSTRESS" build -q --jobs 2 --config "$WORK/d/btc.ini" --config "$WORK/d/other/btc.ini" --out "$WORK/same"
+expect_in "$WORK/same.err" "would both write to $WORK/same/btc: give one another name"
+[ ! -e "$WORK/same" ] || die "a refused --jobs run wrote something"
 # config --print: the merged configuration, which builds the same report
 "$MSTRESS" config --print --as-of 2026-01-30 > "$WORK/printed.ini"
 expect_in "$WORK/printed.ini" "as_of = 2026-01-30"
