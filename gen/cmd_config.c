@@ -50,7 +50,8 @@ static void print_config(const ms_config *c)
 {
 	char day[11], num[32];
 	printf("# the effective configuration (from %s)\n\n[report]\n", c->file);
-	kv("title", c->title);
+	if (c->title)      /* without one, the report's headline is its title */
+		kv("title", c->title);
 	kv("subtitle", c->subtitle);
 	kv("author", c->author);
 	ms_fmt_date(c->as_of, day);

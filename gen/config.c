@@ -412,8 +412,7 @@ int ms_config_parse(ms_config *cfg, const char *file, const char *text, size_t l
 	memset(cfg, 0, sizeof *cfg);
 	if (!(cfg->file = strdup(file)))
 		return ms_error(d, file, 0, 0, "out of memory");
-	if (set_string(&cfg->title, "Market stress report", d, file, 0) ||
-	    set_string(&cfg->subtitle, "", d, file, 0) ||
+	if (set_string(&cfg->subtitle, "", d, file, 0) ||
 	    set_string(&cfg->author, "mstress", d, file, 0) ||
 	    set_string(&cfg->period_label, "period", d, file, 0) ||
 	    set_string(&cfg->regime_label, "the quiet period", d, file, 0))

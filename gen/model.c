@@ -250,7 +250,9 @@ static json_t *report_block(const ms_figures *f)
 {
 	const ms_config *cfg = f->cfg;
 	json_t *r = json_object();
-	json_object_set_new(r, "title", json_string(cfg->title));
+	if (cfg->title)     /* else the editorial layer's headline (editorial.c) */
+		json_object_set_new(r, "title", json_string(cfg->title));
+	json_object_set_new(r, "title_from_config", json_boolean(cfg->title != NULL));
 	json_object_set_new(r, "subtitle", json_string(cfg->subtitle));
 	json_object_set_new(r, "author", json_string(cfg->author));
 	ms_json_set_day(r, "as_of", 1, cfg->as_of);

@@ -11,6 +11,7 @@
 #include "config.h"
 #include "doc.h"
 #include "draw_cairo.h"
+#include "editorial.h"
 #include "fmt.h"
 #include "fsutil.h"
 #include "memwatch.h"
@@ -255,7 +256,8 @@ static int prepare_pdf(build *b)
 	ms_fmt_date(b->cfg.as_of, b->as_of);
 	int y, m, dd;
 	ms_civil_from_days(b->cfg.as_of / MS_DAY, &y, &m, &dd);
-	b->meta = (ms_doc_meta){ b->cfg.title, b->cfg.author,
+	const char *title = json_string_value(json_object_get(json_object_get(b->model, "report"), "title"));
+	b->meta = (ms_doc_meta){ title, b->cfg.author,
 				 b->cfg.subtitle[0] ? b->cfg.subtitle : "Market stress report", b->as_of, y, m, dd };
 	ms_buf text;
 	char *path = NULL;
@@ -454,6 +456,8 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 		rc = add_claims(&b);
 	else if (!rc)
 		json_object_set_new(b.model, "claims", json_null());    /* no article to check */
+	if (!rc)
+		rc = ms_editorial_add(b.model, d);
 	if (!rc)
 		ms_progress(d, "mstress: %zu sources loaded; laying out the charts", b.nds);
 	if (!rc && !font_dir)
