@@ -73,6 +73,16 @@ static void print_config(const ms_config *c)
 	kv("top_drawdowns", num);
 	kv("claims", c->claims ? c->claims : "");
 	kv("period", c->weekly ? "week" : "all");
+	const ms_publisher *pb = &c->publisher;
+	printf("\n[publisher]\n");
+	kv("name", pb->name);
+	kv("url", pb->url);
+	kv("contact", pb->contact);
+	kv("disclaimer", pb->disclaimer);
+	kv("colophon", pb->colophon);
+	kv("from", pb->from);
+	kv("reply_to", pb->reply_to);
+	kv("unsubscribe", pb->unsubscribe);
 	for (size_t i = 0; i < c->nsource; i++) {
 		const ms_source_cfg *s = &c->source[i];
 		printf("\n[source.%s]\n", s->name);

@@ -36,8 +36,8 @@ static const char usage[] =
 	"  -n, --dry-run         write DIR/mail/NN-ADDRESS.eml, the bytes that would be sent\n"
 	"  -s, --smtp URL        smtp://host:port (STARTTLS required) or smtps://host:port\n"
 	"      --smtp-insecure   allow smtp:// without TLS (a local relay)\n"
-	"  -f, --from ADDR       the sender's address (default reports@mstress.invalid)\n"
-	"      --from-name NAME  the sender's name (default mstress)\n"
+	"  -f, --from ADDR       the sender's address (default: [publisher] from)\n"
+	"      --from-name NAME  the sender's name (default: [publisher] name)\n"
 	"      --pause SECONDS   between messages (default 1)\n"
 	"      --final-reply-wait SECONDS\n"
 	"                        how long to wait for the answer to a message's end\n"
@@ -148,7 +148,7 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 		{ "verbose", no_argument, NULL, 'v' }, { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
 	};
 	char home[4096];
-	const char *to = NULL, *from = "reports@mstress.invalid", *from_name = "mstress";
+	const char *to = NULL, *from = NULL, *from_name = NULL;
 	ms_smtp smtp = { NULL, 0, NULL, MS_SMTP_FINAL_WAIT_S };
 	int dry = 0, resend_unknown = 0, c;
 	double pause = 1;
@@ -207,7 +207,6 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 		return MS_EXIT_USAGE;
 	if (!(o.home = ms_cli_home(home, sizeof home, d)))
 		return MS_EXIT_IO;
-	smtp.from_email = from;
 	ms_cli_terminal(d);
 
 	ms_recipient *rcpt = NULL;
@@ -240,22 +239,29 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 	    ms_mkdirs(mail_dir, d))
 		goto done;
 	read_log(log_path, &log);
-	const json_t *rep = json_object_get(model, "report");
-	char subject[512], seed[512];
+	const json_t *rep = json_object_get(model, "report"), *pub = json_object_get(model, "publisher");
+	char seed[512], pdf_name[200];
 	int64_t date;
 	const char *as_of = json_string_value(json_object_get(rep, "as_of"));
 	const char *title = json_string_value(json_object_get(rep, "title"));
-	if (!as_of || !title || ms_parse_date(as_of, &date)) {
-		ms_error(d, o.out_dir, 0, 0, "stats.json has no report title or as-of date");
+	const char *subject = json_string_value(json_object_get(json_object_get(model, "editorial"), "subject"));
+	const char *slug = json_string_value(json_object_get(pub, "slug"));
+	if (!from)
+		from = json_string_value(json_object_get(pub, "from"));
+	if (!from_name)
+		from_name = json_string_value(json_object_get(pub, "name"));
+	if (!as_of || !title || !subject || !slug || !from || !from_name || ms_parse_date(as_of, &date)) {
+		ms_error(d, o.out_dir, 0, 0, "stats.json has no report title, as-of date, subject or publisher");
 		goto done;
 	}
-	snprintf(subject, sizeof subject, "%s \xE2\x80\x94 as of %s", title, as_of);
+	smtp.from_email = from;
 	snprintf(seed, sizeof seed, "%s|%s", as_of, title);
+	snprintf(pdf_name, sizeof pdf_name, "%.180s-%s.pdf", slug, as_of);
 	ms_attachment images[2] = {
 		{ "price.png@mstress", NULL, "image", "png", png[0].data, png[0].len },
 		{ "underwater.png@mstress", NULL, "image", "png", png[1].data, png[1].len },
 	};
-	ms_attachment att = { NULL, "report.pdf", "application", "pdf", pdf.data, pdf.len };
+	ms_attachment att = { NULL, pdf_name, "application", "pdf", pdf.data, pdf.len };
 	rc = 0;
 	for (size_t i = 0; i < nr && !rc; i++) {
 		json_t *data = json_deep_copy(model);
@@ -269,7 +275,10 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 			break;
 		}
 		json_decref(data);
-		ms_mail_parts parts = { from_name, from, subject, date, ms_buf_str(&text), ms_buf_str(&html), images, 2,
+		/* sent: dated when it goes; a dry run keeps the as-of day, so its bytes stay the same */
+		ms_mail_parts parts = { from_name, from, json_string_value(json_object_get(pub, "reply_to")),
+					json_string_value(json_object_get(pub, "unsubscribe")), subject,
+					dry ? date : (int64_t)time(NULL), ms_buf_str(&text), ms_buf_str(&html), images, 2,
 					&att, seed };
 		ms_buf msg;
 		ms_buf_init(&msg, 0);

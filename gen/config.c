@@ -18,6 +18,8 @@ static const char *const source_keys[] = { "format", "path", "url", "asset", "ve
 					     "value_column", "time_column", "open_column", "high_column",
 					     "low_column", "close_column", "volume_column", "api_key_env", "bad_rows",
 					     "timezone", "dates", NULL };
+static const char *const publisher_keys[] = { "name", "url", "contact", "disclaimer", "colophon", "from",
+						"reply_to", "unsubscribe", NULL };
 /* the column keys, in the order of ms_source_cfg.column */
 static const char *const column_keys[] = { "time_column", "open_column", "high_column", "low_column",
 					   "close_column", "volume_column" };
@@ -382,10 +384,49 @@ static int check_complete(ms_config *cfg, ms_diag *d)
 	return 0;
 }
 
+/* a@b.c with nothing that could end a header or an address */
+static int plausible_email(const char *s)
+{
+	const char *at = strchr(s, '@');
+	return at && at != s && at[1] && !strchr(at + 1, '@') && strchr(at, '.') && strlen(s) <= 254 &&
+	       !strpbrk(s, " \t\r\n<>(),;:\"[]\\");
+}
+
+static int set_publisher_key(ms_config *cfg, const char *k, const char *v, ms_diag *d, long line)
+{
+	ms_publisher *p = &cfg->publisher;
+	const char *f = cfg->file;
+	if (!strcmp(k, "name") || !strcmp(k, "contact"))
+		return set_text(!strcmp(k, "name") ? &p->name : &p->contact, k, v, d, f, line);
+	if (!strcmp(k, "disclaimer") || !strcmp(k, "colophon")) {
+		char why[80];
+		if (ms_text_problem(v, why))
+			return ms_error(d, f, line, 1, "%s: %s", k, why);
+		return set_string(!strcmp(k, "disclaimer") ? &p->disclaimer : &p->colophon, v, d, f, line);
+	}
+	if (!strcmp(k, "url")) {
+		if (strncmp(v, "https://", 8) && strncmp(v, "http://", 7))
+			return ms_error(d, f, line, 1, "url: '%s' is not an http or https address", v);
+		return set_text(&p->url, k, v, d, f, line);
+	}
+	if (!strcmp(k, "from") || !strcmp(k, "reply_to")) {
+		if (!plausible_email(v))
+			return ms_error(d, f, line, 1, "%s: '%s' is not an email address", k, v);
+		return set_string(!strcmp(k, "from") ? &p->from : &p->reply_to, v, d, f, line);
+	}
+	if (!strcmp(k, "unsubscribe")) {
+		if ((strncmp(v, "https://", 8) && strncmp(v, "mailto:", 7)) || strpbrk(v, " <>\r\n,"))
+			return ms_error(d, f, line, 1, "unsubscribe: '%s' is neither an https address nor a mailto: "
+					"(List-Unsubscribe takes one of them)", v);
+		return set_string(&p->unsubscribe, v, d, f, line);
+	}
+	return ms_ini_unknown_key(d, f, line, k, publisher_keys);
+}
+
 typedef struct parse_state {
 	ms_config *cfg;
 	ms_source_cfg *source;   /* the [source.NAME] being read, or NULL */
-	int in_report;
+	int in_report, in_publisher;
 	ms_diag *d;
 } parse_state;
 
@@ -394,16 +435,19 @@ static int on_pair(void *ctx, const char *section, const char *k, const char *v,
 	parse_state *st = ctx;
 	if (!k) {                /* a new section */
 		st->in_report = !strcmp(section, "report");
+		st->in_publisher = !strcmp(section, "publisher");
 		st->source = NULL;
-		if (st->in_report)
+		if (st->in_report || st->in_publisher)
 			return 0;
 		if (!strncmp(section, "source.", 7) && section[7])
 			return (st->source = add_source(st->cfg, section + 7, line, st->d)) ? 0 : -1;
 		return ms_error(st->d, st->cfg->file, line, 1,
-				"unknown section [%s] (sections: [report], [source.NAME])", section);
+				"unknown section [%s] (sections: [report], [publisher], [source.NAME])", section);
 	}
 	if (st->in_report)
 		return set_report_key(st->cfg, k, v, st->d, line);
+	if (st->in_publisher)
+		return set_publisher_key(st->cfg, k, v, st->d, line);
 	return set_source_key(st->cfg, st->source, k, v, st->d, line);
 }
 
@@ -412,14 +456,24 @@ int ms_config_parse(ms_config *cfg, const char *file, const char *text, size_t l
 	memset(cfg, 0, sizeof *cfg);
 	if (!(cfg->file = strdup(file)))
 		return ms_error(d, file, 0, 0, "out of memory");
-	if (set_string(&cfg->subtitle, "", d, file, 0) ||
+	/* an example publisher until the config names one (example.org is reserved for this) */
+	ms_publisher *p = &cfg->publisher;
+	if (set_string(&p->name, "Market Stress Research", d, file, 0) ||
+	    set_string(&p->url, "https://example.org/", d, file, 0) ||
+	    set_string(&p->contact, "research@example.org", d, file, 0) ||
+	    set_string(&p->disclaimer, "For information only: not investment advice.", d, file, 0) ||
+	    set_string(&p->colophon, "", d, file, 0) ||
+	    set_string(&p->from, "reports@example.org", d, file, 0) ||
+	    set_string(&p->reply_to, "research@example.org", d, file, 0) ||
+	    set_string(&p->unsubscribe, "mailto:unsubscribe@example.org?subject=unsubscribe", d, file, 0) ||
+	    set_string(&cfg->subtitle, "", d, file, 0) ||
 	    set_string(&cfg->author, "mstress", d, file, 0) ||
 	    set_string(&cfg->period_label, "period", d, file, 0) ||
 	    set_string(&cfg->regime_label, "the quiet period", d, file, 0))
 		return -1;
 	cfg->top_drawdowns = 5;
 	cfg->max_stale_days = -1;
-	parse_state st = { cfg, NULL, 0, d };
+	parse_state st = { cfg, NULL, 0, 0, d };
 	if (ms_ini_parse(file, text, len, on_pair, &st, d))
 		return -1;
 	return check_complete(cfg, d);
@@ -452,6 +506,11 @@ void ms_config_release(ms_config *cfg)
 	free(cfg->primary);
 	free(cfg->regime_label);
 	free(cfg->claims);
+	ms_publisher *p = &cfg->publisher;
+	char **owned[] = { &p->name, &p->url, &p->contact, &p->disclaimer, &p->colophon, &p->from, &p->reply_to,
+			   &p->unsubscribe };
+	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
+		free(*owned[i]);
 	memset(cfg, 0, sizeof *cfg);
 }
 

@@ -31,6 +31,14 @@ typedef struct ms_source_cfg {
 	long line;         /* where the section starts, for diagnostics */
 } ms_source_cfg;
 
+/* Who publishes the report: every output names them ([publisher]). */
+typedef struct ms_publisher {
+	char *name, *url, *contact;        /* owned; url: the site's address (http or https) */
+	char *disclaimer, *colophon;       /* owned; "" for none */
+	char *from, *reply_to;             /* owned; the email's sender and where replies go */
+	char *unsubscribe;                 /* owned; an https URL or a mailto: (List-Unsubscribe) */
+} ms_publisher;
+
 typedef struct ms_config {
 	char *file;        /* owned; the config's path */
 	char *title, *subtitle, *author;     /* owned */
@@ -45,6 +53,7 @@ typedef struct ms_config {
 	size_t ncrash;
 	int top_drawdowns;       /* rows of the drawdown table */
 	char *claims;            /* owned; an article's claims file to check, or NULL */
+	ms_publisher publisher;
 	int weekly;              /* period = week: the newsletter's "this week" figures */
 	int max_stale_days;      /* a source further behind the as-of date is an error; -1: no limit */
 	/* where keys whose value may not apply at the as-of date were set, for messages */

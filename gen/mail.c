@@ -150,7 +150,8 @@ int ms_mail_compose(const ms_mail_parts *p, const ms_recipient *to, ms_buf *out,
 {
 	g_mime_init();        /* counts its calls: cheap after the first */
 	if (!header_safe(p->subject) || !header_safe(p->from_name) || !header_safe(p->from_email) ||
-	    !header_safe(to->name) || !header_safe(to->email))
+	    !header_safe(to->name) || !header_safe(to->email) || (p->reply_to && !header_safe(p->reply_to)) ||
+	    (p->unsubscribe && !header_safe(p->unsubscribe)))
 		return ms_error(d, NULL, 0, 0, "a line break in a header value");
 	/* stable and unique: a hash of the report and the address */
 	char *seed = g_strdup_printf("%s|%s", p->id_seed, to->email);
@@ -160,6 +161,17 @@ int ms_mail_compose(const ms_mail_parts *p, const ms_recipient *to, ms_buf *out,
 	GMimeMessage *msg = g_mime_message_new(TRUE);
 	g_mime_message_add_mailbox(msg, GMIME_ADDRESS_TYPE_FROM, p->from_name, p->from_email);
 	g_mime_message_add_mailbox(msg, GMIME_ADDRESS_TYPE_TO, to->name, to->email);
+	if (p->reply_to)
+		g_mime_message_add_mailbox(msg, GMIME_ADDRESS_TYPE_REPLY_TO, NULL, p->reply_to);
+	if (p->unsubscribe) {
+		char *list = g_strdup_printf("<%s>", p->unsubscribe);
+		g_mime_object_set_header(GMIME_OBJECT(msg), "List-Unsubscribe", list, NULL);
+		g_free(list);
+		/* one click (RFC 8058) needs an https address to POST to */
+		if (!strncmp(p->unsubscribe, "https://", 8))
+			g_mime_object_set_header(GMIME_OBJECT(msg), "List-Unsubscribe-Post", "List-Unsubscribe=One-Click",
+						 NULL);
+	}
 	g_mime_message_set_subject(msg, p->subject, "utf-8");
 	GDateTime *date = g_date_time_new_from_unix_utc(p->date);
 	g_mime_message_set_date(msg, date);

@@ -30,8 +30,10 @@ typedef struct ms_attachment {
 
 typedef struct ms_mail_parts {
 	const char *from_name, *from_email;
+	const char *reply_to;    /* or NULL */
+	const char *unsubscribe; /* List-Unsubscribe: an https URL (one-click, RFC 8058) or a mailto: */
 	const char *subject;
-	int64_t date;            /* the as-of day: Date header */
+	int64_t date;            /* Date: the time of sending, or the as-of day (a dry run) */
 	const char *text, *html; /* this recipient's bodies (UTF-8) */
 	const ms_attachment *images;
 	size_t nimages;

@@ -250,8 +250,8 @@ static json_t *report_block(const ms_figures *f)
 {
 	const ms_config *cfg = f->cfg;
 	json_t *r = json_object();
-	if (cfg->title)     /* else the editorial layer's headline (editorial.c) */
-		json_object_set_new(r, "title", json_string(cfg->title));
+	/* without one, the editorial layer's headline (editorial.c) */
+	json_object_set_new(r, "title", cfg->title ? json_string(cfg->title) : json_null());
 	json_object_set_new(r, "title_from_config", json_boolean(cfg->title != NULL));
 	json_object_set_new(r, "subtitle", json_string(cfg->subtitle));
 	json_object_set_new(r, "author", json_string(cfg->author));
@@ -260,6 +260,30 @@ static json_t *report_block(const ms_figures *f)
 	json_object_set_new(r, "generator", json_string("mstress " MS_VERSION));
 	json_object_set_new(r, "period", json_string(cfg->weekly ? "week" : "all"));
 	return r;
+}
+
+/* The publisher, and a slug of its name for file names ("market-stress-research"). */
+static json_t *publisher_block(const ms_publisher *p)
+{
+	char slug[128];
+	size_t k = 0;
+	for (const unsigned char *c = (const unsigned char *)p->name; *c && k < sizeof slug - 1; c++) {
+		int alnum = (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || (*c >= 'A' && *c <= 'Z');
+		if (alnum)
+			slug[k++] = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+		else if (k && slug[k - 1] != '-')
+			slug[k++] = '-';
+	}
+	while (k && slug[k - 1] == '-')
+		k--;
+	slug[k] = 0;
+	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "name", p->name, "url", p->url,
+			      "contact", p->contact, "disclaimer", p->disclaimer, "colophon", p->colophon,
+			      "from", p->from, "reply_to", p->reply_to, "unsubscribe", p->unsubscribe,
+			      "slug", k ? slug : "report");
+	if (o)
+		json_object_set_new(o, "unsubscribe_is_url", json_boolean(!strncmp(p->unsubscribe, "https://", 8)));
+	return o;
 }
 
 /* The sources that end before the as-of date (or whose last fetch failed),
@@ -320,6 +344,7 @@ json_t *ms_model_build(const ms_figures *f, ms_diag *d)
 	const ms_config *cfg = f->cfg;
 	json_t *root = json_object();
 	json_object_set_new(root, "report", report_block(f));
+	json_object_set_new(root, "publisher", publisher_block(&cfg->publisher));
 	json_object_set_new(root, "conventions", conventions());
 	json_object_set_new(root, "stale", stale_block(f));
 	json_object_set_new(root, "left_out", notes_block(&f->notes));

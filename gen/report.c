@@ -17,7 +17,9 @@
 #include "memwatch.h"
 #include "figures.h"
 #include "model.h"
+#include "model_fig.h"
 #include "outset.h"
+#include "site.h"
 #include "sources.h"
 #include "tmpl.h"
 #include "update.h"
@@ -406,6 +408,32 @@ static int add_claims(build *b)
 	return 0;
 }
 
+/* The links a reader follows from the page: the PDF beside it, and in a
+ * site the latest issue, the archive, the feed and the issue before. */
+static int add_links(build *b)
+{
+	json_t *l = json_object();
+	int rc = !l || json_object_set_new(l, "pdf", json_string("report.pdf")) ? -1 : 0;
+	if (!rc && b->o->site) {
+		char day[11], prev[11], link[40];
+		ms_fmt_date(b->cfg.as_of, day);
+		json_object_set_new(l, "in_site", json_true());
+		json_object_set_new(l, "latest", json_string("../index.html"));
+		json_object_set_new(l, "archive", json_string("../archive.html"));
+		json_object_set_new(l, "feed", json_string("../feed.atom"));
+		int64_t t = 0;
+		int has = ms_site_previous(b->o->site, day, prev) && !ms_parse_date(prev, &t);
+		snprintf(link, sizeof link, "../%s/report.html", prev);
+		json_object_set_new(l, "previous", has ? json_string(link) : json_null());
+		ms_json_set_day(l, "previous_day", has, t);
+	} else if (!rc) {
+		json_object_set_new(l, "in_site", json_false());
+	}
+	if (rc || json_object_set_new(b->model, "links", l))
+		return ms_error(b->d, NULL, 0, 0, "out of memory");
+	return 0;
+}
+
 /* The output directory: --out, or for a site its folder for the as-of date. */
 static int choose_out_dir(build *b)
 {
@@ -457,7 +485,7 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 	else if (!rc)
 		json_object_set_new(b.model, "claims", json_null());    /* no article to check */
 	if (!rc)
-		rc = ms_editorial_add(b.model, d);
+		rc = ms_editorial_add(b.model, d) || add_links(&b);
 	if (!rc)
 		ms_progress(d, "mstress: %zu sources loaded; laying out the charts", b.nds);
 	if (!rc && !font_dir)

@@ -14,7 +14,8 @@ enum { FEED_ENTRIES = 100 };
 
 typedef struct entry {
 	char date[11];
-	char *title, *subtitle;
+	char *title, *summary;    /* the issue's headline and its lead sentence */
+	char *publisher, *publisher_url;
 } entry;
 
 static int newest_first(const void *a, const void *b)
@@ -39,7 +40,9 @@ static void free_entries(entry *e, size_t n)
 {
 	for (size_t i = 0; e && i < n; i++) {
 		free(e[i].title);
-		free(e[i].subtitle);
+		free(e[i].summary);
+		free(e[i].publisher);
+		free(e[i].publisher_url);
 	}
 	free(e);
 }
@@ -75,13 +78,18 @@ static entry *scan(const char *dir, size_t *n, ms_diag *d)
 		char path[4200];
 		snprintf(path, sizeof path, "%s/%s/stats.json", dir, de->d_name);
 		json_t *st = json_load_file(path, 0, NULL);
-		json_t *rep = json_object_get(st, "report");
+		json_t *rep = json_object_get(st, "report"), *pub = json_object_get(st, "publisher");
 		const char *title = json_string_value(json_object_get(rep, "title"));
+		const char *lead = json_string_value(json_object_get(json_object_get(st, "editorial"), "lead"));
 		const char *sub = json_string_value(json_object_get(rep, "subtitle"));
+		const char *name = json_string_value(json_object_get(pub, "name"));
+		const char *url = json_string_value(json_object_get(pub, "url"));
 		x->title = strdup(title ? title : "Market stress report");
-		x->subtitle = strdup(sub ? sub : "");
+		x->summary = strdup(lead ? lead : sub ? sub : "");
+		x->publisher = strdup(name ? name : "mstress");
+		x->publisher_url = strdup(url ? url : "");
 		json_decref(st);
-		if (!x->title || !x->subtitle) {
+		if (!x->title || !x->summary || !x->publisher || !x->publisher_url) {
 			free_entries(e, *n);
 			e = NULL;
 			*n = 0;
@@ -138,17 +146,31 @@ static int write_feed(const char *dir, const char *base, const entry *e, size_t 
 	if (!w)
 		goto done;
 	const char *b = base ? base : "";
+	/* ids: the site's URL, else a tag: URI of the publisher's domain (RFC
+	 * 4151), so two publishers' feeds never share one; its date is fixed
+	 * (the year mstress began), so an issue added later never changes it */
+	char domain[256] = "", tag[400];
+	const char *who = n ? e[0].publisher : "mstress";
+	if (n && strstr(e[0].publisher_url, "://"))
+		snprintf(domain, sizeof domain, "%.*s", (int)strcspn(strstr(e[0].publisher_url, "://") + 3, "/:?#"),
+			 strstr(e[0].publisher_url, "://") + 3);
+	snprintf(tag, sizeof tag, "tag:%s,2024:", *domain ? domain : "mstress.invalid");
+	char title[400];
+	snprintf(title, sizeof title, "%s: market stress reports", who);
 	xmlTextWriterSetIndent(w, 1);
 	int ok = xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) >= 0 &&
 		 xmlTextWriterStartElement(w, BAD_CAST "feed") >= 0 &&
 		 xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST "http://www.w3.org/2005/Atom") >= 0 &&
-		 xmlTextWriterWriteElement(w, BAD_CAST "title", BAD_CAST "Market stress reports") >= 0;
-	snprintf(id, sizeof id, "%s", base ? base : "urn:mstress:reports");
+		 xmlTextWriterWriteElement(w, BAD_CAST "title", BAD_CAST title) >= 0;
+	if (base)
+		snprintf(id, sizeof id, "%s", base);
+	else
+		snprintf(id, sizeof id, "%sreports", tag);
 	snprintf(when, sizeof when, "%sT00:00:00Z", n ? e[0].date : "1970-01-01");
 	ok = ok && xmlTextWriterWriteElement(w, BAD_CAST "id", BAD_CAST id) >= 0 &&
 	     xmlTextWriterWriteElement(w, BAD_CAST "updated", BAD_CAST when) >= 0 &&
 	     xmlTextWriterStartElement(w, BAD_CAST "author") >= 0 &&
-	     xmlTextWriterWriteElement(w, BAD_CAST "name", BAD_CAST "mstress") >= 0 &&
+	     xmlTextWriterWriteElement(w, BAD_CAST "name", BAD_CAST who) >= 0 &&
 	     xmlTextWriterEndElement(w) >= 0;
 	snprintf(link, sizeof link, "%sarchive.html", b);
 	ok = ok && xmlTextWriterStartElement(w, BAD_CAST "link") >= 0 &&
@@ -159,7 +181,7 @@ static int write_feed(const char *dir, const char *base, const entry *e, size_t 
 		if (base)
 			snprintf(id, sizeof id, "%s", link);
 		else
-			snprintf(id, sizeof id, "urn:mstress:report:%s", e[i].date);
+			snprintf(id, sizeof id, "%sreport/%s", tag, e[i].date);
 		snprintf(when, sizeof when, "%sT00:00:00Z", e[i].date);
 		ok = xmlTextWriterStartElement(w, BAD_CAST "entry") >= 0 &&
 		     xmlTextWriterWriteElement(w, BAD_CAST "title", BAD_CAST e[i].title) >= 0 &&
@@ -168,7 +190,7 @@ static int write_feed(const char *dir, const char *base, const entry *e, size_t 
 		     xmlTextWriterStartElement(w, BAD_CAST "link") >= 0 &&
 		     xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST link) >= 0 &&
 		     xmlTextWriterEndElement(w) >= 0 &&
-		     xmlTextWriterWriteElement(w, BAD_CAST "summary", BAD_CAST e[i].subtitle) >= 0 &&
+		     xmlTextWriterWriteElement(w, BAD_CAST "summary", BAD_CAST e[i].summary) >= 0 &&
 		     xmlTextWriterEndElement(w) >= 0;
 	}
 	ok = ok && xmlTextWriterEndDocument(w) >= 0;
@@ -187,6 +209,40 @@ done:
 	if (rc && !d->count[MS_ERROR])
 		ms_error(d, dir, 0, 0, "cannot write the Atom feed");
 	return rc;
+}
+
+/* The home page is the latest issue's page, its links (written for the
+ * issue's folder) resolved from there: <base href="DATE/"> after <head>. */
+static int set_base(ms_buf *page, const char *date, const char *src, ms_diag *d)
+{
+	const char *head = page->data ? strstr(ms_buf_str(page), "<head>") : NULL;
+	if (!head)
+		return ms_error(d, src, 0, 0, "the page has no <head>");
+	size_t at = (size_t)(head - page->data) + 6;
+	ms_buf out;
+	ms_buf_init(&out, 0);
+	ms_buf_append(&out, page->data, at);
+	ms_buf_printf(&out, "\n<base href=\"%s/\">", date);
+	ms_buf_append(&out, page->data + at, page->len - at);
+	if (ms_buf_failed(&out)) {
+		ms_buf_release(&out);
+		return ms_error(d, src, 0, 0, "out of memory");
+	}
+	ms_buf_release(page);
+	*page = out;
+	return 0;
+}
+
+int ms_site_previous(const char *dir, const char *day, char prev[11])
+{
+	DIR *dh = opendir(dir);
+	prev[0] = 0;
+	for (struct dirent *de; dh && (de = readdir(dh));)
+		if (strcmp(de->d_name, day) < 0 && strcmp(de->d_name, prev) > 0 && is_report_dir(dir, de->d_name))
+			memcpy(prev, de->d_name, 11);
+	if (dh)
+		closedir(dh);
+	return prev[0] != 0;
 }
 
 int ms_site_publish(const char *dir, const char *base_url, ms_diag *d)
@@ -208,7 +264,7 @@ int ms_site_publish(const char *dir, const char *base_url, ms_diag *d)
 		ms_buf page;
 		ms_buf_init(&page, 0);
 		snprintf(src, sizeof src, "%s/%s/report.html", dir, e[0].date);
-		rc = !dst || ms_read_file(src, &page, 64u << 20, d) ||
+		rc = !dst || ms_read_file(src, &page, 64u << 20, d) || set_base(&page, e[0].date, src, d) ||
 		     ms_write_file_atomic(dst, page.data, page.len, d) ? -1 : 0;
 		ms_buf_release(&page);
 		free(dst);

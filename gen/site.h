@@ -9,5 +9,8 @@
  * dir. base_url ("https://example.org/reports/") makes the feed's links
  * absolute; NULL keeps them relative. */
 int ms_site_publish(const char *dir, const char *base_url, ms_diag *d);
+/* The newest issue of dir before day (YYYY-MM-DD) into prev: 1, or 0 when
+ * there is none. */
+int ms_site_previous(const char *dir, const char *day, char prev[11]);
 
 #endif

@@ -28,7 +28,7 @@ out="$WORK/out"
 "$MSTRESS" mail -q --to "$WORK/to.csv" --dry-run --out "$out"
 [ "$(ls "$out/mail/"*.eml | wc -l)" -eq 3 ] || die "expected 3 messages"
 /usr/bin/python3 - "$out" <<'PY'
-import email, email.policy, glob, re, sys
+import email, email.policy, glob, json, re, sys
 out = sys.argv[1]
 pdf = open(f"{out}/report.pdf", "rb").read()
 ids = set()
@@ -49,9 +49,30 @@ for path in sorted(glob.glob(f"{out}/mail/*.eml")):
     assert refs and refs <= cids, (refs, cids)
     assert all(re.search(r'<img [^>]*alt="[^"]+"', t) for t in re.findall(r"<img [^>]*>", body))
     assert "<style" not in body and "<svg" not in body
-    assert att.get_content_type() == "application/pdf" and att.get_filename() == "report.pdf"
+    # the PDF named for the publisher and the day; the Date of a dry run is the as-of day
+    assert att.get_content_type() == "application/pdf"
+    assert att.get_filename() == "market-stress-research-2026-02-06.pdf", att.get_filename()
     assert att.get_content() == pdf, "the PDF attachment is the report"
     assert m["Date"] == "Fri, 06 Feb 2026 00:00:00 +0000"
+    # the subject: at most 60 characters, with the headline figure of stats.json
+    st = json.load(open(f"{out}/stats.json"))
+    subject = m["Subject"]
+    assert len(subject) <= 60 and subject == st["editorial"]["subject"], subject
+    assert st["primary"]["drawdown_from_ath"]["magnitude"].split(".")[0] in subject, subject
+    # the publisher's headers: sender, replies, one-click unsubscribe (RFC 8058)
+    assert m["From"].addresses[0].addr_spec == st["publisher"]["from"] == "reports@example.org"
+    assert m["From"].addresses[0].display_name == "Market Stress Research"
+    assert m["Reply-To"].addresses[0].addr_spec == "research@example.org"
+    assert m["List-Unsubscribe"] == "<https://example.org/unsubscribe>"
+    assert m["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    # a hidden preheader first in the body, and a footer with the ways out
+    pre = re.search(r'<body[^>]*>\s*<div style="display:none;[^"]*">([^<]+)</div>', body)
+    assert pre and pre.group(1).startswith("Bitcoin closed at $70,544 on 6 February 2026"), body[:600]
+    for text in ("https://example.org/unsubscribe", "Unsubscribe", "not investment advice", 'href="https://example.org/"'):
+        assert text in body, text
+    assert "Unsubscribe: https://example.org/unsubscribe" in plain.get_content()
+    for t in st["editorial"]["takeaways"]:
+        assert t["text"] in plain.get_content(), t["text"]
     ids.add(m["Message-ID"])
     to = m["To"]
     assert "Dear " + to.addresses[0].display_name in plain.get_content()
@@ -91,9 +112,13 @@ expect_in "$WORK/run1.err" "550"
 /usr/bin/python3 - "$WORK/inbox" "$out/report.pdf" <<'PY'
 import email, email.policy, glob, sys
 pdf = open(sys.argv[2], "rb").read()
+import email.utils, time
 for p in glob.glob(sys.argv[1] + "/*.eml"):
     m = email.message_from_bytes(open(p, "rb").read(), policy=email.policy.default)
     assert m.get_payload()[1].get_content() == pdf
+    # sent: dated when it went, not at the as-of day
+    sent = email.utils.parsedate_to_datetime(m["Date"]).timestamp()
+    assert abs(sent - time.time()) < 600, m["Date"]
 PY
 for p in $pids; do kill "$p" 2> /dev/null || true; done; pids=""
 # the server now takes Bob: a rerun sends to him alone

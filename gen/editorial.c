@@ -1,0 +1,337 @@
+#include "editorial.h"
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "phrase.h"
+#include "fmt.h"
+#include "utc.h"
+
+/* A member by a dotted path ("primary.latest_close.value"), or NULL. */
+static json_t *at(json_t *o, const char *path)
+{
+	char key[64];
+	while (o && *path) {
+		size_t n = strcspn(path, ".");
+		if (n >= sizeof key)
+			return NULL;
+		memcpy(key, path, n);
+		key[n] = 0;
+		o = json_object_get(o, key);
+		path += n + (path[n] == '.');
+	}
+	return o;
+}
+
+static const char *str(json_t *o, const char *path)
+{
+	const char *s = json_string_value(at(o, path));
+	return s ? s : "";
+}
+
+static double num(json_t *o, const char *path)
+{
+	json_t *v = at(o, path);
+	return json_is_number(v) ? json_number_value(v) : NAN;
+}
+
+static int yes(json_t *o, const char *path)
+{
+	return json_is_true(at(o, path));
+}
+
+/* Days from one YYYY-MM-DD to another (NaN-free: -1e9 when unreadable). */
+static double days_between(const char *from, const char *to)
+{
+	int64_t a, b;
+	if (ms_parse_date(from, &a) || ms_parse_date(to, &b))
+		return -1e9;
+	return (double)(b - a) / MS_DAY;
+}
+
+/* "44 %" at 10 % and over, "4.4 %" under: a headline rounds harder than a table. */
+static void headline_pct(char *out, size_t n, double change)
+{
+	ms_fmt_magnitude(out, n, change, fabs(change) >= 0.095 ? 0 : 1);
+}
+
+static size_t utf8_chars(const char *s)
+{
+	size_t k = 0;
+	for (; *s; s++)
+		k += ((unsigned char)*s & 0xC0) != 0x80;
+	return k;
+}
+
+typedef struct text {
+	char s[600];
+} text;
+
+static void say(text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(text *t, const char *fmt, ...)
+{
+	size_t k = strlen(t->s);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->s + k, sizeof t->s - k, fmt, ap);
+	va_end(ap);
+}
+
+/* The price against its high: "Bitcoin 44 % below its all-time high",
+ * "Bitcoin at a record $126,210". */
+static void price_clause(json_t *m, text *t, int short_high)
+{
+	json_t *p = at(m, "primary");
+	double dd = num(p, "drawdown_from_ath.value");
+	const char *label = short_high ? "high" : str(p, "high_label");
+	if (isnan(dd) || ms_direction(dd, 1) != MS_DIR_DOWN) {
+		if (yes(p, "all_time"))
+			say(t, "%s at a record %s", str(p, "asset_name"), str(p, "latest_close.display"));
+		else
+			say(t, "%s at its %s, %s", str(p, "asset_name"), label, str(p, "latest_close.display"));
+		return;
+	}
+	char pct[32];
+	headline_pct(pct, sizeof pct, dd);
+	say(t, "%s %s below its %s", str(p, "asset_name"), pct, label);
+}
+
+/* This month's ETF flows so far, when the month has any: its entry in etf.monthly. */
+static json_t *month_flows(json_t *m)
+{
+	json_t *months = at(m, "etf.monthly");
+	json_t *last = json_array_get(months, json_array_size(months) ? json_array_size(months) - 1 : 0);
+	const char *as_of = str(m, "report.as_of");
+	return last && !strncmp(str(last, "month"), as_of, 7) ? last : NULL;
+}
+
+static const char *month_of(json_t *m)
+{
+	int64_t t;
+	int y, mo, d;
+	if (ms_parse_date(str(m, "report.as_of"), &t))
+		return "the month";
+	ms_civil_from_days(t / MS_DAY, &y, &mo, &d);
+	return ms_month_name(mo);
+}
+
+/* The figure that goes with the price in the headline, if one stands out:
+ * a month of ETF flows of $500M or more, a day of liquidations of $1B or
+ * more, or a Fear & Greed reading in its extreme bands. */
+static void second_clause(json_t *m, text *t)
+{
+	json_t *mf = month_flows(m);
+	double net = num(mf, "net.value");      /* US$ millions */
+	if (mf && fabs(net) >= 500) {
+		char usd[32];
+		ms_fmt_usd_compact(usd, sizeof usd, fabs(net) * 1e6);
+		/* "ETF outflows" of the primary asset's funds; "ether ETF outflows" of another's */
+		int same = !strcmp(str(m, "etf.asset"), str(m, "primary.asset"));
+		say(t, " as %s%sETF %s reach %s in %s", same ? "" : str(m, "etf.asset_noun"), same ? "" : " ",
+		    net < 0 ? "outflows" : "inflows", usd, month_of(m));
+		return;
+	}
+	json_t *liq = json_array_get(at(m, "liquidations"), 0);
+	if (liq && !strcmp(str(liq, "latest.date"), str(m, "report.as_of")) && num(liq, "latest.total.value") >= 1e9) {
+		say(t, " after %s of %s liquidations", str(liq, "latest.total.display"), str(liq, "asset"));
+		return;
+	}
+	double fg = num(m, "sentiment.latest.value");
+	if (!isnan(fg) && (fg <= 25 || fg >= 75))
+		say(t, " with the Fear & Greed Index at %s", str(m, "sentiment.latest.display"));
+}
+
+/* The email's subject: the price clause and the day, in at most 60
+ * characters (a shorter label when the long one does not fit). */
+static void subject(json_t *m, text *t)
+{
+	int64_t day;
+	char when[32] = "";
+	if (!ms_parse_date(str(m, "report.as_of"), &day)) {
+		int y, mo, d;
+		ms_civil_from_days(day / MS_DAY, &y, &mo, &d);
+		snprintf(when, sizeof when, "%d %s %d", d, ms_month_abbr(mo), y);
+	}
+	for (int short_high = 0; short_high < 2; short_high++) {
+		t->s[0] = 0;
+		price_clause(m, t, short_high);
+		say(t, " \xC2\xB7 %s", when);
+		if (utf8_chars(t->s) <= 60)
+			return;
+	}
+	t->s[0] = 0;
+	say(t, "%s, %s", str(m, "primary.asset_name"), when);
+}
+
+typedef struct takeaways {
+	json_t *list, *lead;     /* lead: the editorial object, whose "lead" is the price sentence */
+	const char *as_of, *since;
+} takeaways;
+
+static void take(takeaways *k, const char *rule, const text *t)
+{
+	if (json_array_size(k->list) >= 5 || !t->s[0])
+		return;
+	json_t *o = json_pack("{s:s, s:s}", "rule", rule, "text", t->s);
+	if (o)
+		json_array_append_new(k->list, o);
+}
+
+static void take_price(json_t *m, takeaways *k)
+{
+	json_t *p = at(m, "primary");
+	text t = { "" };
+	json_t *dd = at(p, "drawdown_from_ath");
+	if (!dd || yes(dd, "flat"))
+		say(&t, "%s closed at %s on %s, at its %s.", str(p, "asset_name"), str(p, "latest_close.display"),
+		    str(p, "latest_close.date_text"), str(p, "high_label"));
+	else
+		say(&t, "%s closed at %s on %s, %s %s its %s of %s (%s).", str(p, "asset_name"),
+		    str(p, "latest_close.display"), str(p, "latest_close.date_text"), str(dd, "magnitude"),
+		    str(dd, "above_below"), str(p, "high_label"), str(p, "ath_intraday.display"),
+		    str(p, "ath_intraday.date_text"));
+	json_object_set_new(k->lead, "lead", json_string(t.s));
+}
+
+/* The deepest drawdown of the window, when today is its trough; else the
+ * worst day of the window, when it was in the last seven days. */
+static void take_fall(json_t *m, takeaways *k)
+{
+	json_t *p = at(m, "primary");
+	text t = { "" };
+	json_t *md = at(p, "max_drawdown");
+	if (md && !yes(md, "flat") && !strcmp(str(md, "trough.date"), str(p, "latest_close.date"))) {
+		say(&t, "That is the deepest fall from a closing high since %s: %s from %s on %s.", k->since,
+		    str(md, "magnitude"), str(md, "peak.display"), str(md, "peak.date_text"));
+		take(k, "deepest_drawdown", &t);
+		return;
+	}
+	json_t *worst = json_array_get(at(p, "returns.worst_days"), 0);
+	double ago = worst ? days_between(str(worst, "date"), k->as_of) : -1;
+	if (worst && ago >= 0 && ago < 7) {
+		say(&t, "%s was %s's worst day since %s: %s close to close.", str(worst, "date_text"),
+		    str(p, "asset_noun"), k->since, str(worst, "display"));
+		take(k, "worst_day", &t);
+	}
+}
+
+static void take_etf(json_t *m, takeaways *k)
+{
+	json_t *mf = month_flows(m);
+	double net = num(mf, "net.value");
+	text t = { "" };
+	if (mf && ms_direction(net, 0) != MS_DIR_FLAT) {
+		char usd[32];
+		ms_fmt_usd_compact(usd, sizeof usd, fabs(net) * 1e6);
+		say(&t, "US spot %s ETFs %s a net %s in %s so far", str(m, "etf.asset_noun"),
+		    net < 0 ? "lost" : "took in", usd, month_of(m));
+		json_t *cs = at(m, "etf.current_outflow_streak");
+		if (json_integer_value(at(cs, "days")) >= 3)
+			say(&t, "; outflows have run %lld trading days in a row (%s)",
+			    (long long)json_integer_value(at(cs, "days")), str(cs, "sum.display"));
+		say(&t, ".");
+		take(k, "etf_month", &t);
+	}
+	json_t *vs = at(m, "etf.price_vs_cost_basis");
+	if (vs) {
+		text c = { "" };
+		if (yes(vs, "flat"))
+			say(&c, "%s trades at the ETFs' flow-weighted cost basis of %s.", str(m, "primary.asset_name"),
+			    str(m, "etf.cost_basis.display"));
+		else
+			say(&c, "%s trades %s %s the ETFs' flow-weighted cost basis of %s%s.", str(m, "primary.asset_name"),
+			    str(vs, "magnitude"), str(vs, "above_below"), str(m, "etf.cost_basis.display"),
+			    yes(vs, "down") ? ": the average ETF dollar is under water" : "");
+		take(k, "cost_basis", &c);
+	}
+}
+
+/* The window's largest liquidation day, when it fell in the last 30 days. */
+static void take_liquidations(json_t *m, takeaways *k)
+{
+	json_t *liq = json_array_get(at(m, "liquidations"), 0);
+	json_t *top = json_array_get(at(liq, "largest_days"), 0);
+	double ago = top ? days_between(str(top, "date"), k->as_of) : -1;
+	if (!top || ago < 0 || ago >= 30)
+		return;
+	text t = { "" };
+	say(&t, "%s of %s positions were liquidated on %s, the most in a day since %s; longs were %s of it.",
+	    str(top, "total.display"), str(liq, "asset"), str(top, "date_text"), k->since, str(top, "long_share.display"));
+	take(k, "liquidations", &t);
+}
+
+static void take_sentiment(json_t *m, takeaways *k)
+{
+	json_t *s = at(m, "sentiment");
+	double v = num(s, "latest.value");
+	if (!s || isnan(v) || (v > 25 && v < 75))
+		return;
+	text t = { "" };
+	say(&t, "The Fear & Greed Index read %s (%s) on %s%s%s.", str(s, "latest.display"), str(s, "latest.class"),
+	    str(s, "latest.date_text"), yes(s, "latest_is_min") ? ", its lowest since " : "",
+	    yes(s, "latest_is_min") ? k->since : "");
+	take(k, "sentiment", &t);
+}
+
+static void take_volatility(json_t *m, takeaways *k)
+{
+	json_t *r = at(m, "primary.returns");
+	if (isnan(num(r, "volatility_30d.value")) || isnan(num(r, "volatility_30d_max.value")))
+		return;
+	text t = { "" };
+	say(&t, "%s's 30-day volatility is %s (annualised), against a high of %s on %s.", str(m, "primary.asset_name"),
+	    str(r, "volatility_30d.display"), str(r, "volatility_30d_max.display"), str(r, "volatility_30d_max.date_text"));
+	take(k, "volatility", &t);
+}
+
+static void take_market_cap(json_t *m, takeaways *k)
+{
+	json_t *mc = at(m, "market_cap");
+	if (!mc)
+		return;
+	text t = { "" };
+	if (yes(mc, "at_peak"))
+		say(&t, "The total crypto market capitalisation stood at %s on %s, its highest since %s.",
+		    str(mc, "latest.display"), str(mc, "latest.date_text"), k->since);
+	else
+		say(&t, "The total crypto market capitalisation stood at %s, %s below its peak of %s (%s).",
+		    str(mc, "latest.display"), str(mc, "change.magnitude"), str(mc, "peak.display"),
+		    str(mc, "peak.date_text"));
+	take(k, "market_cap", &t);
+}
+
+int ms_editorial_add(json_t *model, ms_diag *d)
+{
+	json_t *e = json_object(), *list = json_array();
+	if (!e || !list || !at(model, "primary")) {
+		json_decref(e);
+		json_decref(list);
+		return ms_error(d, NULL, 0, 0, "out of memory");
+	}
+	text headline = { "" }, subj = { "" };
+	price_clause(model, &headline, 0);
+	second_clause(model, &headline);
+	subject(model, &subj);
+	takeaways k = { list, e, str(model, "report.as_of"), str(model, "report.window_start_text") };
+	take_price(model, &k);
+	take_fall(model, &k);
+	take_etf(model, &k);
+	take_liquidations(model, &k);
+	take_sentiment(model, &k);
+	/* three at least where the data allows: the market cap, then the volatility */
+	if (json_array_size(list) < 3)
+		take_market_cap(model, &k);
+	if (json_array_size(list) < 3)
+		take_volatility(model, &k);
+	json_object_set_new(e, "headline", json_string(headline.s));
+	json_object_set_new(e, "subject", json_string(subj.s));
+	json_object_set_new(e, "preheader", json_string(str(e, "lead")));
+	json_object_set_new(e, "takeaways", list);
+	json_object_set_new(e, "has_takeaways", json_boolean(json_array_size(list) > 0));
+	json_object_set_new(model, "editorial", e);
+	json_t *report = at(model, "report");
+	if (!json_is_string(json_object_get(report, "title")))
+		json_object_set_new(report, "title", json_string(headline.s));
+	return json_is_string(json_object_get(report, "title")) && json_is_string(at(model, "editorial.preheader")) ?
+	       0 : ms_error(d, NULL, 0, 0, "out of memory");
+}
