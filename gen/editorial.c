@@ -84,6 +84,13 @@ static void price_clause(json_t *m, text *t, int short_high)
 	json_t *p = at(m, "primary");
 	double dd = num(p, "drawdown_from_ath.value");
 	const char *label = short_high ? "high" : str(p, "high_label");
+	if (!strcmp(str(p, "ath_intraday.date"), str(p, "latest_close.date"))) {      /* the high was made today */
+		if (yes(p, "all_time"))
+			say(t, "%s sets a record high of %s", str(p, "asset_name"), str(p, "ath_intraday.display"));
+		else
+			say(t, "%s at its %s, %s", str(p, "asset_name"), label, str(p, "ath_intraday.display"));
+		return;
+	}
 	if (isnan(dd) || ms_direction(dd, 1) != MS_DIR_DOWN) {
 		if (yes(p, "all_time"))
 			say(t, "%s at a record %s", str(p, "asset_name"), str(p, "latest_close.display"));
@@ -116,10 +123,15 @@ static const char *month_of(json_t *m)
 }
 
 /* The figure that goes with the price in the headline, if one stands out:
- * a month of ETF flows of $500M or more, a day of liquidations of $1B or
- * more, or a Fear & Greed reading in its extreme bands. */
+ * the day's liquidations at $1B or more, else a month of ETF flows of $500M
+ * or more, else a Fear & Greed reading in its extreme bands. */
 static void second_clause(json_t *m, text *t)
 {
+	json_t *liq = json_array_get(at(m, "liquidations"), 0);
+	if (liq && !strcmp(str(liq, "latest.date"), str(m, "report.as_of")) && num(liq, "latest.total.value") >= 1e9) {
+		say(t, " after %s of %s liquidations", str(liq, "latest.total.display"), str(liq, "asset"));
+		return;
+	}
 	json_t *mf = month_flows(m);
 	double net = num(mf, "net.value");      /* US$ millions */
 	if (mf && fabs(net) >= 500) {
@@ -129,11 +141,6 @@ static void second_clause(json_t *m, text *t)
 		int same = !strcmp(str(m, "etf.asset"), str(m, "primary.asset"));
 		say(t, " as %s%sETF %s reach %s in %s", same ? "" : str(m, "etf.asset_noun"), same ? "" : " ",
 		    net < 0 ? "outflows" : "inflows", usd, month_of(m));
-		return;
-	}
-	json_t *liq = json_array_get(at(m, "liquidations"), 0);
-	if (liq && !strcmp(str(liq, "latest.date"), str(m, "report.as_of")) && num(liq, "latest.total.value") >= 1e9) {
-		say(t, " after %s of %s liquidations", str(liq, "latest.total.display"), str(liq, "asset"));
 		return;
 	}
 	double fg = num(m, "sentiment.latest.value");
@@ -182,7 +189,11 @@ static void take_price(json_t *m, takeaways *k)
 	json_t *p = at(m, "primary");
 	text t = { "" };
 	json_t *dd = at(p, "drawdown_from_ath");
-	if (!dd || yes(dd, "flat"))
+	if (!strcmp(str(p, "ath_intraday.date"), str(p, "latest_close.date")) && dd && !yes(dd, "flat"))
+		say(&t, "%s closed at %s on %s, %s below the %s of %s it set that day.", str(p, "asset_name"),
+		    str(p, "latest_close.display"), str(p, "latest_close.date_text"), str(dd, "magnitude"),
+		    str(p, "high_label"), str(p, "ath_intraday.display"));
+	else if (!dd || yes(dd, "flat"))
 		say(&t, "%s closed at %s on %s, at its %s.", str(p, "asset_name"), str(p, "latest_close.display"),
 		    str(p, "latest_close.date_text"), str(p, "high_label"));
 	else
@@ -193,25 +204,49 @@ static void take_price(json_t *m, takeaways *k)
 	json_object_set_new(k->lead, "lead", json_string(t.s));
 }
 
-/* The deepest drawdown of the window, when today is its trough; else the
- * worst day of the window, when it was in the last seven days. */
+/* The deepest drawdown of the window, when today is its trough; else how
+ * far the close has come back from that trough, when it is recent. */
 static void take_fall(json_t *m, takeaways *k)
 {
 	json_t *p = at(m, "primary");
 	text t = { "" };
 	json_t *md = at(p, "max_drawdown");
 	if (md && !yes(md, "flat") && !strcmp(str(md, "trough.date"), str(p, "latest_close.date"))) {
-		say(&t, "That is the deepest fall from a closing high since %s: %s from %s on %s.", k->since,
-		    str(md, "magnitude"), str(md, "peak.display"), str(md, "peak.date_text"));
+		say(&t, "The fall from the closing high of %s (%s) is now %s, the deepest since %s.",
+		    str(md, "peak.display"), str(md, "peak.date_text"), str(md, "magnitude"), k->since);
 		take(k, "deepest_drawdown", &t);
 		return;
 	}
-	json_t *worst = json_array_get(at(p, "returns.worst_days"), 0);
-	double ago = worst ? days_between(str(worst, "date"), k->as_of) : -1;
-	if (worst && ago >= 0 && ago < 7) {
-		say(&t, "%s was %s's worst day since %s: %s close to close.", str(worst, "date_text"),
-		    str(p, "asset_noun"), k->since, str(worst, "display"));
+	/* a rebound: the deepest drawdown's trough in the last 90 days, the close 10 % or more above it */
+	double up = num(md, "from_trough.value"), since_trough = days_between(str(md, "trough.date"), k->as_of);
+	if (md && !yes(md, "flat") && up >= 0.10 && since_trough > 0 && since_trough <= 90) {
+		say(&t, "%s has risen %s from its close of %s on %s, the low of the deepest fall since %s.",
+		    str(p, "asset_name"), str(md, "from_trough.magnitude"), str(md, "trough.display"),
+		    str(md, "trough.date_text"), k->since);
+		take(k, "rebound", &t);
+	}
+}
+
+/* One of the window's five worst days in the last seven, the worst of them named. */
+static void take_worst_day(json_t *m, takeaways *k)
+{
+	json_t *p = at(m, "primary");
+	text t = { "" };
+	static const char *const ordinal[] = { "", "second", "third", "fourth", "fifth" };
+	json_t *worst = at(p, "returns.worst_days");
+	for (size_t i = 0; i < json_array_size(worst) && i < 5; i++) {
+		json_t *w = json_array_get(worst, i);
+		double ago = days_between(str(w, "date"), k->as_of);
+		if (ago < 0 || ago >= 7)
+			continue;
+		if (i == 0)
+			say(&t, "%s was %s's worst day since %s: %s close to close.", str(w, "date_text"),
+			    str(p, "asset_noun"), k->since, str(w, "display"));
+		else
+			say(&t, "%s was %s's %s-worst day since %s: %s close to close.", str(w, "date_text"),
+			    str(p, "asset_noun"), ordinal[i], k->since, str(w, "display"));
 		take(k, "worst_day", &t);
+		return;
 	}
 }
 
@@ -314,9 +349,10 @@ int ms_editorial_add(json_t *model, ms_diag *d)
 	subject(model, &subj);
 	takeaways k = { list, e, str(model, "report.as_of"), str(model, "report.window_start_text") };
 	take_price(model, &k);
+	take_worst_day(model, &k);
 	take_fall(model, &k);
-	take_etf(model, &k);
 	take_liquidations(model, &k);
+	take_etf(model, &k);
 	take_sentiment(model, &k);
 	/* three at least where the data allows: the market cap, then the volatility */
 	if (json_array_size(list) < 3)

@@ -135,11 +135,36 @@ static json_t *file_block(const ms_file_facts *file)
 	return o;
 }
 
+/* What a source is, in a reader's words: "BTC hourly prices, Coinbase". */
+static json_t *source_label(const ms_dataset *ds)
+{
+	static const struct { const char *metric, *words; } names[] = {
+		{ "price", "prices" }, { "long_liquidations", "long liquidations" },
+		{ "short_liquidations", "short liquidations" }, { "market_cap", "total crypto market capitalisation" },
+		{ "etf_flows", "spot ETF net flows" }, { "fear_greed", "Crypto Fear & Greed Index" },
+		{ "open_interest", "futures open interest" }, { "funding", "perpetual funding rates" },
+	};
+	const char *words = ds->cfg->metric;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(ds->cfg->metric, names[i].metric))
+			words = names[i].words;
+	int64_t step = ds->series->step;
+	const char *every = step == MS_DAY ? "daily " : step == 3600 ? "hourly " : "";
+	/* an index or a market-wide total has no asset of its own */
+	int per_asset = strcmp(ds->cfg->metric, "fear_greed") && strcmp(ds->cfg->metric, "market_cap");
+	char label[256];
+	snprintf(label, sizeof label, "%s%s%s%s, %s", per_asset && ds->cfg->asset ? ds->cfg->asset : "",
+		 per_asset && ds->cfg->asset ? " " : "", every, words, ds->cfg->venue);
+	label[0] = (char)(label[0] >= 'a' && label[0] <= 'z' ? label[0] - 32 : label[0]);
+	return json_string(label);
+}
+
 static json_t *source_block(const ms_dataset *ds, const ms_freshness *fr)
 {
 	const ms_series *s = ds->series;
 	json_t *o = json_object();
 	json_object_set_new(o, "name", json_string(ds->cfg->name));
+	json_object_set_new(o, "label", source_label(ds));
 	json_object_set_new(o, "provider", json_string(ds->fmt.provider));
 	json_object_set_new(o, "venue", json_string(ds->cfg->venue));
 	json_object_set_new(o, "asset", json_string(ds->cfg->asset));
@@ -238,6 +263,9 @@ static json_t *conventions(void)
 		"ETF flows are US$ millions on US trading days; the cost basis prices each day's net flow "
 		"at that UTC day's close (flow-weighted average price).",
 		"Gaps in a series are reported, never filled.",
+		"The headline and the key takeaways are chosen from these figures by fixed rules "
+		"(doc/editorial.md): the price against its high, then the largest day of liquidations, "
+		"the month's ETF flows or an extreme Fear & Greed reading; \"since\" names the window's first day.",
 		"Numbers in stats.json carry 15 significant digits; the report rounds them for reading.",
 	};
 	json_t *a = json_array();

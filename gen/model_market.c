@@ -32,6 +32,8 @@ json_t *ms_model_market_cap(const ms_figures *f)
 	json_object_set_new(o, "lost", ms_fig(c->lost, MS_USD_BIG, src, "peak - latest, US$"));
 	/* the latest day is the peak: there is no fall to speak of */
 	json_object_set_new(o, "at_peak", json_boolean(ms_direction(c->change, 1) == MS_DIR_FLAT));
+	/* the latest day is the low since the peak: "its lowest since", not "after a low of" */
+	json_object_set_new(o, "latest_is_low", json_boolean(low == last));
 	return o;
 }
 

@@ -173,6 +173,9 @@ json_t *ms_model_price(const ms_dataset *ds, const ms_price_figures *pf, const m
 	json_object_update(m, json_object_get(m, "depth"));   /* value, display … at the top level */
 	json_object_del(m, "depth");
 	json_object_set_new(m, "peak_to_trough_days", json_integer((s->t[f->maxdd.trough] - s->t[f->maxdd.peak]) / MS_DAY));
+	/* how far the close has come back from that drawdown's trough */
+	json_object_set_new(m, "from_trough", ms_fig_on(last / cl[f->maxdd.trough] - 1, MS_CHANGE, last_day, src,
+		"latest close / the deepest drawdown's trough close - 1"));
 	json_object_set_new(o, "max_drawdown", m);
 	json_object_set_new(o, "top_drawdowns", top_drawdowns(ds, f, cfg->as_of));
 	json_object_set_new(o, "returns", returns_block(ds, risk));

@@ -13,3 +13,10 @@ rm -f tests/golden/charts/*.txt
 cp "$tmp"/charts/*.txt tests/golden/charts/
 cp "$tmp/charts/price.png" tests/golden/charts/price.png
 echo "regen: tests/golden updated; review with git diff"
+# the report at four dates with different stories: a record high, a crash
+# day, a quiet week, a rebound (tests/e2e/golden_reports.sh)
+for day in 2024-11-11 2025-10-10 2025-12-20 2025-04-25; do
+	"$MSTRESS" build -q --as-of "$day" --out "$tmp/$day"
+	cp "$tmp/$day/report.md" "tests/golden/reports/$day.md"
+done
+echo "regen: tests/golden/reports updated"

@@ -1,0 +1,39 @@
+# The report read at four dates with different stories, against goldens
+# reviewed by reading them (tests/regen.sh rewrites them): a record high
+# (2024-11-11), a crash day (2025-10-10), a quiet week (2025-12-20) and a
+# rebound (2025-04-25); and the words each story must carry, whatever the
+# goldens say.
+. "$ROOT/tests/lib.sh"
+for day in 2024-11-11 2025-10-10 2025-12-20 2025-04-25; do
+	"$MSTRESS" build -q --as-of "$day" --out "$WORK/$day"
+	diff -u "$ROOT/tests/golden/reports/$day.md" "$WORK/$day/report.md" > "$WORK/$day.diff" ||
+		die "$day: report.md differs from its golden: $(head -n 20 "$WORK/$day.diff")"
+done
+/usr/bin/python3 - "$WORK" <<'PY'
+import json, sys
+w = sys.argv[1]
+def ed(day):
+    return json.load(open(f"{w}/{day}/stats.json"))
+s = ed("2024-11-11")
+e = s["editorial"]
+assert s["report"]["title"] == e["headline"]
+assert e["headline"].startswith("Bitcoin sets a record high of $89,627"), e["headline"]
+assert "below the all-time high of $89,627 it set that day" in e["lead"], e["lead"]
+assert "below its all-time high" not in e["headline"]
+e = ed("2025-10-10")["editorial"]
+assert e["headline"].endswith("after $1.18B of BTC liquidations"), e["headline"]
+rules = [t["rule"] for t in e["takeaways"]]
+assert rules[:2] == ["worst_day", "liquidations"], rules
+assert "fourth-worst day" in e["takeaways"][0]["text"]
+assert "longs were 88.7\u00a0% of it" in e["takeaways"][1]["text"]
+e = ed("2025-12-20")["editorial"]
+assert e["headline"].endswith("with the Fear & Greed Index at 20"), e["headline"]
+assert "lost a net $298M in December so far" in " ".join(t["text"] for t in e["takeaways"])
+e = ed("2025-04-25")["editorial"]
+assert e["takeaways"][0]["rule"] == "rebound", e["takeaways"]
+assert "has risen 24.2\u00a0% from its close of $76,277 on 8 April 2025" in e["takeaways"][0]["text"]
+for day in ("2024-11-11", "2025-10-10", "2025-12-20", "2025-04-25"):
+    e = ed(day)["editorial"]
+    assert 3 <= len(e["takeaways"]) <= 5, (day, e["takeaways"])
+    assert len(e["subject"]) <= 60, e["subject"]
+PY
