@@ -335,6 +335,38 @@ static void take_market_cap(json_t *m, takeaways *k)
 	take(k, "market_cap", &t);
 }
 
+/* Each crash day's section headline: how far the primary asset fell from
+ * its high to its low that day, and the day's liquidations ("the largest
+ * liquidation day since …" when it is the window's largest). */
+static void crash_headlines(json_t *m, const char *since)
+{
+	json_t *days = at(m, "crash_days"), *liq = json_array_get(at(m, "liquidations"), 0);
+	const char *largest = str(json_array_get(at(liq, "largest_days"), 0), "date");
+	for (size_t i = 0; i < json_array_size(days); i++) {
+		json_t *day = json_array_get(days, i), *venue = NULL;
+		for (size_t k = 0; k < json_array_size(at(day, "venues")) && !venue; k++)
+			if (!strcmp(str(json_array_get(at(day, "venues"), k), "source"), str(m, "primary.source")))
+				venue = json_array_get(at(day, "venues"), k);
+		double drop = num(venue, "drop_high_low.value");
+		text t = { "" };
+		if (venue && !isnan(drop) && ms_direction(drop, 1) == MS_DIR_DOWN)
+			say(&t, "%s fell %s from high to low", str(m, "primary.asset_noun"), str(venue, "drop_high_low.magnitude"));
+		const char *date = str(day, "date");
+		json_t *ld = NULL;
+		for (size_t k = 0; k < json_array_size(at(liq, "crash_days")) && !ld; k++)
+			if (!strcmp(str(json_array_get(at(liq, "crash_days"), k), "date"), date))
+				ld = json_array_get(at(liq, "crash_days"), k);
+		if (ld && !strcmp(date, largest))
+			say(&t, "%s%s of %s liquidated, the most in a day since %s", t.s[0] ? "; " : "",
+			    str(ld, "total.display"), str(liq, "asset"), since);
+		else if (ld)
+			say(&t, "%s%s of %s liquidated", t.s[0] ? "; " : "", str(ld, "total.display"), str(liq, "asset"));
+		if (t.s[0])
+			t.s[0] = (char)(t.s[0] >= 'a' && t.s[0] <= 'z' ? t.s[0] - 32 : t.s[0]);
+		json_object_set_new(day, "headline", t.s[0] ? json_string(t.s) : json_null());
+	}
+}
+
 int ms_editorial_add(json_t *model, ms_diag *d)
 {
 	json_t *e = json_object(), *list = json_array();
@@ -365,6 +397,12 @@ int ms_editorial_add(json_t *model, ms_diag *d)
 	json_object_set_new(e, "takeaways", list);
 	json_object_set_new(e, "has_takeaways", json_boolean(json_array_size(list) > 0));
 	json_object_set_new(model, "editorial", e);
+	crash_headlines(model, k.since);
+	/* the fact-check is as of the article's date: said when the report's is another */
+	json_t *claims = at(model, "claims");
+	if (json_is_object(claims))
+		json_object_set_new(claims, "dated_apart", json_boolean(strcmp(str(claims, "checked_through"),
+									     str(model, "report.as_of")) != 0));
 	json_t *report = at(model, "report");
 	if (!json_is_string(json_object_get(report, "title")))
 		json_object_set_new(report, "title", json_string(headline.s));

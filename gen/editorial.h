@@ -7,9 +7,10 @@
 #include <jansson.h>
 #include "diag.h"
 
-/* Adds "editorial" to the model ({headline, subject, preheader,
- * takeaways: [{rule, text}]}), and sets report.title to the headline when
- * the configuration gives none (report.title_from_config false). */
+/* Adds "editorial" to the model ({lead, headline, subject, preheader,
+ * takeaways: [{rule, text}]}) and a headline to each crash day, and sets
+ * report.title to the headline when the configuration gives none
+ * (report.title_from_config false). */
 int ms_editorial_add(json_t *model, ms_diag *d);
 
 #endif
