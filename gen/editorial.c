@@ -367,6 +367,82 @@ static void crash_headlines(json_t *m, const char *since)
 	}
 }
 
+/* The weekly newsletter's words: its issue number (weeks since the
+ * window's start, the first week issue 1), a headline, a subject and three
+ * bullets of the week, from the week's figures. */
+static json_t *week_words(json_t *m)
+{
+	json_t *w = at(m, "week"), *p = at(w, "primary");
+	if (!json_is_object(w) || !p)
+		return json_null();
+	double days = days_between(str(m, "report.window_start"), str(w, "to"));
+	long issue = days < 0 ? 1 : (long)(days / 7) + 1;
+	json_t *o = json_object(), *bullets = json_array();
+	json_object_set_new(o, "issue", json_integer(issue));
+	text h = { "" }, subj = { "" }, b1 = { "" }, b2 = { "" }, b3 = { "" };
+	json_t *ch = at(p, "change");
+	int flat = yes(ch, "flat");
+	/* the headline: the week's move, and what stood out */
+	/* to the day of its last close: a stale source's week ends early */
+	if (flat)
+		say(&h, "%s ends the week to %s where it began", str(p, "asset_name"), str(p, "to_text"));
+	else
+		say(&h, "%s %s %s in the week to %s", str(p, "asset_name"), str(ch, "rose_fell"), str(ch, "magnitude"),
+		    str(p, "to_text"));
+	if (num(w, "liquidations.value") >= 1e9)
+		say(&h, " as %s of positions were liquidated", str(w, "liquidations.display"));
+	int64_t day;
+	char when[32] = "";
+	if (!ms_parse_date(str(w, "to"), &day)) {
+		int y, mo, dd;
+		ms_civil_from_days(day / MS_DAY, &y, &mo, &dd);
+		snprintf(when, sizeof when, "%d %s %d", dd, ms_month_abbr(mo), y);
+	}
+	say(&subj, "No. %ld · %s %s · week to %s", issue, str(p, "asset_name"), str(ch, "display"), when);
+	if (utf8_chars(subj.s) > 60) {
+		subj.s[0] = 0;
+		say(&subj, "No. %ld · the week to %s", issue, when);
+	}
+	/* the bullets: the price, the worst 24 hours, the flows and liquidations */
+	if (flat)
+		say(&b1, "%s closed the week at %s, where it began, trading between %s and %s.", str(p, "asset_name"),
+		    str(p, "close.display"), str(p, "low.display"), str(p, "high.display"));
+	else
+		say(&b1, "%s %s %s over the week, from %s (%s) to %s, trading between %s and %s.", str(p, "asset_name"),
+		    str(ch, "rose_fell"), str(ch, "magnitude"), str(p, "previous_close.display"),
+		    str(p, "previous_close.date_text"), str(p, "close.display"), str(p, "low.display"),
+		    str(p, "high.display"));
+	json_t *fall = at(w, "worst_24h");
+	const char *low_time = str(fall, "time");       /* "2026-02-06 00:00 UTC" */
+	int64_t low_day;
+	char low_iso[11] = "", low_text[40] = "";
+	if (strlen(low_time) >= 16)
+		memcpy(low_iso, low_time, 10);
+	if (low_iso[0] && !ms_parse_date(low_iso, &low_day))
+		ms_fmt_day_text(low_day, low_text, sizeof low_text);
+	if (json_is_object(fall) && yes(fall, "down") && low_text[0])
+		say(&b2, "Its worst 24-hour fall was %s (%s), to a low at %.5s UTC on %s.", str(fall, "magnitude"),
+		    str(fall, "venue"), low_time + 11, low_text);
+	json_t *liq = at(w, "liquidations"), *etf = at(w, "etf_flows");
+	if (json_is_object(liq))
+		say(&b3, "%s of BTC and ETH positions were liquidated", str(liq, "display"));
+	if (json_is_object(etf))
+		say(&b3, "%sthe spot ETFs' net flows were %s over %lld trading days", b3.s[0] ? "; " : "",
+		    str(etf, "display"), (long long)json_integer_value(at(etf, "trading_days")));
+	if (b3.s[0]) {
+		say(&b3, ".");
+		b3.s[0] = (char)(b3.s[0] >= 'a' && b3.s[0] <= 'z' ? b3.s[0] - 32 : b3.s[0]);
+	}
+	const text *all[] = { &b1, &b2, &b3 };
+	for (size_t i = 0; i < 3; i++)
+		if (all[i]->s[0])
+			json_array_append_new(bullets, json_string(all[i]->s));
+	json_object_set_new(o, "headline", json_string(h.s));
+	json_object_set_new(o, "subject", json_string(subj.s));
+	json_object_set_new(o, "bullets", bullets);
+	return o;
+}
+
 int ms_editorial_add(json_t *model, ms_diag *d)
 {
 	json_t *e = json_object(), *list = json_array();
@@ -391,6 +467,14 @@ int ms_editorial_add(json_t *model, ms_diag *d)
 		take_market_cap(model, &k);
 	if (json_array_size(list) < 3)
 		take_volatility(model, &k);
+	/* the weekly newsletter leads with its week */
+	json_t *week = week_words(model);
+	if (json_is_object(week)) {
+		headline.s[0] = subj.s[0] = 0;
+		say(&headline, "%s", str(week, "headline"));
+		say(&subj, "%s", str(week, "subject"));
+	}
+	json_object_set_new(e, "week", week);
 	json_object_set_new(e, "headline", json_string(headline.s));
 	json_object_set_new(e, "subject", json_string(subj.s));
 	json_object_set_new(e, "preheader", json_string(str(e, "lead")));
@@ -398,11 +482,16 @@ int ms_editorial_add(json_t *model, ms_diag *d)
 	json_object_set_new(e, "has_takeaways", json_boolean(json_array_size(list) > 0));
 	json_object_set_new(model, "editorial", e);
 	crash_headlines(model, k.since);
-	/* the fact-check is as of the article's date: said when the report's is another */
+	/* the fact-check is as of the article's date: said when the report's is
+	 * another; a weekly issue carries it only in the week of the article */
 	json_t *claims = at(model, "claims");
-	if (json_is_object(claims))
+	if (json_is_object(claims)) {
+		const char *article = str(claims, "article.date");
 		json_object_set_new(claims, "dated_apart", json_boolean(strcmp(str(claims, "checked_through"),
 									     str(model, "report.as_of")) != 0));
+		json_object_set_new(claims, "show", json_boolean(!json_is_object(week) ||
+			(strcmp(article, str(model, "week.from")) >= 0 && strcmp(article, str(model, "week.to")) <= 0)));
+	}
 	json_t *report = at(model, "report");
 	if (!json_is_string(json_object_get(report, "title")))
 		json_object_set_new(report, "title", json_string(headline.s));

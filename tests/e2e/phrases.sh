@@ -38,7 +38,8 @@ assert f['value'] > 0 and f['direction'] == 'up' and f['display'].startswith('+'
 # a rise carries its sign
 "$MSTRESS" build -q --period week --as-of 2026-04-11 --out "$WORK/week"
 md "$WORK/week/report.md" > "$WORK/week.txt"
-expect_in "$WORK/week.txt" "(10 April 2026, **+8.5 %**)"
+expect_in "$WORK/week.txt" "Bitcoin rose 8.5 % over the week, from"
+expect_in "$WORK/week.txt" "# Bitcoin rose 8.5 % in the week to 10 April 2026"
 # no claims file: no section, and no sentence about configuration
 sed -i '/^claims = /d' "$WORK/d/default.ini"
 "$MSTRESS" build -q --config "$WORK/d/default.ini" --out "$WORK/noclaims"

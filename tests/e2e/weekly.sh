@@ -25,3 +25,43 @@ expect_in "$WORK/outline.json" '"title": "This week"'
 if grep -q "## This week" "$WORK/report/report.md"; then die "the report has the week's section"; fi
 set +e
 "$MSTRESS" build -q --period month --out "$WORK/x" 2>/dev/null; [ $? -eq 2 ] || die "--period month must be a usage error"
+# the newsletter as a newsletter: a masthead with its number and week, a
+# headline and subject of the week, three bullets, a link to the full
+# report; the fact-check only in the issue of the article's week
+/usr/bin/python3 - "$WORK/out" <<'PY'
+import json, sys
+out = sys.argv[1]
+s = json.load(open(f"{out}/stats.json"))
+w = s["editorial"]["week"]
+md = open(f"{out}/report.md").read().replace("\\", "")
+assert w["issue"] == 110, w["issue"]     # the 110th week since 1 January 2024
+assert md.startswith("**Market Stress Research · The weekly · No. 110 · 31 January 2026 to 6 February 2026**"), md[:200]
+assert s["report"]["title"] == w["headline"] == \
+    "Bitcoin fell 16.1\u00a0% in the week to 6 February 2026 as $5.73B of positions were liquidated", w["headline"]
+assert s["editorial"]["subject"] == "No. 110 · Bitcoin −16.1\u00a0% · week to 6 Feb 2026", s["editorial"]["subject"]
+assert len(w["bullets"]) == 3 and all(b in md for b in w["bullets"]), w["bullets"]
+assert "to a low at 00:00 UTC on 6 February 2026" in w["bullets"][1]
+assert "The full report: https://example.org/" in md
+assert "## Checking the article" in md          # the article's week
+PY
+"$MSTRESS" build -q --period week --as-of 2026-02-13 --out "$WORK/next"
+if grep -q "Checking the article" "$WORK/next/report.md"; then die "the fact-check is repeated in the next week's issue"; fi
+expect_in "$WORK/next/report.md" "No. 111"
+# the weekly email carries the week: its subject and bullets
+mkdir -p "$WORK/d"
+cp -r "$ROOT/data/." "$WORK/d/"
+sed -i 's/^as_of = 2026-02-06$/as_of = 2026-02-06\nperiod = week/' "$WORK/d/default.ini"
+printf 'email,name\nann@example.org,Ann\n' > "$WORK/to.csv"
+"$MSTRESS" mail -q --config "$WORK/d/default.ini" --to "$WORK/to.csv" --dry-run --out "$WORK/mail"
+/usr/bin/python3 - "$WORK/mail" <<'PY'
+import email, email.policy, glob, json, sys
+out = sys.argv[1]
+w = json.load(open(f"{out}/stats.json"))["editorial"]["week"]
+m = email.message_from_bytes(open(glob.glob(f"{out}/mail/*.eml")[0], "rb").read(), policy=email.policy.default)
+assert m["Subject"].startswith("No. 110 · Bitcoin"), m["Subject"]
+plain = next(p for p in m.walk() if p.get_content_type() == "text/plain").get_content()
+html = next(p for p in m.walk() if p.get_content_type() == "text/html").get_content()
+for b in w["bullets"]:
+    assert b in plain, b
+assert "The week, issue No. 110" in html
+PY
