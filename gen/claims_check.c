@@ -187,8 +187,8 @@ static json_t *judge(const ms_claims *cl, const claim *c, const outcome *o)
 		verdict = "inconsistent";
 		show(buf, sizeof buf, implied, c);
 		json_object_set_new(j, "implied_value", json_real(implied));
-		snprintf(note + strlen(note), sizeof note - strlen(note), "%sthe article's own figures give %s (%s)",
-			 *note ? "; " : "", buf, c->implied);
+		snprintf(note + strlen(note), sizeof note - strlen(note), "%sthe article's own figures give %s",
+			 *note ? "; " : "", buf);
 	} else if (decided) {
 		verdict = decided;
 	} else if (!o->n) {

@@ -250,7 +250,8 @@ static json_t *conventions(void)
 		"The as-of date is inclusive: the report uses every bar that ends by 24:00 UTC on that day.",
 		"\"Intraday\" highs and lows are a day's extreme traded prices; \"close\" figures use the daily close.",
 		"Drawdowns are measured from the highest value before them: x / running maximum - 1.",
-		"The all-time high is the highest value in the loaded data since the window start.",
+		"The all-time high is the highest value in the loaded history; it is called all-time only when "
+		"that history starts within a month of the asset's first trading day, else the high since its first day.",
 		"Point in time: every figure uses only the bars that end by 24:00 UTC on the as-of date; "
 		"the article's claims are checked with the data up to the article's own date.",
 		"Returns are close to close between consecutive days; volatility is the sample standard "
@@ -265,7 +266,7 @@ static json_t *conventions(void)
 		"Gaps in a series are reported, never filled.",
 		"The headline and the key takeaways are chosen from these figures by fixed rules "
 		"(doc/editorial.md): the price against its high, then the largest day of liquidations, "
-		"the month's ETF flows or an extreme Fear & Greed reading; \"since\" names the window's first day.",
+		"the month's ETF flows or an extreme Fear & Greed reading; \"since\" names the first day the report covers.",
 		"Numbers in stats.json carry 15 significant digits; the report rounds them for reading.",
 	};
 	json_t *a = json_array();
