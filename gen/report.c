@@ -429,6 +429,9 @@ static int add_links(build *b)
 	} else if (!rc) {
 		json_object_set_new(l, "in_site", json_false());
 	}
+	if (rc)
+		json_decref(l);
+	/* json_object_set_new takes l, even when it fails */
 	if (rc || json_object_set_new(b->model, "links", l))
 		return ms_error(b->d, NULL, 0, 0, "out of memory");
 	return 0;

@@ -112,14 +112,18 @@ static int write_archive(const char *dir, const entry *e, size_t n, ms_diag *d)
 {
 	ms_buf b;
 	ms_buf_init(&b, 0);
+	const char *who = n ? e[0].publisher : "mstress";
 	ms_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		    "<title>Market stress reports: archive</title>\n"
+		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	html_text(&b, who);
+	ms_buf_puts(&b, ": every report</title>\n"
 		    "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.atom\" title=\"Reports feed\">\n"
 		    "<style>body{font:17px/1.6 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}"
 		    "li{margin:.6rem 0}.d{color:#555;font-variant-numeric:tabular-nums}"
 		    "@media (prefers-color-scheme:dark){body{background:#141414;color:#e8e8e8}a{color:#7cc0ff}.d{color:#b0b0b0}}"
-		    "</style>\n</head>\n<body>\n<main>\n<h1>Market stress reports</h1>\n"
+		    "</style>\n</head>\n<body>\n<main>\n<h1>");
+	html_text(&b, who);
+	ms_buf_puts(&b, ": every report</h1>\n"
 		    "<p><a href=\"index.html\">The latest report</a> \xC2\xB7 <a href=\"feed.atom\">Atom feed</a></p>\n<ul>\n");
 	for (size_t i = 0; i < n; i++) {
 		ms_buf_printf(&b, "<li><span class=\"d\">%s</span> <a href=\"%s/report.html\">", e[i].date, e[i].date);
