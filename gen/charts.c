@@ -5,6 +5,7 @@
 #include <string.h>
 #include "asset.h"
 #include "fmt.h"
+#include "phrase.h"
 #include "utc.h"
 
 const char *const ms_chart_ids[] = {
@@ -25,6 +26,14 @@ typedef struct ctx {
 	ms_chartset *out;
 	int failed;
 } ctx;
+
+/* "10 Oct 2025": a date short enough for a chart's title. */
+static void short_day(int64_t t, char *out, size_t n)
+{
+	int y, m, d;
+	ms_civil_from_days(ms_day_floor(t) / MS_DAY, &y, &m, &d);
+	snprintf(out, n, "%d %s %d", d, ms_month_abbr(m), y);
+}
 
 static void keep(ctx *x, ms_chart *c)
 {
@@ -99,16 +108,23 @@ static void price_chart(ctx *x, const ms_dataset *d)
 	double lo = INFINITY, hi = -INFINITY;
 	extent(cl, n, &lo, &hi);
 	hi = fmax(hi, s->col[MS_HIGH][ath]);
-	char title[96], sub[160], nt[160], desc[512], ath_l[160], basis_l[96], peak_l[64], trough_l[64];
+	char title[192], sub[160], nt[160], desc[512], ath_l[160], basis_l[96], peak_l[64], trough_l[64];
 	char a[32], b[32], c[32], dp[11], dt[11], da[11], nt2[32];
-	snprintf(title, sizeof title, "%s price, daily close (US$)", d->cfg->asset);
-	snprintf(sub, sizeof sub, "Shaded: the fall below the running high. Dashed: reference levels.");
+	snprintf(sub, sizeof sub, "Daily close, US$. Shaded: the fall below the running high. Dashed: reference levels.");
 	note(nt, sizeof nt, x, d);
 	ms_fmt_usd(a, sizeof a, s->col[MS_HIGH][ath]);
 	date_of(da, s->t[ath]);
 	ms_asset asset = ms_asset_of(d->cfg->asset);
-	char high[64];
+	char high[64], high_lc[64], below[32];
 	ms_asset_high_label(&asset, s->t[0], 1, high, sizeof high);
+	ms_asset_high_label(&asset, s->t[0], 0, high_lc, sizeof high_lc);
+	/* the title says what the chart shows, by the figure's sign */
+	if (ms_direction(pf->from_ath_high, 0) == MS_DIR_DOWN) {
+		ms_fmt_magnitude(below, sizeof below, pf->from_ath_high, 0);
+		snprintf(title, sizeof title, "%s is %s below its %s", asset.name, below, high_lc);
+	} else {
+		snprintf(title, sizeof title, "%s at its %s", asset.name, high_lc);
+	}
 	snprintf(ath_l, sizeof ath_l, "%s: %s (%s)", high, a, da);
 	ms_fmt_usd_compact(a, sizeof a, cl[dd.peak]);
 	ms_fmt_usd_compact(b, sizeof b, cl[dd.trough]);
@@ -175,16 +191,23 @@ static void underwater_chart(ctx *x, const ms_dataset *d)
 	const int64_t *t = s->t + d->lo;
 	const double *under = x->fig->underwater;
 	size_t deep = x->fig->primary_price->maxdd.trough - d->lo;
-	char title[96], nt[160], desc[256], l[64], a[32], day[11];
-	snprintf(title, sizeof title, "%s below its running high (drawdown, daily close)", d->cfg->asset);
+	char title[128], nt[160], desc[256], l[64], a[32], day[11];
 	note(nt, sizeof nt, x, d);
 	ms_fmt_pct(a, sizeof a, under[deep], 1);
 	date_of(day, t[deep]);
+	if (ms_direction(under[deep], 1) == MS_DIR_DOWN) {
+		char depth[32], when[32];
+		ms_fmt_magnitude(depth, sizeof depth, under[deep], 1);
+		short_day(t[deep], when, sizeof when);
+		snprintf(title, sizeof title, "The deepest fall from a closing high: %s (%s)", depth, when);
+	} else {
+		snprintf(title, sizeof title, "%s has not closed below a closing high", d->cfg->asset);
+	}
 	snprintf(l, sizeof l, "%s, %s", a, day);
 	snprintf(desc, sizeof desc, "Area chart of the %s drawdown from its running closing high; the deepest "
 		 "point is %s on %s.", d->cfg->asset, a, day);
 	ms_frame fr = { .id = "underwater", .title = title,
-			.subtitle = "0 % means a new high; the deeper, the further below it.", .note = nt,
+			.subtitle = "Drawdown from the running closing high; 0 % is a new high.", .note = nt,
 			.desc = desc, .width = W, .height = H_SHORT, .x_time = 1, .x0 = (double)t[0],
 			.x1 = (double)t[n - 1], .y0 = under[deep], .y1 = 0, .y_fmt = MS_AX_PCT };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);
@@ -378,8 +401,17 @@ static void liquidation_chart(ctx *x, const ms_liq *q)
 	}
 	if (n < 2)
 		goto done;
-	char title[96], nt[160], desc[256], top[32];
-	snprintf(title, sizeof title, "%s liquidations by day", lg->cfg->asset);
+	char title[128], nt[160], desc[256], top[32], share[32], big[32];
+	size_t most = 0;
+	for (size_t i = 1; i < n; i++)
+		if (lv[i] + sv[i] > lv[most] + sv[most])
+			most = i;
+	short_day(q->day[most], big, sizeof big);
+	ms_fmt_pct(share, sizeof share, lv[most] / (lv[most] + sv[most]), 0);
+	if (lv[most] + sv[most] > 0)
+		snprintf(title, sizeof title, "%s longs: the largest %s liquidation day, %s", share, lg->cfg->asset, big);
+	else
+		snprintf(title, sizeof title, "%s liquidations by day", lg->cfg->asset);
 	note(nt, sizeof nt, x, lg);
 	ms_fmt_usd_compact(top, sizeof top, hi);
 	snprintf(desc, sizeof desc, "Stacked bar chart of the US$ value of %s long and short positions "
@@ -418,8 +450,15 @@ static void market_cap_chart(ctx *x, const ms_mcap *c)
 	snprintf(l, sizeof l, "Peak %s, %s", a, day);
 	snprintf(desc, sizeof desc, "Area chart of the total crypto market capitalisation: a peak of %s on %s, "
 		 "%s at the end.", a, day, b);
-	ms_frame fr = { .id = "market_cap", .title = "Total crypto market capitalisation",
-			.subtitle = "US$, end of each UTC day (CoinGecko's next-day snapshot).", .note = nt,
+	char title[160], fall[32];
+	if (ms_direction(v[n - 1] / v[pk] - 1, 1) == MS_DIR_DOWN) {
+		ms_fmt_magnitude(fall, sizeof fall, v[n - 1] / v[pk] - 1, 0);
+		snprintf(title, sizeof title, "The crypto market is %s below its peak of %s", fall, a);
+	} else {
+		snprintf(title, sizeof title, "The crypto market at its peak, %s", a);
+	}
+	ms_frame fr = { .id = "market_cap", .title = title,
+			.subtitle = "Total crypto market capitalisation, US$, end of each UTC day.", .note = nt,
 			.desc = desc, .width = W, .height = H_SHORT, .x_time = 1, .x0 = (double)t[0],
 			.x1 = (double)t[n - 1], .y0 = 0, .y1 = hi, .y_fmt = MS_AX_USD };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);
@@ -445,8 +484,12 @@ static void fear_greed_chart(ctx *x, const ms_dataset *f)
 	snprintf(l, sizeof l, "%.0f on %s", v[n - 1], day);
 	snprintf(desc, sizeof desc, "Line chart of the Crypto Fear & Greed Index over its five zones, from "
 		 "extreme fear (0-25) to extreme greed (76-100); it reads %.0f on %s.", v[n - 1], day);
-	ms_frame fr = { .id = "fear_greed", .title = "Crypto Fear & Greed Index",
-			.subtitle = "0 is extreme fear, 100 extreme greed.", .note = nt, .desc = desc, .width = W,
+	char title[96], when[32];
+	short_day(t[n - 1], when, sizeof when);
+	snprintf(title, sizeof title, "Fear & Greed at %.0f on %s: %s", v[n - 1], when, ms_fear_greed_band(v[n - 1]));
+	ms_frame fr = { .id = "fear_greed", .title = title,
+			.subtitle = "Crypto Fear & Greed Index: 0 is extreme fear, 100 extreme greed.", .note = nt,
+			.desc = desc, .width = W,
 			.height = H_SHORT, .x_time = 1, .x0 = (double)t[0], .x1 = (double)t[n - 1], .y0 = 0,
 			.y1 = 100, .y_fmt = MS_AX_NUM, .right_pad = 62 };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);

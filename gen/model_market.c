@@ -180,11 +180,6 @@ json_t *ms_model_etf(const ms_figures *figs)
 	return o;
 }
 
-static const char *fng_class(double v)
-{
-	return v <= 25 ? "Extreme Fear" : v <= 46 ? "Fear" : v <= 54 ? "Neutral" : v <= 75 ? "Greed" : "Extreme Greed";
-}
-
 json_t *ms_model_sentiment(const ms_figures *f)
 {
 	const ms_fng *g = &f->fng;
@@ -197,9 +192,9 @@ json_t *ms_model_sentiment(const ms_figures *f)
 			   "<=54 neutral, <=75 greed, else extreme greed";
 	json_t *o = json_object();
 	json_t *l = ms_fig_on(v[g->latest], MS_INDEX, s->t[g->latest], src, conv);
-	json_object_set_new(l, "class", json_string(fng_class(v[g->latest])));
+	json_object_set_new(l, "class", json_string(ms_fear_greed_band(v[g->latest])));
 	json_t *m = ms_fig_on(v[g->min], MS_INDEX, s->t[g->min], src, conv);
-	json_object_set_new(m, "class", json_string(fng_class(v[g->min])));
+	json_object_set_new(m, "class", json_string(ms_fear_greed_band(v[g->min])));
 	json_object_set_new(o, "source", json_string(src));
 	json_object_set_new(o, "venue", json_string(g->ds->cfg->venue));
 	json_object_set_new(o, "latest", l);

@@ -49,3 +49,8 @@ void ms_fmt_magnitude(char *out, size_t n, double change, int decimals)
 {
 	ms_fmt_pct(out, n, ms_direction(change, decimals) == MS_DIR_FLAT ? 0.0 : fabs(change), decimals);
 }
+
+const char *ms_fear_greed_band(double v)
+{
+	return v <= 25 ? "Extreme Fear" : v <= 46 ? "Fear" : v <= 54 ? "Neutral" : v <= 75 ? "Greed" : "Extreme Greed";
+}

@@ -37,3 +37,13 @@ for day in ("2024-11-11", "2025-10-10", "2025-12-20", "2025-04-25"):
     assert 3 <= len(e["takeaways"]) <= 5, (day, e["takeaways"])
     assert len(e["subject"]) <= 60, e["subject"]
 PY
+# chart titles say what each chart shows, by the figure's sign
+"$MSTRESS" build -q --as-of 2025-10-06 --out "$WORK/peak"
+"$MSTRESS" build -q --out "$WORK/feb"
+title() { sed -n "s/.*<title id=\"$2-title\">\([^<]*\)<.*/\1/p" "$1/charts/$2.svg" | sed 's/\xC2\xA0/ /g'; }
+[ "$(title "$WORK/peak" market_cap)" = 'The crypto market at its peak, $4.38T' ] || die "at the peak: $(title "$WORK/peak" market_cap)"
+[ "$(title "$WORK/feb" market_cap)" = 'The crypto market is 44 % below its peak of $4.38T' ] || die "$(title "$WORK/feb" market_cap)"
+[ "$(title "$WORK/feb" price)" = 'Bitcoin is 44 % below its all-time high' ] || die "$(title "$WORK/feb" price)"
+[ "$(title "$WORK/feb" underwater)" = 'The deepest fall from a closing high: 49.6 % (5 Feb 2026)' ] || die "$(title "$WORK/feb" underwater)"
+[ "$(title "$WORK/feb" liquidations)" = '89 % longs: the largest BTC liquidation day, 10 Oct 2025' ] || die "$(title "$WORK/feb" liquidations)"
+[ "$(title "$WORK/feb" fear_greed)" = 'Fear &amp; Greed at 9 on 6 Feb 2026: Extreme Fear' ] || die "$(title "$WORK/feb" fear_greed)"

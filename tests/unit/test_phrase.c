@@ -1,3 +1,4 @@
+#include <string.h>
 /* The phrase layer: words for each sign, and the degenerate cases. */
 #include "phrase.h"
 #include "test.h"
@@ -44,8 +45,24 @@ static void signed_changes(void)
 	CHECK_STR(b, "0.0\xC2\xA0%");
 }
 
+/* The index's five bands at their edges (alternative.me's bands). */
+static void fear_greed_bands(void)
+{
+	CHECK(!strcmp(ms_fear_greed_band(0), "Extreme Fear"));
+	CHECK(!strcmp(ms_fear_greed_band(25), "Extreme Fear"));
+	CHECK(!strcmp(ms_fear_greed_band(26), "Fear"));
+	CHECK(!strcmp(ms_fear_greed_band(46), "Fear"));
+	CHECK(!strcmp(ms_fear_greed_band(47), "Neutral"));
+	CHECK(!strcmp(ms_fear_greed_band(54), "Neutral"));
+	CHECK(!strcmp(ms_fear_greed_band(55), "Greed"));
+	CHECK(!strcmp(ms_fear_greed_band(75), "Greed"));
+	CHECK(!strcmp(ms_fear_greed_band(76), "Extreme Greed"));
+	CHECK(!strcmp(ms_fear_greed_band(100), "Extreme Greed"));
+}
+
 const ms_test phrase_tests[] = {
 	{ "phrase/directions", directions },
 	{ "phrase/signed_changes", signed_changes },
+	{ "phrase/fear_greed_bands", fear_greed_bands },
 };
 const size_t phrase_ntests = sizeof phrase_tests / sizeof phrase_tests[0];
