@@ -24,6 +24,7 @@
 #include "tmpl.h"
 #include "update.h"
 #include "utc.h"
+#include "week_deltas.h"
 
 
 /* A template that calls itself can double its output at every level: the
@@ -437,6 +438,32 @@ static int add_links(build *b)
 	return 0;
 }
 
+/* The weekly's changes since the last issue: the figures as of a week
+ * earlier, computed from the same data cut at that day. A week before the
+ * data begins gives none, which is no error. */
+static int add_week_deltas(build *b)
+{
+	ms_config before_cfg = b->cfg;      /* shallow: borrows every string */
+	before_cfg.as_of = b->cfg.as_of - 7 * MS_DAY;
+	ms_views v;
+	if (ms_views_at(b->ds, b->nds, before_cfg.window_start, before_cfg.as_of + MS_DAY, &v))
+		return ms_error(b->d, NULL, 0, 0, "out of memory");
+	ms_figures f;
+	ms_notes none;
+	memset(&none, 0, sizeof none);
+	ms_diag quiet;          /* what cannot be said a week earlier is simply not compared */
+	ms_diag_init(&quiet, NULL);
+	json_t *before = ms_figures_compute(&before_cfg, v.ds, v.n, &none, &f, &quiet) ? NULL :
+			 ms_model_build(&f, &quiet);
+	int rc = before && ms_week_deltas(b->model, before) ? ms_error(b->d, NULL, 0, 0, "out of memory") : 0;
+	if (!before)
+		json_object_set_new(json_object_get(b->model, "week"), "has_deltas", json_false());
+	json_decref(before);
+	ms_figures_release(&f);
+	ms_views_release(&v);
+	return rc;
+}
+
 /* The output directory: --out, or for a site its folder for the as-of date. */
 static int choose_out_dir(build *b)
 {
@@ -487,6 +514,8 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 		rc = add_claims(&b);
 	else if (!rc)
 		json_object_set_new(b.model, "claims", json_null());    /* no article to check */
+	if (!rc && b.cfg.weekly)
+		rc = add_week_deltas(&b);
 	if (!rc)
 		rc = ms_editorial_add(b.model, d) || add_links(&b);
 	if (!rc)

@@ -65,3 +65,25 @@ for b in w["bullets"]:
     assert b in plain, b
 assert "The week, issue No. 110" in html
 PY
+# since the last issue: each figure beside the same figure of a build as of
+# a week earlier (the same numbers, not read from its files), the changes
+# agreeing with the week's own figures
+"$MSTRESS" build -q --as-of 2026-01-30 --out "$WORK/last"
+/usr/bin/python3 - "$WORK/out/stats.json" "$WORK/last/stats.json" <<'PY'
+import json, sys
+s, last = (json.load(open(p)) for p in sys.argv[1:])
+rows = {r["label"]: r for r in s["week"]["deltas"]}
+paths = {"Bitcoin, close": ("primary", "latest_close"), "Fear & Greed Index": ("sentiment", "latest"),
+         "ETF cost basis": ("etf", "cost_basis"), "Total crypto market cap": ("market_cap", "latest"),
+         "Bitcoin, drawdown from the high": ("primary", "drawdown_from_ath")}
+for label, (a, b) in paths.items():
+    r = rows[label]
+    assert r["before"]["value"] == last[a][b]["value"], (label, r["before"], last[a][b])
+    assert r["now"]["value"] == s[a][b]["value"], label
+    assert r["before"]["date"] == "2026-01-30", r["before"]
+clean = lambda t: t.replace("\u00a0", " ").replace("\u2212", "-")
+assert clean(rows["Bitcoin, close"]["change"]) == clean(s["week"]["primary"]["change"]["display"]), rows["Bitcoin, close"]
+assert clean(rows["ETF net flows since launch"]["change"]) == clean(s["week"]["etf_flows"]["display"]), rows["ETF net flows since launch"]
+assert rows["Fear & Greed Index"]["change"] == "\u22127"       # 16 to 9
+PY
+expect_in "$WORK/out/report.md" "### Since the last issue"
