@@ -33,12 +33,21 @@ static void display(char *out, size_t n, double v, ms_unit unit)
 		ms_fmt_grouped(tmp, sizeof tmp, v, 0);
 		snprintf(out, n, "%s", tmp);
 		break;
+	case MS_USDT:
+		ms_fmt_grouped(tmp, sizeof tmp, v, 0);
+		snprintf(out, n, "%.48s\xC2\xA0USDT", tmp);
+		break;
 	}
 }
 
 static const char *const unit_names[] = {
-	"USD", "USD", "USD millions", "fraction", "fraction", "fraction (loss)", "days", "index", "ratio", "coins"
+	"USD", "USD", "USD millions", "fraction", "fraction", "fraction (loss)", "days", "index", "ratio", "coins", "USDT"
 };
+
+ms_unit ms_price_unit(const ms_dataset *ds)
+{
+	return ds->fmt.quote && !strcmp(ds->fmt.quote, "USDT") ? MS_USDT : MS_USD;
+}
 
 /* A change's words, so that templates never write a sign before "below":
  * its size alone, and above/below, rose/fell, higher/lower as it reads. */

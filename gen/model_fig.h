@@ -17,8 +17,12 @@ typedef enum ms_unit {
 	MS_DAYS,
 	MS_INDEX,        /* a 0–100 index */
 	MS_RATIO,        /* shown with two decimals */
-	MS_COINS         /* an amount of the asset */
+	MS_COINS,        /* an amount of the asset */
+	MS_USDT          /* Tether, the quote of perpetual futures, shown whole: 70,544 USDT */
 } ms_unit;
+
+/* The unit of a source's prices: US$, or the currency its format quotes in. */
+ms_unit ms_price_unit(const ms_dataset *ds);
 
 json_t *ms_fig(double v, ms_unit unit, const char *source, const char *convention);
 /* The same figure, dated (adds "date": "YYYY-MM-DD"). */

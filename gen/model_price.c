@@ -196,10 +196,11 @@ static json_t *crash_venue(const ms_crash_row *r)
 	json_object_set_new(v, "venue", json_string(ds->cfg->venue));
 	json_object_set_new(v, "source", json_string(src));
 	json_object_set_new(v, "from_hourly", json_boolean(r->from_hourly));
-	json_object_set_new(v, "open", ms_fig(s->col[MS_OPEN][i], MS_USD, src, "first trade of the UTC day"));
-	json_object_set_new(v, "high", ms_fig(s->col[MS_HIGH][i], MS_USD, src, "intraday high"));
-	json_object_set_new(v, "low", ms_fig(s->col[MS_LOW][i], MS_USD, src, "intraday low"));
-	json_object_set_new(v, "close", ms_fig(s->col[MS_CLOSE][i], MS_USD, src, "daily close"));
+	ms_unit pu = ms_price_unit(ds);
+	json_object_set_new(v, "open", ms_fig(s->col[MS_OPEN][i], pu, src, "first trade of the UTC day"));
+	json_object_set_new(v, "high", ms_fig(s->col[MS_HIGH][i], pu, src, "intraday high"));
+	json_object_set_new(v, "low", ms_fig(s->col[MS_LOW][i], pu, src, "intraday low"));
+	json_object_set_new(v, "close", ms_fig(s->col[MS_CLOSE][i], pu, src, "daily close"));
 	json_object_set_new(v, "drop_high_low", ms_fig(r->drop_high_low, MS_CHANGE, src,
 						       "intraday low / intraday high - 1"));
 	json_object_set_new(v, "drop_open_low", ms_fig(r->drop_open_low, MS_CHANGE, src, "intraday low / open - 1"));
@@ -224,12 +225,14 @@ json_t *ms_model_crash_days(const ms_figures *f)
 	return days;
 }
 
-static json_t *retracement(const ms_series *s, const ms_retracement *r, const char *src)
+static json_t *retracement(const ms_dataset *ds, const ms_retracement *r)
 {
+	const ms_series *s = ds->series;
+	const char *src = ds->cfg->name;
 	json_t *o = ms_fig(r->depth, MS_CHANGE, src,
 			   "deepest hourly low / earlier hourly high - 1 within 24 hours");
-	json_t *peak = ms_fig(s->col[MS_HIGH][r->peak], MS_USD, src, "high of the hour");
-	json_t *trough = ms_fig(s->col[MS_LOW][r->trough], MS_USD, src, "low of the hour");
+	json_t *peak = ms_fig(s->col[MS_HIGH][r->peak], ms_price_unit(ds), src, "high of the hour");
+	json_t *trough = ms_fig(s->col[MS_LOW][r->trough], ms_price_unit(ds), src, "low of the hour");
 	ms_fig_set_time(peak, s->t[r->peak]);
 	ms_fig_set_time(trough, s->t[r->trough]);
 	json_object_set_new(o, "peak", peak);
@@ -242,19 +245,18 @@ json_t *ms_model_retracements(const ms_figures *f)
 	json_t *a = json_array();
 	for (size_t i = 0; i < f->nretr; i++) {
 		const ms_retr *r = &f->retr[i];
-		const ms_series *s = r->ds->series;
 		const char *src = r->ds->cfg->name;
 		json_t *o = json_object();
 		json_object_set_new(o, "asset", json_string(r->ds->cfg->asset));
 		json_object_set_new(o, "venue", json_string(r->ds->cfg->venue));
 		json_object_set_new(o, "source", json_string(src));
-		json_object_set_new(o, "worst", retracement(s, &r->worst, src));
+		json_object_set_new(o, "worst", retracement(r->ds, &r->worst));
 		/* per crash day: the worst 24-hour fall whose low falls on that day */
 		json_t *days = json_array();
 		for (size_t k = 0; k < f->ncrash; k++) {
 			if (!r->has_day[k])
 				continue;
-			json_t *row = retracement(s, &r->day[k], src);
+			json_t *row = retracement(r->ds, &r->day[k]);
 			json_object_set_new(row, "date", ms_json_date(f->crash_day[k]));
 			json_array_append_new(days, row);
 		}

@@ -22,6 +22,7 @@ typedef struct ms_csv_format {
 	const char *convention;      /* what a reader must know, for the report */
 	const char *metric;          /* what the series measures unless a config says */
 	int volume_in_usd;           /* volume is in US$ rather than in coins */
+	const char *quote;           /* the currency prices are quoted in when not US$ ("USDT"), or NULL */
 	int positional;              /* files may come without a header: the time in the first
 	                                field, the columns after it in MS_OPEN … MS_VOLUME order */
 	int generic;                 /* a user's own export (csv, ohlcv_csv): its times' zone is not known */
