@@ -48,6 +48,6 @@ title() { sed -n "s/.*<title id=\"$2-title\">\([^<]*\)<.*/\1/p" "$1/charts/$2.sv
 [ "$(title "$WORK/feb" liquidations)" = '89 % longs: the largest BTC liquidation day, 10 Oct 2025' ] || die "$(title "$WORK/feb" liquidations)"
 [ "$(title "$WORK/feb" fear_greed)" = 'Fear &amp; Greed at 9 on 6 Feb 2026: Extreme Fear' ] || die "$(title "$WORK/feb" fear_greed)"
 # prices quoted in USDT (Binance's perpetuals) are shown in USDT, never as dollars
-tr -d '\\' < "$WORK/2025-10-10/report.md" > "$WORK/crash.txt"
+tr -d '\\' < "$WORK/2025-10-10/report.md" | sed 's/\xC2\xA0/ /g' > "$WORK/crash.txt"
 expect_in "$WORK/crash.txt" "| Binance perpetual (hourly bars) | BTC | 121,579 USDT | 122,497 USDT | 101,516 USDT |"
 if grep -q '\$101,516' "$WORK/crash.txt"; then die "a USDT price shown in dollars"; fi
