@@ -87,3 +87,15 @@ assert clean(rows["ETF net flows since launch"]["change"]) == clean(s["week"]["e
 assert rows["Fear & Greed Index"]["change"] == "\u22127"       # 16 to 9
 PY
 expect_in "$WORK/out/report.md" "### Since the last issue"
+# a weekly without any hourly source: the week's figures that need none
+mkdir -p "$WORK/nohourly"
+cp -r "$ROOT/data/." "$WORK/nohourly/"
+/usr/bin/python3 - "$WORK/nohourly/default.ini" <<'PY'
+import re, sys
+p = sys.argv[1]
+parts = re.split(r"(?m)^(?=\[)", open(p).read())
+open(p, "w").write("".join(x for x in parts if not re.match(r"\[source\.\w*hourly", x)))
+PY
+"$MSTRESS" build -q --config "$WORK/nohourly/default.ini" --period week --out "$WORK/nh"
+expect_in "$WORK/nh/report.md" "## This week"
+if grep -q "Worst 24\\\\-hour fall" "$WORK/nh/report.md"; then die "a 24-hour fall without hourly prices"; fi
