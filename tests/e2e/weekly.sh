@@ -98,4 +98,5 @@ open(p, "w").write("".join(x for x in parts if not re.match(r"\[source\.\w*hourl
 PY
 "$MSTRESS" build -q --config "$WORK/nohourly/default.ini" --period week --out "$WORK/nh"
 expect_in "$WORK/nh/report.md" "## This week"
-if grep -q "Worst 24\\\\-hour fall" "$WORK/nh/report.md"; then die "a 24-hour fall without hourly prices"; fi
+if grep -qi "worst 24" "$WORK/nh/report.md"; then die "a 24-hour fall without hourly prices"; fi
+grep -qi "worst 24" "$WORK/out/report.md" || die "the weekly with hourly prices lacks its 24-hour fall"
