@@ -27,14 +27,6 @@ typedef struct ctx {
 	int failed;
 } ctx;
 
-/* "10 Oct 2025": a date short enough for a chart's title. */
-static void short_day(int64_t t, char *out, size_t n)
-{
-	int y, m, d;
-	ms_civil_from_days(ms_day_floor(t) / MS_DAY, &y, &m, &d);
-	snprintf(out, n, "%d %s %d", d, ms_month_abbr(m), y);
-}
-
 static void keep(ctx *x, ms_chart *c)
 {
 	if (!c || x->out->n == MS_MAX_CHARTS) {
@@ -198,7 +190,7 @@ static void underwater_chart(ctx *x, const ms_dataset *d)
 	if (ms_direction(under[deep], 1) == MS_DIR_DOWN) {
 		char depth[32], when[32];
 		ms_fmt_magnitude(depth, sizeof depth, under[deep], 1);
-		short_day(t[deep], when, sizeof when);
+		ms_fmt_day_short(t[deep], when, sizeof when);
 		snprintf(title, sizeof title, "The deepest fall from a closing high: %s (%s)", depth, when);
 	} else {
 		snprintf(title, sizeof title, "%s has not closed below a closing high", d->cfg->asset);
@@ -406,7 +398,7 @@ static void liquidation_chart(ctx *x, const ms_liq *q)
 	for (size_t i = 1; i < n; i++)
 		if (lv[i] + sv[i] > lv[most] + sv[most])
 			most = i;
-	short_day(q->day[most], big, sizeof big);
+	ms_fmt_day_short(q->day[most], big, sizeof big);
 	ms_fmt_pct(share, sizeof share, lv[most] / (lv[most] + sv[most]), 0);
 	if (lv[most] + sv[most] > 0)
 		snprintf(title, sizeof title, "%s longs: the largest %s liquidation day, %s", share, lg->cfg->asset, big);
@@ -485,7 +477,7 @@ static void fear_greed_chart(ctx *x, const ms_dataset *f)
 	snprintf(desc, sizeof desc, "Line chart of the Crypto Fear & Greed Index over its five zones, from "
 		 "extreme fear (0-25) to extreme greed (76-100); it reads %.0f on %s.", v[n - 1], day);
 	char title[96], when[32];
-	short_day(t[n - 1], when, sizeof when);
+	ms_fmt_day_short(t[n - 1], when, sizeof when);
 	snprintf(title, sizeof title, "Fear & Greed at %.0f on %s: %s", v[n - 1], when, ms_fear_greed_band(v[n - 1]));
 	ms_frame fr = { .id = "fear_greed", .title = title,
 			.subtitle = "Crypto Fear & Greed Index: 0 is extreme fear, 100 extreme greed.", .note = nt,

@@ -5,39 +5,25 @@
 #include <string.h>
 #include "phrase.h"
 #include "fmt.h"
+#include "model.h"
 #include "utc.h"
 
-/* A member by a dotted path ("primary.latest_close.value"), or NULL. */
-static json_t *at(json_t *o, const char *path)
-{
-	char key[64];
-	while (o && *path) {
-		size_t n = strcspn(path, ".");
-		if (n >= sizeof key)
-			return NULL;
-		memcpy(key, path, n);
-		key[n] = 0;
-		o = json_object_get(o, key);
-		path += n + (path[n] == '.');
-	}
-	return o;
-}
 
 static const char *str(json_t *o, const char *path)
 {
-	const char *s = json_string_value(at(o, path));
+	const char *s = json_string_value(ms_model_at(o, path));
 	return s ? s : "";
 }
 
 static double num(json_t *o, const char *path)
 {
-	json_t *v = at(o, path);
+	json_t *v = ms_model_at(o, path);
 	return json_is_number(v) ? json_number_value(v) : NAN;
 }
 
 static int yes(json_t *o, const char *path)
 {
-	return json_is_true(at(o, path));
+	return json_is_true(ms_model_at(o, path));
 }
 
 /* Days from one YYYY-MM-DD to another (NaN-free: -1e9 when unreadable). */
@@ -81,7 +67,7 @@ static void say(text *t, const char *fmt, ...)
  * "Bitcoin at a record $126,210". */
 static void price_clause(json_t *m, text *t, int short_high)
 {
-	json_t *p = at(m, "primary");
+	json_t *p = ms_model_at(m, "primary");
 	double dd = num(p, "drawdown_from_ath.value");
 	const char *label = short_high ? "high" : str(p, "high_label");
 	if (!strcmp(str(p, "ath_intraday.date"), str(p, "latest_close.date"))) {      /* the high was made today */
@@ -106,7 +92,7 @@ static void price_clause(json_t *m, text *t, int short_high)
 /* This month's ETF flows so far, when the month has any: its entry in etf.monthly. */
 static json_t *month_flows(json_t *m)
 {
-	json_t *months = at(m, "etf.monthly");
+	json_t *months = ms_model_at(m, "etf.monthly");
 	json_t *last = json_array_get(months, json_array_size(months) ? json_array_size(months) - 1 : 0);
 	const char *as_of = str(m, "report.as_of");
 	return last && !strncmp(str(last, "month"), as_of, 7) ? last : NULL;
@@ -127,7 +113,7 @@ static const char *month_of(json_t *m)
  * or more, else a Fear & Greed reading in its extreme bands. */
 static void second_clause(json_t *m, text *t)
 {
-	json_t *liq = json_array_get(at(m, "liquidations"), 0);
+	json_t *liq = json_array_get(ms_model_at(m, "liquidations"), 0);
 	if (liq && !strcmp(str(liq, "latest.date"), str(m, "report.as_of")) && num(liq, "latest.total.value") >= 1e9) {
 		say(t, " after %s of %s liquidations", str(liq, "latest.total.display"), str(liq, "asset"));
 		return;
@@ -154,11 +140,8 @@ static void subject(json_t *m, text *t)
 {
 	int64_t day;
 	char when[32] = "";
-	if (!ms_parse_date(str(m, "report.as_of"), &day)) {
-		int y, mo, d;
-		ms_civil_from_days(day / MS_DAY, &y, &mo, &d);
-		snprintf(when, sizeof when, "%d %s %d", d, ms_month_abbr(mo), y);
-	}
+	if (!ms_parse_date(str(m, "report.as_of"), &day))
+		ms_fmt_day_short(day, when, sizeof when);
 	for (int short_high = 0; short_high < 2; short_high++) {
 		t->s[0] = 0;
 		price_clause(m, t, short_high);
@@ -186,9 +169,9 @@ static void take(takeaways *k, const char *rule, const text *t)
 
 static void take_price(json_t *m, takeaways *k)
 {
-	json_t *p = at(m, "primary");
+	json_t *p = ms_model_at(m, "primary");
 	text t = { "" };
-	json_t *dd = at(p, "drawdown_from_ath");
+	json_t *dd = ms_model_at(p, "drawdown_from_ath");
 	if (!strcmp(str(p, "ath_intraday.date"), str(p, "latest_close.date")) && dd && !yes(dd, "flat"))
 		say(&t, "%s closed at %s on %s, %s below the %s of %s it set that day.", str(p, "asset_name"),
 		    str(p, "latest_close.display"), str(p, "latest_close.date_text"), str(dd, "magnitude"),
@@ -208,9 +191,9 @@ static void take_price(json_t *m, takeaways *k)
  * far the close has come back from that trough, when it is recent. */
 static void take_fall(json_t *m, takeaways *k)
 {
-	json_t *p = at(m, "primary");
+	json_t *p = ms_model_at(m, "primary");
 	text t = { "" };
-	json_t *md = at(p, "max_drawdown");
+	json_t *md = ms_model_at(p, "max_drawdown");
 	if (md && !yes(md, "flat") && !strcmp(str(md, "trough.date"), str(p, "latest_close.date"))) {
 		say(&t, "The fall from the closing high of %s (%s) is now %s, the deepest since %s.",
 		    str(md, "peak.display"), str(md, "peak.date_text"), str(md, "magnitude"), k->since);
@@ -230,10 +213,10 @@ static void take_fall(json_t *m, takeaways *k)
 /* One of the window's five worst days in the last seven, the worst of them named. */
 static void take_worst_day(json_t *m, takeaways *k)
 {
-	json_t *p = at(m, "primary");
+	json_t *p = ms_model_at(m, "primary");
 	text t = { "" };
 	static const char *const ordinal[] = { "", "second", "third", "fourth", "fifth" };
-	json_t *worst = at(p, "returns.worst_days");
+	json_t *worst = ms_model_at(p, "returns.worst_days");
 	for (size_t i = 0; i < json_array_size(worst) && i < 5; i++) {
 		json_t *w = json_array_get(worst, i);
 		double ago = days_between(str(w, "date"), k->as_of);
@@ -260,14 +243,14 @@ static void take_etf(json_t *m, takeaways *k)
 		ms_fmt_usd_compact(usd, sizeof usd, fabs(net) * 1e6);
 		say(&t, "US spot %s ETFs %s a net %s in %s so far", str(m, "etf.asset_noun"),
 		    net < 0 ? "lost" : "took in", usd, month_of(m));
-		json_t *cs = at(m, "etf.current_outflow_streak");
-		if (json_integer_value(at(cs, "days")) >= 3)
+		json_t *cs = ms_model_at(m, "etf.current_outflow_streak");
+		if (json_integer_value(ms_model_at(cs, "days")) >= 3)
 			say(&t, "; outflows have run %lld trading days in a row (%s)",
-			    (long long)json_integer_value(at(cs, "days")), str(cs, "sum.display"));
+			    (long long)json_integer_value(ms_model_at(cs, "days")), str(cs, "sum.display"));
 		say(&t, ".");
 		take(k, "etf_month", &t);
 	}
-	json_t *vs = at(m, "etf.price_vs_cost_basis");
+	json_t *vs = ms_model_at(m, "etf.price_vs_cost_basis");
 	if (vs) {
 		text c = { "" };
 		if (yes(vs, "flat"))
@@ -284,8 +267,8 @@ static void take_etf(json_t *m, takeaways *k)
 /* The window's largest liquidation day, when it fell in the last 30 days. */
 static void take_liquidations(json_t *m, takeaways *k)
 {
-	json_t *liq = json_array_get(at(m, "liquidations"), 0);
-	json_t *top = json_array_get(at(liq, "largest_days"), 0);
+	json_t *liq = json_array_get(ms_model_at(m, "liquidations"), 0);
+	json_t *top = json_array_get(ms_model_at(liq, "largest_days"), 0);
 	double ago = top ? days_between(str(top, "date"), k->as_of) : -1;
 	if (!top || ago < 0 || ago >= 30)
 		return;
@@ -297,7 +280,7 @@ static void take_liquidations(json_t *m, takeaways *k)
 
 static void take_sentiment(json_t *m, takeaways *k)
 {
-	json_t *s = at(m, "sentiment");
+	json_t *s = ms_model_at(m, "sentiment");
 	double v = num(s, "latest.value");
 	if (!s || isnan(v) || (v > 25 && v < 75))
 		return;
@@ -310,7 +293,7 @@ static void take_sentiment(json_t *m, takeaways *k)
 
 static void take_volatility(json_t *m, takeaways *k)
 {
-	json_t *r = at(m, "primary.returns");
+	json_t *r = ms_model_at(m, "primary.returns");
 	if (isnan(num(r, "volatility_30d.value")) || isnan(num(r, "volatility_30d_max.value")))
 		return;
 	text t = { "" };
@@ -321,7 +304,7 @@ static void take_volatility(json_t *m, takeaways *k)
 
 static void take_market_cap(json_t *m, takeaways *k)
 {
-	json_t *mc = at(m, "market_cap");
+	json_t *mc = ms_model_at(m, "market_cap");
 	if (!mc)
 		return;
 	text t = { "" };
@@ -340,22 +323,23 @@ static void take_market_cap(json_t *m, takeaways *k)
  * liquidation day since …" when it is the window's largest). */
 static void crash_headlines(json_t *m, const char *since)
 {
-	json_t *days = at(m, "crash_days"), *liq = json_array_get(at(m, "liquidations"), 0);
-	const char *largest = str(json_array_get(at(liq, "largest_days"), 0), "date");
+	json_t *days = ms_model_at(m, "crash_days"), *liq = json_array_get(ms_model_at(m, "liquidations"), 0);
+	const char *largest = str(json_array_get(ms_model_at(liq, "largest_days"), 0), "date");
 	for (size_t i = 0; i < json_array_size(days); i++) {
 		json_t *day = json_array_get(days, i), *venue = NULL;
-		for (size_t k = 0; k < json_array_size(at(day, "venues")) && !venue; k++)
-			if (!strcmp(str(json_array_get(at(day, "venues"), k), "source"), str(m, "primary.source")))
-				venue = json_array_get(at(day, "venues"), k);
+		for (size_t k = 0; k < json_array_size(ms_model_at(day, "venues")) && !venue; k++)
+			if (!strcmp(str(json_array_get(ms_model_at(day, "venues"), k), "source"), str(m, "primary.source")))
+				venue = json_array_get(ms_model_at(day, "venues"), k);
 		double drop = num(venue, "drop_high_low.value");
 		text t = { "" };
 		if (venue && !isnan(drop) && ms_direction(drop, 1) == MS_DIR_DOWN)
-			say(&t, "%s fell %s from high to low", str(m, "primary.asset_noun"), str(venue, "drop_high_low.magnitude"));
+			say(&t, "%s fell %s from high to low", str(m, "primary.asset_noun"),
+			    str(venue, "drop_high_low.magnitude"));
 		const char *date = str(day, "date");
 		json_t *ld = NULL;
-		for (size_t k = 0; k < json_array_size(at(liq, "crash_days")) && !ld; k++)
-			if (!strcmp(str(json_array_get(at(liq, "crash_days"), k), "date"), date))
-				ld = json_array_get(at(liq, "crash_days"), k);
+		for (size_t k = 0; k < json_array_size(ms_model_at(liq, "crash_days")) && !ld; k++)
+			if (!strcmp(str(json_array_get(ms_model_at(liq, "crash_days"), k), "date"), date))
+				ld = json_array_get(ms_model_at(liq, "crash_days"), k);
 		if (ld && !strcmp(date, largest))
 			say(&t, "%s%s of %s liquidated, the most in a day since %s", t.s[0] ? "; " : "",
 			    str(ld, "total.display"), str(liq, "asset"), since);
@@ -372,7 +356,7 @@ static void crash_headlines(json_t *m, const char *since)
  * bullets of the week, from the week's figures. */
 static json_t *week_words(json_t *m)
 {
-	json_t *w = at(m, "week"), *p = at(w, "primary");
+	json_t *w = ms_model_at(m, "week"), *p = ms_model_at(w, "primary");
 	if (!json_is_object(w) || !p)
 		return json_null();
 	double days = days_between(str(m, "report.window_start"), str(w, "to"));
@@ -380,7 +364,7 @@ static json_t *week_words(json_t *m)
 	json_t *o = json_object(), *bullets = json_array();
 	json_object_set_new(o, "issue", json_integer(issue));
 	text h = { "" }, subj = { "" }, b1 = { "" }, b2 = { "" }, b3 = { "" };
-	json_t *ch = at(p, "change");
+	json_t *ch = ms_model_at(p, "change");
 	int flat = yes(ch, "flat");
 	/* the headline: the week's move, and what stood out */
 	/* to the day of its last close: a stale source's week ends early */
@@ -393,11 +377,8 @@ static json_t *week_words(json_t *m)
 		say(&h, " as %s of positions were liquidated", str(w, "liquidations.display"));
 	int64_t day;
 	char when[32] = "";
-	if (!ms_parse_date(str(w, "to"), &day)) {
-		int y, mo, dd;
-		ms_civil_from_days(day / MS_DAY, &y, &mo, &dd);
-		snprintf(when, sizeof when, "%d %s %d", dd, ms_month_abbr(mo), y);
-	}
+	if (!ms_parse_date(str(w, "to"), &day))
+		ms_fmt_day_short(day, when, sizeof when);
 	say(&subj, "No. %ld · %s %s · week to %s", issue, str(p, "asset_name"), str(ch, "display"), when);
 	if (utf8_chars(subj.s) > 60) {
 		subj.s[0] = 0;
@@ -412,7 +393,7 @@ static json_t *week_words(json_t *m)
 		    str(ch, "rose_fell"), str(ch, "magnitude"), str(p, "previous_close.display"),
 		    str(p, "previous_close.date_text"), str(p, "close.display"), str(p, "low.display"),
 		    str(p, "high.display"));
-	json_t *fall = at(w, "worst_24h");
+	json_t *fall = ms_model_at(w, "worst_24h");
 	const char *low_time = str(fall, "time");       /* "2026-02-06 00:00 UTC" */
 	int64_t low_day;
 	char low_iso[11] = "", low_text[40] = "";
@@ -423,12 +404,12 @@ static json_t *week_words(json_t *m)
 	if (json_is_object(fall) && yes(fall, "down") && low_text[0])
 		say(&b2, "Its worst 24-hour fall was %s (%s), to a low at %.5s UTC on %s.", str(fall, "magnitude"),
 		    str(fall, "venue"), low_time + 11, low_text);
-	json_t *liq = at(w, "liquidations"), *etf = at(w, "etf_flows");
+	json_t *liq = ms_model_at(w, "liquidations"), *etf = ms_model_at(w, "etf_flows");
 	if (json_is_object(liq))
 		say(&b3, "%s of BTC and ETH positions were liquidated", str(liq, "display"));
 	if (json_is_object(etf))
 		say(&b3, "%sthe spot ETFs' net flows were %s over %lld trading days", b3.s[0] ? "; " : "",
-		    str(etf, "display"), (long long)json_integer_value(at(etf, "trading_days")));
+		    str(etf, "display"), (long long)json_integer_value(ms_model_at(etf, "trading_days")));
 	if (b3.s[0]) {
 		say(&b3, ".");
 		b3.s[0] = (char)(b3.s[0] >= 'a' && b3.s[0] <= 'z' ? b3.s[0] - 32 : b3.s[0]);
@@ -446,7 +427,7 @@ static json_t *week_words(json_t *m)
 int ms_editorial_add(json_t *model, ms_diag *d)
 {
 	json_t *e = json_object(), *list = json_array();
-	if (!e || !list || !at(model, "primary")) {
+	if (!e || !list || !ms_model_at(model, "primary")) {
 		json_decref(e);
 		json_decref(list);
 		return ms_error(d, NULL, 0, 0, "out of memory");
@@ -484,7 +465,7 @@ int ms_editorial_add(json_t *model, ms_diag *d)
 	crash_headlines(model, k.since);
 	/* the fact-check is as of the article's date: said when the report's is
 	 * another; a weekly issue carries it only in the week of the article */
-	json_t *claims = at(model, "claims");
+	json_t *claims = ms_model_at(model, "claims");
 	if (json_is_object(claims)) {
 		const char *article = str(claims, "article.date");
 		json_object_set_new(claims, "dated_apart", json_boolean(strcmp(str(claims, "checked_through"),
@@ -492,9 +473,10 @@ int ms_editorial_add(json_t *model, ms_diag *d)
 		json_object_set_new(claims, "show", json_boolean(!json_is_object(week) ||
 			(strcmp(article, str(model, "week.from")) >= 0 && strcmp(article, str(model, "week.to")) <= 0)));
 	}
-	json_t *report = at(model, "report");
+	json_t *report = ms_model_at(model, "report");
 	if (!json_is_string(json_object_get(report, "title")))
 		json_object_set_new(report, "title", json_string(headline.s));
-	return json_is_string(json_object_get(report, "title")) && json_is_string(at(model, "editorial.preheader")) ?
+	return json_is_string(json_object_get(report, "title")) &&
+	       json_is_string(ms_model_at(model, "editorial.preheader")) ?
 	       0 : ms_error(d, NULL, 0, 0, "out of memory");
 }

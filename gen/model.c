@@ -377,6 +377,21 @@ static json_t *notes_block(const ms_notes *notes)
 	return a;
 }
 
+json_t *ms_model_at(json_t *o, const char *path)
+{
+	char key[64];
+	while (o && *path) {
+		size_t n = strcspn(path, ".");
+		if (n >= sizeof key)
+			return NULL;
+		memcpy(key, path, n);
+		key[n] = 0;
+		o = json_object_get(o, key);
+		path += n + (path[n] == '.');
+	}
+	return o;
+}
+
 json_t *ms_model_build(const ms_figures *f, ms_diag *d)
 {
 	const ms_config *cfg = f->cfg;

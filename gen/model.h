@@ -53,5 +53,8 @@ struct ms_figures;
  * stats.json and the templates' context. Returns a new reference, or NULL
  * after an error. */
 json_t *ms_model_build(const struct ms_figures *f, ms_diag *d);
+/* A member of the model by a dotted path ("primary.latest_close.value"),
+ * borrowed, or NULL. */
+json_t *ms_model_at(json_t *model, const char *path);
 
 #endif

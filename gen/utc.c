@@ -209,6 +209,13 @@ const char *ms_month_abbr(int m)
 	return m >= 1 && m <= 12 ? abbr[m - 1] : "?";
 }
 
+void ms_fmt_day_short(int64_t t, char *out, size_t n)
+{
+	int y, m, d;
+	ms_civil_from_days(ms_day_floor(t) / MS_DAY, &y, &m, &d);
+	snprintf(out, n, "%d %s %d", d, ms_month_abbr(m), y);
+}
+
 void ms_fmt_day_text(int64_t t, char *out, size_t n)
 {
 	int y, m, d;

@@ -37,5 +37,7 @@ const char *ms_month_name(int m);
 const char *ms_month_abbr(int m);
 /* A day for prose: "6 February 2026" (at most 18 bytes with NUL). */
 void ms_fmt_day_text(int64_t t, char *out, size_t n);
+/* A day short enough for a subject or a chart's title: "6 Feb 2026". */
+void ms_fmt_day_short(int64_t t, char *out, size_t n);
 
 #endif

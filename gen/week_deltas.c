@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "fmt.h"
+#include "model.h"
 #include "phrase.h"
 
 /* How a figure's change reads: as a relative change of a price or a level,
@@ -22,20 +23,6 @@ static const struct {
 	{ "sentiment.latest", "Fear & Greed Index", POINTS },
 };
 
-static json_t *at(json_t *o, const char *path)
-{
-	char key[64];
-	while (o && *path) {
-		size_t n = strcspn(path, ".");
-		if (n >= sizeof key)
-			return NULL;
-		memcpy(key, path, n);
-		key[n] = 0;
-		o = json_object_get(o, key);
-		path += n + (path[n] == '.');
-	}
-	return o;
-}
 
 static void change_text(char *out, size_t n, enum change_kind kind, double now, double before)
 {
@@ -62,9 +49,9 @@ static void change_text(char *out, size_t n, enum change_kind kind, double now, 
 int ms_week_deltas(json_t *model, json_t *before)
 {
 	json_t *list = json_array(), *week = json_object_get(model, "week");
-	const char *asset = json_string_value(at(model, "primary.asset_name"));
+	const char *asset = json_string_value(ms_model_at(model, "primary.asset_name"));
 	for (size_t i = 0; list && i < sizeof figures / sizeof figures[0]; i++) {
-		json_t *a = at(model, figures[i].path), *b = at(before, figures[i].path);
+		json_t *a = ms_model_at(model, figures[i].path), *b = ms_model_at(before, figures[i].path);
 		json_t *va = json_object_get(a, "value"), *vb = json_object_get(b, "value");
 		if (!json_is_number(va) || !json_is_number(vb))
 			continue;
