@@ -10,7 +10,7 @@
 
 const char *const ms_chart_ids[] = {
 	"price", "underwater", "etf_flows", "etf_monthly", "liquidations", "market_cap", "fear_greed",
-	"returns", "volatility", NULL
+	"returns", "volatility", "week", NULL
 };
 
 #define W 510.0
@@ -54,6 +54,17 @@ static void note(char *out, size_t n, const ctx *x, const ms_dataset *d)
 		snprintf(out, n, "Source: %s. UTC. As of %s.", d->fmt.provider, day);
 	else
 		snprintf(out, n, "Source: %s (%s). UTC. As of %s.", d->fmt.provider, d->cfg->venue, day);
+}
+
+/* Hourly venues may quote in USDT: their labels and axis say so. */
+static int in_dollars(const ms_dataset *d)
+{
+	return !d->fmt.quote || !strcmp(d->fmt.quote, "USD");
+}
+
+static const char *unit_word(const ms_dataset *d)
+{
+	return in_dollars(d) ? "US$" : d->fmt.quote;
 }
 
 static void extent(const double *v, size_t n, double *lo, double *hi)
@@ -244,13 +255,26 @@ static void crash_chart(ctx *x, const ms_dataset *d, size_t k)
 	ms_crash_chart_id(id, sizeof id, k);
 	date_of(day, from);
 	date_of(next, from + MS_DAY);
-	if (with_next)
-		snprintf(title, sizeof title, "%s hourly, %s and %s", d->cfg->asset, day, next);
-	else
-		snprintf(title, sizeof title, "%s hourly, %s", d->cfg->asset, day);
+	/* the title: the figures' worst 24-hour fall to a low on this day */
+	const ms_retracement *fall = NULL;
+	for (size_t i = 0; i < x->fig->nretr; i++)
+		if (x->fig->retr[i].ds == d && x->fig->retr[i].has_day[k])
+			fall = &x->fig->retr[i].day[k];
+	const char *name = ms_asset_of(d->cfg->asset).name;
+	char when[32], depth[32], low[32];
+	ms_fmt_day_short(from, when, sizeof when);
+	if (fall && ms_direction(fall->depth, 1) == MS_DIR_DOWN) {
+		ms_fmt_magnitude(depth, sizeof depth, fall->depth, 1);
+		ms_fmt_price(low, sizeof low, s->col[MS_LOW][fall->trough], d->fmt.quote);
+		snprintf(title, sizeof title, "%s fell %s within 24 hours to %s on %s", name, depth, low, when);
+	} else if (with_next) {
+		snprintf(title, sizeof title, "%s hour by hour, %s and the day after", name, when);
+	} else {
+		snprintf(title, sizeof title, "%s hour by hour, %s", name, when);
+	}
 	note(nt, sizeof nt, x, d);
-	ms_fmt_usd(a, sizeof a, s->col[MS_HIGH][ih]);
-	ms_fmt_usd(b, sizeof b, s->col[MS_LOW][il]);
+	ms_fmt_price(a, sizeof a, s->col[MS_HIGH][ih], d->fmt.quote);
+	ms_fmt_price(b, sizeof b, s->col[MS_LOW][il], d->fmt.quote);
 	ms_fmt_datetime(s->t[ih], t1);
 	ms_fmt_datetime(s->t[il], t2);
 	snprintf(lh, sizeof lh, "High %s, %s", a, t1 + 11);
@@ -259,9 +283,12 @@ static void crash_chart(ctx *x, const ms_dataset *d, size_t k)
 		 "%s at %s UTC, the low %s at %s UTC.", d->cfg->asset, d->cfg->venue, d->fmt.provider, day,
 		 with_next ? next : day, a, t1, b, t2);
 	ms_legend legend[] = { { "Hour closed up", MS_BLUE }, { "Hour closed down", MS_VERMILLION } };
-	ms_frame fr = { .id = id, .title = title, .subtitle = "Body: open to close. Wick: low to high. UTC.",
+	char sub[128];
+	snprintf(sub, sizeof sub, "%s, %s. Body: open to close. Wick: low to high. UTC.", d->cfg->venue, unit_word(d));
+	ms_frame fr = { .id = id, .title = title, .subtitle = sub,
 			.note = nt, .desc = desc, .width = W, .height = H_TALL, .x_time = 1, .x0 = (double)from,
-			.x1 = (double)to, .y0 = ylo, .y1 = yhi, .y_fmt = MS_AX_USD, .legend = legend, .nlegend = 2 };
+			.x1 = (double)to, .y0 = ylo, .y1 = yhi, .y_fmt = in_dollars(d) ? MS_AX_USD : MS_AX_NUM,
+			.legend = legend, .nlegend = 2 };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);
 	if (p) {
 		/* candles are centred on their hour: shift by half a bar */
@@ -282,6 +309,76 @@ static void crash_chart(ctx *x, const ms_dataset *d, size_t k)
 	keep(x, ms_plot_end(p));
 }
 
+/* The weekly's chart of the week: the seven days' hourly closes over the
+ * band of each hour's low to high, the worst 24-hour fall shaded from its
+ * high to its low. */
+static void week_chart(ctx *x, const ms_week *w)
+{
+	const ms_dataset *d = w->hourly;
+	const ms_series *s = d->series;
+	size_t lo, hi;
+	ms_series_range(s, w->from, w->to, &lo, &hi);
+	if (hi <= lo + 1)
+		return;
+	size_t n = hi - lo, pk = w->worst.peak, tr = w->worst.trough;
+	double ylo = INFINITY, yhi = -INFINITY;
+	extent(s->col[MS_LOW] + lo, n, &ylo, &yhi);
+	extent(s->col[MS_HIGH] + lo, n, &ylo, &yhi);
+	/* the fall's shading: a box from the high's hour to the low's, from the
+	 * high down to the low */
+	double *level = malloc(2 * n * sizeof *level);
+	int64_t *mid = malloc(n * sizeof *mid);
+	if (!level || !mid) {
+		free(level);
+		free(mid);
+		x->failed = 1;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		mid[i] = s->t[lo + i] + s->step / 2;
+		level[i] = s->col[MS_HIGH][pk];
+		level[n + i] = s->col[MS_LOW][tr];
+	}
+	char title[160], sub[160], nt[160], desc[384], depth[32], when[32], a[32], b[32], lh[64], ll[64];
+	char t1[17], t2[17];
+	const char *name = ms_asset_of(d->cfg->asset).name;
+	ms_fmt_magnitude(depth, sizeof depth, w->worst.depth, 1);
+	ms_fmt_day_short(s->t[tr], when, sizeof when);
+	ms_fmt_price(a, sizeof a, s->col[MS_HIGH][pk], d->fmt.quote);
+	ms_fmt_price(b, sizeof b, s->col[MS_LOW][tr], d->fmt.quote);
+	ms_fmt_datetime(s->t[pk], t1);
+	ms_fmt_datetime(s->t[tr], t2);
+	if (ms_direction(w->worst.depth, 1) == MS_DIR_DOWN)
+		snprintf(title, sizeof title, "The week's worst 24 hours: %s fell %s to a low on %s", name, depth, when);
+	else
+		snprintf(title, sizeof title, "%s's week, hour by hour", name);
+	snprintf(sub, sizeof sub, "Hourly close, %s; the band is each hour's low to high. Shaded: the worst 24-hour fall.",
+		 unit_word(d));
+	note(nt, sizeof nt, x, d);
+	snprintf(lh, sizeof lh, "High %s, %s", a, t1 + 11);
+	snprintf(ll, sizeof ll, "Low %s, %s", b, t2 + 11);
+	snprintf(desc, sizeof desc, "Line chart of the hourly %s close on %s over the seven days to %.10s; the worst "
+		 "fall within 24 hours ran from a high of %s at %s UTC to a low of %s at %s UTC (%s).", d->cfg->asset,
+		 d->cfg->venue, t2, a, t1, b, t2, depth);
+	ms_frame fr = { .id = "week", .title = title, .subtitle = sub, .note = nt, .desc = desc, .width = W,
+			.height = H_TALL, .x_time = 1, .x0 = (double)w->from, .x1 = (double)w->to, .y0 = ylo,
+			.y1 = yhi, .y_fmt = in_dollars(d) ? MS_AX_USD : MS_AX_NUM };
+	ms_plot *p = ms_plot_begin(&fr, x->fonts);
+	if (p) {
+		ms_xs xs = { mid, NULL };
+		ms_plot_area(p, xs, s->col[MS_LOW] + lo, n, 0, s->col[MS_HIGH] + lo, ms_alpha(MS_SKY, 0.45));
+		ms_xs fall = { mid + (pk - lo), NULL };
+		ms_plot_area(p, fall, level + n + (pk - lo), tr - pk + 1, 0, level + (pk - lo),
+			     ms_alpha(MS_VERMILLION, 0.30));
+		ms_plot_line(p, xs, s->col[MS_CLOSE] + lo, n, MS_BLUE, 1.2, 0);
+		ms_plot_mark(p, (double)mid[pk - lo], s->col[MS_HIGH][pk], lh);
+		ms_plot_mark(p, (double)mid[tr - lo], s->col[MS_LOW][tr], ll);
+	}
+	keep(x, ms_plot_end(p));
+	free(level);
+	free(mid);
+}
+
 /* 4. ETF flows: daily net flows as signed bars, the cumulative flow as a
  * line on the right axis; and 5. the monthly net flows. */
 static void etf_charts(ctx *x, const ms_etf *e)
@@ -293,14 +390,39 @@ static void etf_charts(ctx *x, const ms_etf *e)
 	double lo = 0, hi = 0, clo = 0, chi = 0, run = cum[n - 1];
 	extent(v, n, &lo, &hi);
 	extent(cum, n, &clo, &chi);
-	char nt[160], desc[320], a[32], b[32], title[96], title_m[96];
+	char nt[160], desc[320], a[32], b[32], title[160], title_m[160];
 	const char *noun = ms_asset_of(f->cfg->asset).noun;
 	note(nt, sizeof nt, x, f);
 	ms_fmt_usd_compact(a, sizeof a, run * 1e6);
 	snprintf(desc, sizeof desc, "Bar chart of the daily net flows of the US spot %s ETFs, inflows up, "
 		 "outflows down, with the cumulative flow as a line on the right axis, reaching %s.", noun, a);
-	snprintf(title, sizeof title, "US spot %s ETFs: daily net flows", noun);
-	snprintf(title_m, sizeof title_m, "US spot %s ETFs: net flows by month", noun);
+	/* the titles say where the money went: since the first day, and in the latest month */
+	char since[32], mname[48];
+	ms_fmt_day_short(t[0], since, sizeof since);
+	ms_fmt_usd_compact(b, sizeof b, fabs(run) * 1e6);
+	snprintf(title, sizeof title, "US spot %s ETFs have %s a net %s since %s", noun,
+		 run < 0 ? "lost" : "taken in", b, since);
+	const ms_month_flow *last = &e->months[e->nmonths - 1];
+	size_t best = 0, worst = 0;
+	for (size_t i = 1; i < e->nmonths; i++) {
+		best = e->months[i].net > e->months[best].net ? i : best;
+		worst = e->months[i].net < e->months[worst].net ? i : worst;
+	}
+	/* the as-of month is not over yet */
+	int ay, am, ad;
+	ms_civil_from_days((x->cfg->as_of + MS_DAY) / MS_DAY, &ay, &am, &ad);
+	snprintf(mname, sizeof mname, "%s %d%s", ms_month_name(last->month), last->year,
+		 ay == last->year && am == last->month ? " so far" : "");
+	ms_fmt_usd_compact(b, sizeof b, fabs(last->net) * 1e6);
+	if (e->nmonths > 1 && last->net < 0 && worst == e->nmonths - 1)
+		snprintf(title_m, sizeof title_m, "%s: %s out, the largest monthly outflow since %s", mname, b, since);
+	else if (e->nmonths > 1 && last->net > 0 && best == e->nmonths - 1)
+		snprintf(title_m, sizeof title_m, "%s: %s in, the largest monthly inflow since %s", mname, b, since);
+	else if (last->net != 0)
+		snprintf(title_m, sizeof title_m, "US spot %s ETFs %s %s in %s", noun, last->net < 0 ? "lost" : "took in",
+			 b, mname);
+	else
+		snprintf(title_m, sizeof title_m, "US spot %s ETFs: net flows by month", noun);
 	ms_legend legend[] = { { "Inflow day", MS_GREEN }, { "Outflow day", MS_VERMILLION },
 			       { "Cumulative (right axis)", MS_INK } };
 	ms_frame fr = { .id = "etf_flows", .title = title,
@@ -401,7 +523,8 @@ static void liquidation_chart(ctx *x, const ms_liq *q)
 	ms_fmt_day_short(q->day[most], big, sizeof big);
 	ms_fmt_pct(share, sizeof share, lv[most] / (lv[most] + sv[most]), 0);
 	if (lv[most] + sv[most] > 0)
-		snprintf(title, sizeof title, "%s longs: the largest %s liquidation day, %s", share, lg->cfg->asset, big);
+		snprintf(title, sizeof title, "Longs took %s of the largest %s liquidation day, %s", share, lg->cfg->asset,
+			 big);
 	else
 		snprintf(title, sizeof title, "%s liquidations by day", lg->cfg->asset);
 	note(nt, sizeof nt, x, lg);
@@ -528,13 +651,14 @@ static void risk_charts(ctx *x, const ms_dataset *d, const ms_risk *r)
 		mid[i] = b0 + (i + 0.5) * bw;
 		top = fmax(top, cnt[i]);
 	}
-	char nt[160], desc[320], title[96], l95[48], l99[48], a[32], b[32];
+	char nt[160], desc[320], title[160], l95[48], l99[48], a[32], b[32];
 	note(nt, sizeof nt, x, d);
 	ms_fmt_pct(a, sizeof a, -var95, 1);
 	ms_fmt_pct(b, sizeof b, -var99, 1);
 	snprintf(l95, sizeof l95, "VaR 95 %%");
 	snprintf(l99, sizeof l99, "VaR 99 %%");
-	snprintf(title, sizeof title, "%s daily returns: how often each size of move", d->cfg->asset);
+	snprintf(title, sizeof title, "One day in 20, %s lost more than %s", ms_asset_of(d->cfg->asset).noun,
+		 a + (a[0] == '\xE2' ? 3 : 0));
 	snprintf(desc, sizeof desc, "Histogram of %zu daily %s returns in bins of half a percentage point; one "
 		 "day in 20 lost more than %s, one in 100 more than %s (historical value at risk).", k,
 		 d->cfg->asset, a + (a[0] == '\xE2' ? 3 : 0), b + (b[0] == '\xE2' ? 3 : 0));
@@ -558,11 +682,23 @@ static void risk_charts(ctx *x, const ms_dataset *d, const ms_risk *r)
 	size_t nv = r->nroll;
 	const double *vol = r->roll;
 	const int64_t *vt = r->day + MS_ROLLING_DAYS - 1;
+	char first_day[32];
+	ms_fmt_day_short(vt[0], first_day, sizeof first_day);
 	lo = INFINITY;
 	hi = -INFINITY;
 	extent(vol, nv, &lo, &hi);
-	snprintf(title, sizeof title, "%s volatility, rolling 30 days (annualised)", d->cfg->asset);
 	ms_fmt_pct(a, sizeof a, vol[nv - 1], 0);
+	/* the title: today's reading against the window's highest (the figures' own) */
+	size_t top_i = r->roll_max;
+	ms_fmt_pct(b, sizeof b, vol[top_i], 0);
+	char top_when[32];
+	ms_fmt_day_short(vt[top_i], top_when, sizeof top_when);
+	if (top_i == nv - 1)
+		snprintf(title, sizeof title, "%s's 30-day volatility, %s, is the highest since %s",
+			 ms_asset_of(d->cfg->asset).name, a, first_day);
+	else
+		snprintf(title, sizeof title, "%s's 30-day volatility is %s, against a high of %s (%s)",
+			 ms_asset_of(d->cfg->asset).name, a, b, top_when);
 	snprintf(desc, sizeof desc, "Line chart of the annualised 30-day volatility of %s daily log returns; "
 		 "it ends at %s.", d->cfg->asset, a);
 	ms_frame fv = { .id = "volatility", .title = title, .subtitle = "The standard deviation of 30 daily log returns, times \xE2\x88\x9A" "365.",
@@ -591,6 +727,8 @@ int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chartset 
 	const ms_dataset *h = hourly(&x, prim->cfg->asset);
 	for (size_t k = 0; h && k < fig->ncrash; k++)
 		crash_chart(&x, h, k);
+	if (fig->has_week && fig->week.hourly)
+		week_chart(&x, &fig->week);
 	if (fig->etf.ds && fig->etf.n > 1)
 		etf_charts(&x, &fig->etf);
 	for (size_t k = 0; k < fig->nliq; k++)

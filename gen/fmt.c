@@ -35,6 +35,18 @@ void ms_fmt_usd(char *out, size_t n, double v)
 	snprintf(out, n, "%s$%s", v < 0 && fabs(v) >= 0.5 ? MINUS : "", g);
 }
 
+void ms_fmt_price(char *out, size_t n, double v, const char *quote)
+{
+	if (!quote || !strcmp(quote, "USD")) {
+		ms_fmt_usd(out, n, v);
+		return;
+	}
+	char g[96];
+	ms_fmt_grouped(g, sizeof g, fabs(v), 0);
+	/* a no-break space keeps the number with its currency */
+	snprintf(out, n, "%s%s\xC2\xA0%.16s", v < 0 && fabs(v) >= 0.5 ? MINUS : "", g, quote);
+}
+
 void ms_fmt_usd_compact(char *out, size_t n, double v)
 {
 	static const struct { double scale; const char *suffix; } units[] = {

@@ -8,6 +8,9 @@
 
 /* "$126,210" (whole dollars, thousands separated). */
 void ms_fmt_usd(char *out, size_t n, double v);
+/* A price in its quote: "$126,210", or "70,544 USDT" for a quote other than
+ * US dollars (NULL or "USD" is dollars). */
+void ms_fmt_price(char *out, size_t n, double v, const char *quote);
 /* "$63.1k", "$2.55T": three significant digits, for axes and cards. */
 void ms_fmt_usd_compact(char *out, size_t n, double v);
 /* "−44.1 %" from -0.441 with decimals = 1. */

@@ -33,10 +33,7 @@ static void display(char *out, size_t n, double v, ms_unit unit)
 		ms_fmt_grouped(tmp, sizeof tmp, v, 0);
 		snprintf(out, n, "%s", tmp);
 		break;
-	case MS_USDT:
-		ms_fmt_grouped(tmp, sizeof tmp, v, 0);
-		snprintf(out, n, "%.48s\xC2\xA0USDT", tmp);
-		break;
+	case MS_USDT: ms_fmt_price(out, n, v, "USDT"); break;
 	}
 }
 

@@ -100,3 +100,16 @@ PY
 expect_in "$WORK/nh/report.md" "## This week"
 if grep -qi "worst 24" "$WORK/nh/report.md"; then die "a 24-hour fall without hourly prices"; fi
 grep -qi "worst 24" "$WORK/out/report.md" || die "the weekly with hourly prices lacks its 24-hour fall"
+# the chart of the week: the week's hourly prices with the worst 24-hour fall
+# (the figures' own, 17.1 % on Binance's perpetual to its 10 October low)
+"$MSTRESS" build -q --period week --as-of 2025-10-12 --out "$WORK/oct"
+expect_in "$WORK/oct/report.md" "(chart:week)"
+expect_in "$WORK/oct/charts/week.svg" "The week&#39;s worst 24 hours: Bitcoin fell 17.1"
+expect_in "$WORK/oct/report.html" "The week&#39;s worst 24 hours"
+/usr/bin/python3 - "$WORK/oct/stats.json" <<'PY'
+import json, sys
+w = json.load(open(sys.argv[1]))["week"]["worst_24h"]
+assert w["display"] == "\u221217.1\u00a0%" and w["time"].startswith("2025-10-10 21:00"), w
+PY
+[ ! -e "$WORK/nh/charts/week.svg" ] || die "a chart of the week without hourly prices"
+[ ! -e "$WORK/report/charts/week.svg" ] || die "the report has the weekly's chart"
