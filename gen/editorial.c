@@ -7,33 +7,7 @@
 #include "fmt.h"
 #include "model.h"
 #include "utc.h"
-
-
-static const char *str(json_t *o, const char *path)
-{
-	const char *s = json_string_value(ms_model_at(o, path));
-	return s ? s : "";
-}
-
-static double num(json_t *o, const char *path)
-{
-	json_t *v = ms_model_at(o, path);
-	return json_is_number(v) ? json_number_value(v) : NAN;
-}
-
-static int yes(json_t *o, const char *path)
-{
-	return json_is_true(ms_model_at(o, path));
-}
-
-/* Days from one YYYY-MM-DD to another (NaN-free: -1e9 when unreadable). */
-static double days_between(const char *from, const char *to)
-{
-	int64_t a, b;
-	if (ms_parse_date(from, &a) || ms_parse_date(to, &b))
-		return -1e9;
-	return (double)(b - a) / MS_DAY;
-}
+#include "editorial_text.h"
 
 /* "44 %" at 10 % and over, "4.4 %" under: a headline rounds harder than a table. */
 static void headline_pct(char *out, size_t n, double change)
@@ -47,20 +21,6 @@ static size_t utf8_chars(const char *s)
 	for (; *s; s++)
 		k += ((unsigned char)*s & 0xC0) != 0x80;
 	return k;
-}
-
-typedef struct text {
-	char s[600];
-} text;
-
-static void say(text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void say(text *t, const char *fmt, ...)
-{
-	size_t k = strlen(t->s);
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(t->s + k, sizeof t->s - k, fmt, ap);
-	va_end(ap);
 }
 
 /* The price against its high: "Bitcoin 44 % below its all-time high",
@@ -345,8 +305,7 @@ static void crash_headlines(json_t *m, const char *since)
 			    str(ld, "total.display"), str(liq, "asset"), since);
 		else if (ld)
 			say(&t, "%s%s of %s liquidated", t.s[0] ? "; " : "", str(ld, "total.display"), str(liq, "asset"));
-		if (t.s[0])
-			t.s[0] = (char)(t.s[0] >= 'a' && t.s[0] <= 'z' ? t.s[0] - 32 : t.s[0]);
+		capitalise(&t);
 		json_object_set_new(day, "headline", t.s[0] ? json_string(t.s) : json_null());
 	}
 }
@@ -412,7 +371,7 @@ static json_t *week_words(json_t *m)
 		    str(etf, "display"), (long long)json_integer_value(ms_model_at(etf, "trading_days")));
 	if (b3.s[0]) {
 		say(&b3, ".");
-		b3.s[0] = (char)(b3.s[0] >= 'a' && b3.s[0] <= 'z' ? b3.s[0] - 32 : b3.s[0]);
+		capitalise(&b3);
 	}
 	const text *all[] = { &b1, &b2, &b3 };
 	for (size_t i = 0; i < 3; i++)
@@ -463,6 +422,8 @@ int ms_editorial_add(json_t *model, ms_diag *d)
 	json_object_set_new(e, "has_takeaways", json_boolean(json_array_size(list) > 0));
 	json_object_set_new(model, "editorial", e);
 	crash_headlines(model, k.since);
+	if (ms_editorial_readings(model, e, k.since))
+		return ms_error(d, NULL, 0, 0, "out of memory");
 	/* the fact-check is as of the article's date: said when the report's is
 	 * another; a weekly issue carries it only in the week of the article */
 	json_t *claims = ms_model_at(model, "claims");

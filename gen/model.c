@@ -272,7 +272,11 @@ static json_t *conventions(void)
 		"Gaps in a series are reported, never filled.",
 		"The headline and the key takeaways are chosen from these figures by fixed rules "
 		"(doc/editorial.md): the price against its high, then the largest day of liquidations, "
-		"the month's ETF flows or an extreme Fear & Greed reading; \"since\" names the first day the report covers.",
+		"the month's ETF flows or an extreme Fear & Greed reading; \"since\" names the first day the report covers. "
+		"Each section's first sentence reads its figures by a fixed rule too: the fall under way against the "
+		"deepest, the 30-day volatility against the whole period's (a tenth either way is \"as usual\"), the "
+		"long to short liquidation ratio, the run of months of ETF flows of one sign, and the whole market's "
+		"fall against the asset's.",
 		"Numbers in stats.json carry 15 significant digits; the report rounds them for reading.",
 	};
 	json_t *a = json_array();

@@ -1,0 +1,188 @@
+/* One interpretive sentence per section of the report: what the section's
+ * figures mean together, chosen by fixed rules (doc/editorial.md) from the
+ * figures the model carries. A section whose figures give no reading gets
+ * null, and the template says nothing. */
+#include <stdlib.h>
+#include "editorial_text.h"
+#include "fmt.h"
+#include "phrase.h"
+
+/* Counts in words up to nine, as prose writes them: "four months". */
+static const char *count_words(size_t k, char *buf, size_t n)
+{
+	static const char *const words[] = { "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine" };
+	if (k < 10)
+		return words[k];
+	snprintf(buf, n, "%zu", k);
+	return buf;
+}
+
+static const char *ordinal(json_int_t k)
+{
+	static const char *const words[] = { "first", "second", "third", "fourth", "fifth" };
+	return k >= 1 && k <= 5 ? words[k - 1] : "";
+}
+
+/* The fall under way against the deepest falls of the window. */
+static void drawdown(json_t *m, const char *since, text *t)
+{
+	json_t *p = ms_model_at(m, "primary"), *top = ms_model_at(p, "top_drawdowns"), *now = NULL;
+	for (size_t i = 0; i < json_array_size(top); i++)
+		if (yes(json_array_get(top, i), "ongoing"))
+			now = json_array_get(top, i);
+	json_t *first = json_array_get(top, 0), *from_high = ms_model_at(p, "drawdown_from_ath_close");
+	json_int_t rank = json_integer_value(ms_model_at(now, "rank"));
+	char n[24];
+	if (now && rank == 1)
+		say(t, "The fall under way is the deepest since %s: %s at its low on %s; %lld days after its "
+		    "peak, %s has not closed back at %s.", since, str(now, "depth.magnitude"),
+		    str(now, "trough.date_text"), (long long)json_integer_value(ms_model_at(now, "days_total")),
+		    str(p, "asset_noun"), str(now, "peak.display"));
+	else if (now && rank > 1 && yes(first, "recovered"))
+		say(t, "The fall under way, %s at its deepest, is the %s deepest since %s; the deepest, %s, took "
+		    "%lld days from its peak to a close back at it.", str(now, "depth.magnitude"), ordinal(rank), since,
+		    str(first, "depth.magnitude"), (long long)json_integer_value(ms_model_at(first, "days_total")));
+	else if (now && rank > 1)
+		say(t, "The fall under way, %s at its deepest, is the %s deepest since %s.", str(now, "depth.magnitude"),
+		    ordinal(rank), since);
+	else if (from_high && yes(from_high, "down") && json_array_size(top))
+		say(t, "The close is %s below its closing high, a shallower fall than the %s deepest since %s.",
+		    str(from_high, "magnitude"), count_words(json_array_size(top), n, sizeof n), since);
+	else if (from_high && !yes(from_high, "down"))
+		say(t, "No fall is under way: %s closed at its closing high.", str(p, "asset_noun"));
+}
+
+/* The window's sharpest 24-hour fall, and whether it came on a crash day. */
+static void crash(json_t *m, const char *since, text *t)
+{
+	json_t *r = json_array_get(ms_model_at(m, "retracements"), 0), *w = ms_model_at(r, "worst");
+	if (!w || !yes(w, "down"))
+		return;
+	const char *time = str(w, "trough.time");
+	char iso[11] = "", day_text[40] = "";
+	int64_t day;
+	if (strlen(time) >= 10) {
+		memcpy(iso, time, 10);
+		if (!ms_parse_date(iso, &day))
+			ms_fmt_day_text(day, day_text, sizeof day_text);
+	}
+	if (!day_text[0])
+		return;
+	int on_crash_day = 0;
+	json_t *days = ms_model_at(m, "crash_days");
+	for (size_t i = 0; i < json_array_size(days); i++)
+		on_crash_day |= !strcmp(str(json_array_get(days, i), "date"), iso);
+	say(t, "The sharpest 24-hour fall since %s was %s (%s on %s), to a low on %s%s.", since, str(w, "magnitude"),
+	    str(r, "asset"), str(r, "venue"), day_text, on_crash_day ? ", one of the days below" : "");
+}
+
+/* The last 30 days' volatility against the window's: a calmer or a rougher
+ * market than usual (within a tenth of it either way: as usual). */
+static void risk(json_t *m, const char *since, text *t)
+{
+	json_t *r = ms_model_at(m, "primary.returns");
+	double now = num(r, "volatility_30d.value"), all = num(r, "volatility.value");
+	if (isnan(now) || isnan(all) || all <= 0)
+		return;
+	const char *name = str(m, "primary.asset_name");
+	if (now > 1.1 * all)
+		say(t, "%s is moving more than usual: its 30-day volatility, %s, is above its volatility since %s, %s.", name,
+		    str(r, "volatility_30d.display"), since, str(r, "volatility.display"));
+	else if (now < 0.9 * all)
+		say(t, "%s is calmer than usual: its 30-day volatility, %s, is below its volatility since %s, %s.", name,
+		    str(r, "volatility_30d.display"), since, str(r, "volatility.display"));
+	else
+		say(t, "%s is moving about as usual: its 30-day volatility, %s, is close to its volatility since %s, %s.", name,
+		    str(r, "volatility_30d.display"), since, str(r, "volatility.display"));
+}
+
+/* Which side the forced selling came from: the window's long to short ratio. */
+static void leverage(json_t *m, const char *since, text *t)
+{
+	json_t *l = json_array_get(ms_model_at(m, "liquidations"), 0);
+	double ratio = num(l, "long_short_ratio.value");
+	if (!l || isnan(ratio) || ratio <= 0)
+		return;
+	if (ratio >= 1.1)
+		say(t, "Since %s, %s longs were liquidated %s times as much as shorts: the forced selling came mostly "
+		    "from traders betting on a rise.", since, str(l, "asset"), str(l, "long_short_ratio.display"));
+	else if (ratio <= 1 / 1.1)
+		say(t, "Since %s, %s shorts were liquidated more than longs (a ratio of %s): the forced buying of "
+		    "traders betting on a fall outweighed the forced selling.", since, str(l, "asset"),
+		    str(l, "long_short_ratio.display"));
+	else
+		say(t, "Since %s, %s longs and shorts were liquidated in about equal measure (a ratio of %s).", since,
+		    str(l, "asset"), str(l, "long_short_ratio.display"));
+}
+
+static const char *month_name_of(json_t *month)
+{
+	const char *ym = str(month, "month");        /* "2026-02" */
+	return strlen(ym) == 7 ? ms_month_name(atoi(ym + 5)) : "";
+}
+
+/* The run of months with flows of one sign that ends with the latest. */
+static void etf(json_t *m, text *t)
+{
+	json_t *months = ms_model_at(m, "etf.monthly");
+	size_t n = json_array_size(months);
+	if (n == 0)
+		return;
+	json_t *last = json_array_get(months, n - 1);
+	double net = num(last, "net.value");
+	if (isnan(net) || net == 0)
+		return;
+	size_t k = 1;
+	double sum = net;
+	while (k < n && num(json_array_get(months, n - 1 - k), "net.value") * net > 0)
+		sum += num(json_array_get(months, n - 1 - k++), "net.value");
+	const char *way = net < 0 ? "outflows" : "inflows", *noun = str(m, "etf.asset_noun");
+	char usd[32];
+	ms_fmt_usd_compact(usd, sizeof usd, fabs(sum) * 1e6);
+	char buf[24];
+	if (k >= 2)
+		say(t, "The US spot %s ETFs have had net %s for %s months running, %s to %s, %s in all.", noun, way,
+		    count_words(k, buf, sizeof buf),
+		    month_name_of(json_array_get(months, n - k)), month_name_of(last), usd);
+	else if (n >= 2)
+		say(t, "%s's net %s of %s follow %s's net %s.", month_name_of(last), way, usd,
+		    month_name_of(json_array_get(months, n - 2)), net < 0 ? "inflows" : "outflows");
+}
+
+/* The whole market's fall against the primary asset's, each from its own
+ * closing peak: "in step" within 2 points or 15 % of the larger fall. */
+static void market(json_t *m, text *t)
+{
+	json_t *mc = ms_model_at(m, "market_cap.change"), *p = ms_model_at(m, "primary.drawdown_from_ath_close");
+	double a = num(mc, "value"), b = num(p, "value");
+	if (isnan(a) || isnan(b) || !yes(mc, "down") || !yes(p, "down"))
+		return;
+	const char *name = str(m, "primary.asset_noun");
+	double apart = fmax(0.02, 0.15 * fmax(-a, -b));
+	if (a < b - apart)
+		say(t, "The wider market has fallen further than %s, %s from its peak against %s: the rest of the "
+		    "market fell harder.", name, str(mc, "magnitude"), str(p, "magnitude"));
+	else if (a > b + apart)
+		say(t, "%s has fallen further than the market as a whole, %s from its closing high against the "
+		    "market's %s.", str(m, "primary.asset_name"), str(p, "magnitude"), str(mc, "magnitude"));
+	else
+		say(t, "The whole market has fallen in step with %s: %s from its peak, against %s's %s.", name,
+		    str(mc, "magnitude"), name, str(p, "magnitude"));
+}
+
+int ms_editorial_readings(json_t *model, json_t *e, const char *since)
+{
+	text s[6] = { { "" } };
+	static const char *const keys[] = { "drawdown", "crash", "risk", "leverage", "etf", "market" };
+	drawdown(model, since, &s[0]);
+	crash(model, since, &s[1]);
+	risk(model, since, &s[2]);
+	leverage(model, since, &s[3]);
+	etf(model, &s[4]);
+	market(model, &s[5]);
+	json_t *r = json_object();
+	int rc = r ? 0 : -1;
+	for (size_t i = 0; i < 6 && !rc; i++)
+		rc = json_object_set_new(r, keys[i], s[i].s[0] ? json_string(s[i].s) : json_null());
+	return json_object_set_new(e, "reading", r) || rc ? -1 : 0;
+}
