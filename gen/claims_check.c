@@ -90,6 +90,8 @@ static json_t *judge(const ms_claims *cl, const claim *c, const outcome *o)
 	json_object_set_new(j, "id", json_string(c->id));
 	json_object_set_new(j, "quote", json_string(c->quote));
 	json_object_set_new(j, "stat", json_string(c->stat->name));
+	if (c->asset)
+		json_object_set_new(j, "asset", json_string(c->asset));
 	json_object_set_new(j, "unit", json_string(claim_unit_names[c->unit]));
 	json_object_set_new(j, "article_value", json_real(c->value));
 	show(buf, sizeof buf, c->value, c);

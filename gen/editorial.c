@@ -424,16 +424,8 @@ int ms_editorial_add(json_t *model, ms_diag *d)
 	crash_headlines(model, k.since);
 	if (ms_editorial_readings(model, e, k.since))
 		return ms_error(d, NULL, 0, 0, "out of memory");
-	/* the fact-check is as of the article's date: said when the report's is
-	 * another; a weekly issue carries it only in the week of the article */
-	json_t *claims = ms_model_at(model, "claims");
-	if (json_is_object(claims)) {
-		const char *article = str(claims, "article.date");
-		json_object_set_new(claims, "dated_apart", json_boolean(strcmp(str(claims, "checked_through"),
-									     str(model, "report.as_of")) != 0));
-		json_object_set_new(claims, "show", json_boolean(!json_is_object(week) ||
-			(strcmp(article, str(model, "week.from")) >= 0 && strcmp(article, str(model, "week.to")) <= 0)));
-	}
+	if (ms_editorial_factcheck(model, week))
+		return ms_error(d, NULL, 0, 0, "out of memory");
 	json_t *report = ms_model_at(model, "report");
 	if (!json_is_string(json_object_get(report, "title")))
 		json_object_set_new(report, "title", json_string(headline.s));

@@ -64,4 +64,8 @@ static inline void capitalise(text *t)
  * out of memory. */
 int ms_editorial_readings(json_t *model, json_t *e, const char *since);
 
+/* factcheck_words.c: claims.dated_apart, claims.show (week: the weekly's
+ * words, or null) and each claim's key_figure; -1 when out of memory. */
+int ms_editorial_factcheck(json_t *model, json_t *week);
+
 #endif

@@ -55,6 +55,22 @@ title() { sed -n "s/.*<title id=\"$2-title\">\([^<]*\)<.*/\1/p" "$1/charts/$2.sv
 [ "$(title "$WORK/vol" volatility)" = 'Bitcoin&#39;s 30-day volatility, 84 %, is the highest since 31 Jan 2024' ] || die "$(title "$WORK/vol" volatility)"
 [ "$(title "$WORK/feb" crash2)" = 'Bitcoin fell 15.5 % within 24 hours to 62,233 USDT on 5 Feb 2026' ] || die "$(title "$WORK/feb" crash2)"
 [ "$(title "$WORK/feb" fear_greed)" = 'Fear &amp; Greed at 9 on 6 Feb 2026: Extreme Fear' ] || die "$(title "$WORK/feb" fear_greed)"
+# the fact-check gives a key figure of the same quantity beside its own,
+# with both dates, where the two differ
+/usr/bin/python3 - "$WORK/feb/stats.json" "$WORK/feb/report.md" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+items = {i["id"]: i for i in s["claims"]["items"]}
+k = items["etf_cost"]["key_figure"]
+assert (k["display"], k["as_of"], items["etf_cost"]["checked_through"]) == ("$82,837", "2026-02-06", "2026-02-05"), k
+assert k["display"] == s["etf"]["cost_basis"]["display"] and items["etf_cost"]["data_display"] == "$82,936"
+# the same value at both dates, and a claim of a day the key figures share: nothing to pair
+assert items["headline_drawdown"]["key_figure"] is None and items["mcap_from"]["key_figure"] is None
+assert items["jan_high"]["key_figure"] is None, items["jan_high"]
+assert s["claims"]["has_key_figures"] is True
+md = open(sys.argv[2]).read().replace("\\", "")
+assert "the ETF cost basis: $82,936 with the data to 5 February 2026, as checked here;\n  $82,837 with the data to 6 February 2026, in the key figures." in md, md[-3000:]
+PY
 # prices quoted in USDT (Binance's perpetuals) are shown in USDT, never as dollars
 tr -d '\\' < "$WORK/2025-10-10/report.md" | sed 's/\xC2\xA0/ /g' > "$WORK/crash.txt"
 expect_in "$WORK/crash.txt" "| Binance perpetual (hourly bars) | BTC | 121,579 USDT | 122,497 USDT | 101,516 USDT |"
