@@ -10,6 +10,7 @@
 #include "fsutil.h"
 #include "report.h"
 #include "site.h"
+#include "utc.h"
 
 enum { MAX_CONFIGS = 256 };
 
@@ -34,7 +35,8 @@ static const char usage[] =
 	"  -o, --out DIR         output directory (default: out)\n"
 	"  -s, --site DIR        publish into a static site: DIR/AS_OF/ gets the\n"
 	"                        report; DIR/index.html (the latest), archive.html\n"
-	"                        and feed.atom are rewritten\n"
+	"                        and feed.atom are rewritten, and the issues\n"
+	"                        either side link to the new one\n"
 	"  -u, --site-url URL    the site's address, for absolute links in the feed\n"
 	"  -t, --templates DIR   use the templates in DIR (report.md, page.html, …)\n"
 	"      --offline         no downloads: build from the cache and the snapshots\n"
@@ -206,13 +208,18 @@ int ms_cmd_build(int argc, char **argv, ms_diag *d)
 		return build_many(&o, configs, nconfigs, jobs, d);
 	}
 	o.config = nconfigs ? configs[0] : NULL;
+	int64_t as_of_used = -1;
+	o.as_of_used = &as_of_used;
 	int errors = d->count[MS_ERROR];
 	int rc = ms_build(&o, d);
 	/* every failure names its cause, but an allocation deep in a library
 	 * may fail with no word: never exit silently */
 	if (rc && d->count[MS_ERROR] == errors)
 		ms_error(d, NULL, 0, 0, "out of memory");
-	if (!rc && o.site)
-		rc = ms_site_publish(o.site, site_url, d);
+	if (!rc && o.site) {
+		char day[11];
+		ms_fmt_date(as_of_used, day);
+		rc = ms_site_publish(o.site, site_url, day, d);
+	}
 	return ms_cli_status(d, rc);
 }

@@ -410,23 +410,28 @@ static int add_claims(build *b)
 }
 
 /* The links a reader follows from the page: the PDF beside it, and in a
- * site the latest issue, the archive, the feed and the issue before. */
+ * site the latest issue, the archive, the feed and the issues before and
+ * after (the next is added to an issue's page when it is published). */
 static int add_links(build *b)
 {
 	json_t *l = json_object();
 	int rc = !l || json_object_set_new(l, "pdf", json_string("report.pdf")) ? -1 : 0;
 	if (!rc && b->o->site) {
-		char day[11], prev[11], link[40];
+		char day[11], prev[11], next[11], link[40];
 		ms_fmt_date(b->cfg.as_of, day);
 		json_object_set_new(l, "in_site", json_true());
 		json_object_set_new(l, "latest", json_string("../index.html"));
 		json_object_set_new(l, "archive", json_string("../archive.html"));
 		json_object_set_new(l, "feed", json_string("../feed.atom"));
-		int64_t t = 0;
-		int has = ms_site_previous(b->o->site, day, prev) && !ms_parse_date(prev, &t);
-		snprintf(link, sizeof link, "../%s/report.html", prev);
-		json_object_set_new(l, "previous", has ? json_string(link) : json_null());
-		ms_json_set_day(l, "previous_day", has, t);
+		ms_site_neighbours(b->o->site, day, prev, next);
+		const char *side[] = { prev, next }, *key[] = { "previous", "next" }, *day_key[] = { "previous_day", "next_day" };
+		for (int k = 0; k < 2; k++) {
+			int64_t t = 0;
+			int has = side[k][0] && !ms_parse_date(side[k], &t);
+			snprintf(link, sizeof link, "../%s/report.html", side[k]);
+			json_object_set_new(l, key[k], has ? json_string(link) : json_null());
+			ms_json_set_day(l, day_key[k], has, t);
+		}
 	} else if (!rc) {
 		json_object_set_new(l, "in_site", json_false());
 	}
@@ -506,6 +511,8 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 	b.d = d;
 	char *font_dir = home_path(&b, "fonts");
 	int rc = load_inputs(&b) || choose_out_dir(&b);
+	if (!rc && o->as_of_used)
+		*o->as_of_used = b.cfg.as_of;
 	if (!rc)
 		rc = ms_figures_compute(&b.cfg, b.ds, b.nds, &b.left_out, &b.fig, d);
 	if (!rc && !(b.model = ms_model_build(&b.fig, d)))

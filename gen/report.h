@@ -22,6 +22,7 @@ typedef struct ms_build_opts {
 	const char *const *sources;   /* borrows; --source NAME=URL overrides */
 	size_t nsources;
 	ms_fetch_opts fetch;
+	int64_t *as_of_used;     /* borrows; NULL, or where the build puts the as-of date it used */
 } ms_build_opts;
 
 int ms_build(const ms_build_opts *o, ms_diag *d);

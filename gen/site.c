@@ -1,3 +1,4 @@
+#define _GNU_SOURCE     /* memmem */
 #include "site.h"
 #include <dirent.h>
 #include <stdlib.h>
@@ -237,19 +238,62 @@ static int set_base(ms_buf *page, const char *date, const char *src, ms_diag *d)
 	return 0;
 }
 
-int ms_site_previous(const char *dir, const char *day, char prev[11])
+int ms_site_neighbours(const char *dir, const char *day, char prev[11], char next[11])
 {
 	DIR *dh = opendir(dir);
-	prev[0] = 0;
-	for (struct dirent *de; dh && (de = readdir(dh));)
+	prev[0] = next[0] = 0;
+	for (struct dirent *de; dh && (de = readdir(dh));) {
 		if (strcmp(de->d_name, day) < 0 && strcmp(de->d_name, prev) > 0 && is_report_dir(dir, de->d_name))
 			memcpy(prev, de->d_name, 11);
+		if (strcmp(de->d_name, day) > 0 && (!next[0] || strcmp(de->d_name, next) < 0) &&
+		    is_report_dir(dir, de->d_name))
+			memcpy(next, de->d_name, 11);
+	}
 	if (dh)
 		closedir(dh);
-	return prev[0] != 0;
+	return 0;
 }
 
-int ms_site_publish(const char *dir, const char *base_url, ms_diag *d)
+/* A newly published issue's neighbours link to it: the issue before gets
+ * its "next issue" link, the one after (when an issue is published between
+ * two) its "previous issue". Each page's nav holds the link between two
+ * markers (templates/page.html) and only that span is rewritten; a page
+ * without the markers is left as it is. */
+static int relink(const char *dir, const char *page_day, const char *which, const char *label, const char *day,
+		  ms_diag *d)
+{
+	char path[4200], text[40], open_mark[40], close_mark[40];
+	int64_t t;
+	if (ms_parse_date(day, &t))
+		return 0;
+	ms_fmt_day_text(t, text, sizeof text);
+	snprintf(path, sizeof path, "%s/%s/report.html", dir, page_day);
+	snprintf(open_mark, sizeof open_mark, "<!--%s-issue-->", which);
+	snprintf(close_mark, sizeof close_mark, "<!--/%s-issue-->", which);
+	ms_buf page, out;
+	ms_buf_init(&page, 0);
+	ms_buf_init(&out, 0);
+	if (ms_read_file(path, &page, 64u << 20, d))
+		return -1;
+	char *a = memmem(page.data, page.len, open_mark, strlen(open_mark));
+	char *b = a ? memmem(a, page.len - (size_t)(a - page.data), close_mark, strlen(close_mark)) : NULL;
+	int rc = 0;
+	if (b) {
+		size_t head = (size_t)(a - page.data) + strlen(open_mark);
+		ms_buf_append(&out, page.data, head);
+		ms_buf_printf(&out, "<a href=\"../%s/report.html\">%s (%s)</a>", day, label, text);
+		ms_buf_append(&out, b, page.len - (size_t)(b - page.data));
+		if (ms_buf_failed(&out))
+			rc = ms_error(d, path, 0, 0, "out of memory");
+		else if (out.len != page.len || memcmp(out.data, page.data, out.len))
+			rc = ms_write_file_atomic(path, out.data, out.len, d);
+	}
+	ms_buf_release(&page);
+	ms_buf_release(&out);
+	return rc;
+}
+
+int ms_site_publish(const char *dir, const char *base_url, const char *day, ms_diag *d)
 {
 	/* one publisher at a time: the index, archive and feed of one scan */
 	int lock = ms_dir_lock(dir, 1, MS_LOCK_WAIT_S, d);
@@ -261,8 +305,17 @@ int ms_site_publish(const char *dir, const char *base_url, ms_diag *d)
 		ms_dir_unlock(lock);
 		return -1;
 	}
+	/* the issues either side of the new one link to it (newest first) */
 	int rc = 0;
-	if (n) {
+	for (size_t i = 0; day && i < n && !rc; i++) {
+		if (strcmp(e[i].date, day))
+			continue;
+		if (i + 1 < n)
+			rc = relink(dir, e[i + 1].date, "next", "Next issue", day, d);
+		if (!rc && i > 0)
+			rc = relink(dir, e[i - 1].date, "previous", "Previous issue", day, d);
+	}
+	if (!rc && n) {
 		/* the latest report is the home page, as it is: standalone */
 		char src[4200], *dst = ms_path_join(dir, "index.html");
 		ms_buf page;

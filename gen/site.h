@@ -6,11 +6,12 @@
 #include "diag.h"
 
 /* Rewrites index.html, archive.html and feed.atom from the reports under
- * dir. base_url ("https://example.org/reports/") makes the feed's links
- * absolute; NULL keeps them relative. */
-int ms_site_publish(const char *dir, const char *base_url, ms_diag *d);
-/* The newest issue of dir before day (YYYY-MM-DD) into prev: 1, or 0 when
- * there is none. */
-int ms_site_previous(const char *dir, const char *day, char prev[11]);
+ * dir, and gives the issue before day (the one just published, or NULL)
+ * its link to day. base_url ("https://example.org/reports/") makes the
+ * feed's links absolute; NULL keeps them relative. */
+int ms_site_publish(const char *dir, const char *base_url, const char *day, ms_diag *d);
+/* The issues of dir just before and just after day (YYYY-MM-DD), into prev
+ * and next ("" where there is none). */
+int ms_site_neighbours(const char *dir, const char *day, char prev[11], char next[11]);
 
 #endif

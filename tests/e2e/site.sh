@@ -23,6 +23,22 @@ for f in 2026-01-30/report.html 2026-02-06/report.html; do
 done
 expect_in "$site/2026-02-06/report.html" '<a href="../2026-01-30/report.html">Previous issue (30 January 2026)</a>'
 if grep -q 'Previous issue' "$site/2026-01-30/report.html"; then die "the first issue has a previous one"; fi
+# publishing an issue gives the one before it a "next issue" link; one
+# published between two relinks both its neighbours, and a rebuild of a
+# relinked issue is byte for byte the relinked page
+expect_in "$site/2026-01-30/report.html" '<a href="../2026-02-06/report.html">Next issue (6 February 2026)</a>'
+if grep -q 'Next issue' "$site/2026-02-06/report.html"; then die "the latest issue has a next one"; fi
+nav="$WORK/nav"
+"$MSTRESS" build -q --site "$nav" --as-of 2026-01-30
+"$MSTRESS" build -q --site "$nav" --as-of 2026-02-13
+"$MSTRESS" build -q --site "$nav" --as-of 2026-02-06
+expect_in "$nav/2026-01-30/report.html" '<a href="../2026-02-06/report.html">Next issue (6 February 2026)</a>'
+expect_in "$nav/2026-02-13/report.html" '<a href="../2026-02-06/report.html">Previous issue (6 February 2026)</a>'
+expect_in "$nav/2026-02-06/report.html" '<a href="../2026-02-13/report.html">Next issue (13 February 2026)</a>'
+expect_in "$nav/index.html" '<a href="../2026-02-06/report.html">Previous issue (6 February 2026)</a>'
+cp "$nav/2026-02-13/report.html" "$WORK/relinked.html"
+"$MSTRESS" build -q --site "$nav" --as-of 2026-02-13
+cmp -s "$WORK/relinked.html" "$nav/2026-02-13/report.html" || die "a relinked page differs from its rebuild"
 expect_in "$site/archive.html" '<a href="2026-01-30/report.html">'
 /usr/bin/python3 - "$site/feed.atom" <<'PY'
 import sys, xml.etree.ElementTree as ET
