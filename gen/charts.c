@@ -521,10 +521,12 @@ static void liquidation_chart(ctx *x, const ms_liq *q)
 		if (lv[i] + sv[i] > lv[most] + sv[most])
 			most = i;
 	ms_fmt_day_short(q->day[most], big, sizeof big);
-	ms_fmt_pct(share, sizeof share, lv[most] / (lv[most] + sv[most]), 0);
+	/* the title names the side that took the larger share */
+	double long_share = lv[most] / (lv[most] + sv[most]);
+	ms_fmt_pct(share, sizeof share, long_share >= 0.5 ? long_share : 1 - long_share, 0);
 	if (lv[most] + sv[most] > 0)
-		snprintf(title, sizeof title, "Longs took %s of the largest %s liquidation day, %s", share, lg->cfg->asset,
-			 big);
+		snprintf(title, sizeof title, "%s took %s of the largest %s liquidation day, %s",
+			 long_share >= 0.5 ? "Longs" : "Shorts", share, lg->cfg->asset, big);
 	else
 		snprintf(title, sizeof title, "%s liquidations by day", lg->cfg->asset);
 	note(nt, sizeof nt, x, lg);

@@ -51,6 +51,7 @@ title() { sed -n "s/.*<title id=\"$2-title\">\([^<]*\)<.*/\1/p" "$1/charts/$2.sv
 [ "$(title "$WORK/peak" etf_monthly)" = 'US spot bitcoin ETFs took in $3.49B in October 2025 so far' ] || die "$(title "$WORK/peak" etf_monthly)"
 [ "$(title "$WORK/feb" returns)" = 'One day in 20, bitcoin lost more than 3.9 %' ] || die "$(title "$WORK/feb" returns)"
 [ "$(title "$WORK/feb" volatility)" = 'Bitcoin&#39;s 30-day volatility is 80 %, against a high of 84 % (26 Mar 2024)' ] || die "$(title "$WORK/feb" volatility)"
+[ "$(title "$WORK/2024-11-11" liquidations)" = 'Shorts took 97 % of the largest BTC liquidation day, 20 Sep 2024' ] || die "$(title "$WORK/2024-11-11" liquidations)"
 "$MSTRESS" build -q --as-of 2024-03-26 --out "$WORK/vol"
 [ "$(title "$WORK/vol" volatility)" = 'Bitcoin&#39;s 30-day volatility, 84 %, is the highest since 31 Jan 2024' ] || die "$(title "$WORK/vol" volatility)"
 [ "$(title "$WORK/feb" crash2)" = 'Bitcoin fell 15.5 % within 24 hours to 62,233 USDT on 5 Feb 2026' ] || die "$(title "$WORK/feb" crash2)"

@@ -205,3 +205,19 @@ code=$?
 set -e
 [ $code -eq 4 ] || die "plain SMTP without --smtp-insecure must fail"
 [ "$(ls "$WORK/inbox4" | wc -l)" -eq 2 ] || die "a message went out without TLS"
+# a day at the market's peak: no "market cap lost" of $0 in either part; the
+# key figures' values and dates never wrap in the HTML part
+"$MSTRESS" mail -q --as-of 2024-11-11 --to "$WORK/to.csv" --dry-run --out "$WORK/peak"
+/usr/bin/python3 - "$WORK/peak" <<'PY'
+import email, email.policy, glob, re, sys
+m = email.message_from_bytes(open(sorted(glob.glob(f"{sys.argv[1]}/mail/*.eml"))[0], "rb").read(),
+                             policy=email.policy.default)
+alt = m.get_payload()[0]
+plain, rel = alt.get_payload()
+html = rel.get_payload()[0].get_content()
+for part in (plain.get_content(), html):
+    assert "market cap lost" not in part, "a $0 loss at the peak"
+for cell in re.findall(r'<td[^>]*>(?:\$[0-9,.]+[BTMk]?|\d{4}-\d\d-\d\d|−?[0-9.]+\xa0%)</td>', html):
+    assert "white-space:nowrap" in cell, cell
+assert re.search(r'<td[^>]*white-space:nowrap[^>]*>2024-11-11</td>', html), "no date cell"
+PY

@@ -41,7 +41,7 @@ assert s["report"]["title"] == w["headline"] == \
 assert s["editorial"]["subject"] == "No. 110 · Bitcoin −16.1\u00a0% · week to 6 Feb 2026", s["editorial"]["subject"]
 assert len(w["bullets"]) == 3 and all(b in md for b in w["bullets"]), w["bullets"]
 assert "to a low at 00:00 UTC on 6 February 2026" in w["bullets"][1]
-assert "The full report: https://example.org/" in md
+assert "[Read the full report on the web](https://example.org/)" in md
 assert "## Checking the article" in md          # the article's week
 PY
 "$MSTRESS" build -q --period week --as-of 2026-02-13 --out "$WORK/next"
@@ -106,6 +106,7 @@ grep -qi "worst 24" "$WORK/out/report.md" || die "the weekly with hourly prices 
 expect_in "$WORK/oct/report.md" "(chart:week)"
 expect_in "$WORK/oct/charts/week.svg" "The week&#39;s worst 24 hours: Bitcoin fell 17.1"
 expect_in "$WORK/oct/report.html" "The week&#39;s worst 24 hours"
+expect_in "$WORK/oct/report.html" '<a href="https://example.org/">Read the full report on the web</a>'
 /usr/bin/python3 - "$WORK/oct/stats.json" <<'PY'
 import json, sys
 w = json.load(open(sys.argv[1]))["week"]["worst_24h"]
