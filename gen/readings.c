@@ -84,16 +84,10 @@ static void risk(json_t *m, const char *since, text *t)
 	double now = num(r, "volatility_30d.value"), all = num(r, "volatility.value");
 	if (isnan(now) || isnan(all) || all <= 0)
 		return;
-	const char *name = str(m, "primary.asset_name");
-	if (now > 1.1 * all)
-		say(t, "%s is moving more than usual: its 30-day volatility, %s, is above its volatility since %s, %s.", name,
-		    str(r, "volatility_30d.display"), since, str(r, "volatility.display"));
-	else if (now < 0.9 * all)
-		say(t, "%s is calmer than usual: its 30-day volatility, %s, is below its volatility since %s, %s.", name,
-		    str(r, "volatility_30d.display"), since, str(r, "volatility.display"));
-	else
-		say(t, "%s is moving about as usual: its 30-day volatility, %s, is close to its volatility since %s, %s.", name,
-		    str(r, "volatility_30d.display"), since, str(r, "volatility.display"));
+	const char *name = str(m, "primary.asset_noun"), *how = now > 1.1 * all ? "has moved more than usual" :
+		now < 0.9 * all ? "has been calmer than usual" : "has moved about as usual";
+	say(t, "Over the last 30 days, %s %s: an annualised volatility of %s, against %s since %s.", name, how,
+	    str(r, "volatility_30d.display"), str(r, "volatility.display"), since);
 }
 
 /* Which side the forced selling came from: the window's long to short ratio. */

@@ -85,24 +85,24 @@ static const char *reading_of(const char *model_json, const char *key)
 
 static void readings_volatility(void)
 {
-	CHECK_STR(reading_of("{\"primary\": {\"asset_name\": \"Bitcoin\", \"returns\": {"
+	CHECK_STR(reading_of("{\"primary\": {\"asset_noun\": \"bitcoin\", \"returns\": {"
 			  "\"volatility\": {\"value\": 0.5, \"display\": \"50.0 %\"},"
 			  "\"volatility_30d\": {\"value\": 0.8, \"display\": \"80.0 %\"}}}}", "risk"),
-		  "Bitcoin is moving more than usual: its 30-day volatility, 80.0 %, is above its volatility since "
-		  "1 January 2024, 50.0 %.");
-	CHECK_STR(reading_of("{\"primary\": {\"asset_name\": \"Bitcoin\", \"returns\": {"
+		  "Over the last 30 days, bitcoin has moved more than usual: an annualised volatility of 80.0 %, "
+		  "against 50.0 % since 1 January 2024.");
+	CHECK_STR(reading_of("{\"primary\": {\"asset_noun\": \"bitcoin\", \"returns\": {"
 			  "\"volatility\": {\"value\": 0.5, \"display\": \"50.0 %\"},"
 			  "\"volatility_30d\": {\"value\": 0.3, \"display\": \"30.0 %\"}}}}", "risk"),
-		  "Bitcoin is calmer than usual: its 30-day volatility, 30.0 %, is below its volatility since "
-		  "1 January 2024, 50.0 %.");
+		  "Over the last 30 days, bitcoin has been calmer than usual: an annualised volatility of 30.0 %, "
+		  "against 50.0 % since 1 January 2024.");
 	/* within a tenth either way: as usual */
-	CHECK_STR(reading_of("{\"primary\": {\"asset_name\": \"Bitcoin\", \"returns\": {"
+	CHECK_STR(reading_of("{\"primary\": {\"asset_noun\": \"bitcoin\", \"returns\": {"
 			  "\"volatility\": {\"value\": 0.5, \"display\": \"50.0 %\"},"
 			  "\"volatility_30d\": {\"value\": 0.54, \"display\": \"54.0 %\"}}}}", "risk"),
-		  "Bitcoin is moving about as usual: its 30-day volatility, 54.0 %, is close to its volatility "
-		  "since 1 January 2024, 50.0 %.");
+		  "Over the last 30 days, bitcoin has moved about as usual: an annualised volatility of 54.0 %, "
+		  "against 50.0 % since 1 January 2024.");
 	/* under 30 days of returns: no reading */
-	CHECK_STR(reading_of("{\"primary\": {\"asset_name\": \"Bitcoin\", \"returns\": {"
+	CHECK_STR(reading_of("{\"primary\": {\"asset_noun\": \"bitcoin\", \"returns\": {"
 			  "\"volatility\": {\"value\": 0.5, \"display\": \"50.0 %\"}, \"volatility_30d\": null}}}", "risk"),
 		  "(null)");
 }
