@@ -10,7 +10,7 @@
 
 const char *const ms_chart_ids[] = {
 	"price", "underwater", "etf_flows", "etf_monthly", "liquidations", "market_cap", "fear_greed",
-	"returns", "volatility", "week", NULL
+	"returns", "volatility", "week", "stress", NULL
 };
 
 #define W 510.0
@@ -714,6 +714,69 @@ static void risk_charts(ctx *x, const ms_dataset *d, const ms_risk *r)
 	keep(x, ms_plot_end(p));
 }
 
+/* 11. The market stress index since its first day: the regimes' edges as
+ * they stand at the as-of day, the known episodes and the latest value. */
+static void stress_chart(ctx *x, const ms_stress *s)
+{
+	size_t n = s->n - s->first, last = s->n - 1;
+	const int64_t *t = s->day + s->first;
+	const double *v = s->index + s->first;
+	double lo = INFINITY, hi = -INFINITY;
+	for (size_t i = 0; i < n; i++)
+		if (!isnan(v[i])) {
+			lo = fmin(lo, v[i]);
+			hi = fmax(hi, v[i]);
+		}
+	double high = ms_stress_threshold(s, 0.80), extreme = ms_stress_threshold(s, 0.95);
+	char title[160], nt[160], desc[384], l[64], day[11], start[32], when[32];
+	char a[32];
+	ms_fmt_date(s->day[last], day);
+	ms_fmt_day_short(s->day[s->first], start, sizeof start);
+	ms_fmt_day_short(s->day[last], when, sizeof when);
+	snprintf(a, sizeof a, "%s%.2f", s->index[last] < -0.005 ? "\xE2\x88\x92" : "", fabs(s->index[last]));
+	if (isnan(s->percentile[last]))
+		snprintf(title, sizeof title, "Market stress at %s on %s", a, when);
+	else
+		snprintf(title, sizeof title, "Market stress is %s: %s, above %.0f %% of days since %s",
+			 ms_stress_regime(s->percentile[last]), a, floor(s->percentile[last] * 100), start);
+	snprintf(nt, sizeof nt, "Source: mstress, from the sources under Data and methods. UTC. As of %s.", day);
+	snprintf(l, sizeof l, "%s on %s", a, day);
+	snprintf(desc, sizeof desc, "Line chart of the daily crypto market stress index from %s, the mean of its "
+		 "standardised parts; it reads %s on %s. Dashed lines: the index at its 80th and 95th percentiles.",
+		 start, a, day);
+	ms_frame fr = { .id = "stress", .title = title,
+			.subtitle = "Mean of the standardised parts; 0 is average. Dashed: the top 20 % and 5 % of days so far.",
+			.note = nt, .desc = desc, .width = W, .height = H_TALL, .x_time = 1, .x0 = (double)t[0],
+			.x1 = (double)t[n - 1], .y0 = fmin(lo, 0), .y1 = hi, .y_fmt = MS_AX_NUM };
+	ms_plot *p = ms_plot_begin(&fr, x->fonts);
+	if (p) {
+		ms_xs xs = { t, NULL };
+		if (!isnan(high))
+			ms_plot_hline(p, high, MS_ORANGE, 3, NULL);
+		if (!isnan(extreme))
+			ms_plot_hline(p, extreme, MS_VERMILLION, 3, NULL);
+		ms_plot_line(p, xs, v, n, MS_PURPLE, 0.9, 0);
+		/* each known episode: a dot on the index's highest day within a week of it */
+		for (size_t e = 0; e < ms_stress_nepisodes; e++) {
+			int64_t d;
+			if (ms_parse_date(ms_stress_episodes[e].day, &d) || d < t[0] || d > t[n - 1])
+				continue;
+			size_t k = (size_t)((d - t[0]) / MS_DAY), best = n;
+			for (size_t i = k > 7 ? k - 7 : 0; i < n && i <= k + 7; i++)
+				if (!isnan(v[i]) && (best == n || v[i] > v[best]))
+					best = i;
+			int yy, mm, dd;
+			char el[32];
+			ms_civil_from_days(d / MS_DAY, &yy, &mm, &dd);
+			snprintf(el, sizeof el, "%s %d", ms_month_abbr(mm), yy);
+			if (best < n)
+				ms_plot_mark(p, (double)t[best], v[best], el);
+		}
+		ms_plot_mark(p, (double)t[n - 1], v[n - 1], l);
+	}
+	keep(x, ms_plot_end(p));
+}
+
 int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chartset *out, ms_diag *d)
 {
 	const ms_dataset *ds = fig->ds;
@@ -743,6 +806,8 @@ int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chartset 
 		fear_greed_chart(&x, fg);
 	if (prim->hi >= prim->lo + 2)
 		risk_charts(&x, prim, fig->primary_risk);
+	if (fig->stress.first + 1 < fig->stress.n && !isnan(fig->stress.index[fig->stress.n - 1]))
+		stress_chart(&x, &fig->stress);
 	if (x.failed) {
 		ms_charts_release(out);
 		return ms_error(d, NULL, 0, 0, "out of memory laying out the charts");

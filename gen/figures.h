@@ -14,6 +14,7 @@
 #include "model.h"
 #include "notes.h"
 #include "stats.h"
+#include "stress.h"
 
 #define MS_MAX_CRASH_DAYS 8
 #define MS_ROLLING_DAYS 30
@@ -194,6 +195,7 @@ typedef struct ms_figures {
 	size_t nliq;
 	ms_etf etf;
 	ms_fng fng;
+	ms_stress stress;            /* the market stress index, to the as-of day */
 	int has_week;                /* a weekly report */
 	ms_week week;
 	ms_freshness *fresh;         /* owned; per dataset */

@@ -46,5 +46,7 @@ json_t *ms_model_etf(const ms_figures *f);
 json_t *ms_model_sentiment(const ms_figures *f);
 /* model_week.c */
 json_t *ms_model_week(const ms_figures *f);
+/* model_stress.c: the stress index at the as-of day, or NULL without one. */
+json_t *ms_model_stress(const ms_figures *f);
 
 #endif

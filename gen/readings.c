@@ -164,19 +164,48 @@ static void market(json_t *m, text *t)
 		    str(mc, "magnitude"), name, str(p, "magnitude"));
 }
 
+/* The stress index's regime and the two parts that add most to it. */
+static void stress(json_t *m, text *t)
+{
+	json_t *s = ms_model_at(m, "stress"), *parts = ms_model_at(s, "parts"), *top[2] = { NULL, NULL };
+	if (!json_is_object(s) || !json_is_string(ms_model_at(s, "regime")))
+		return;
+	for (size_t i = 0; i < json_array_size(parts); i++) {
+		json_t *p = json_array_get(parts, i);
+		double c = num(p, "contribution.value");
+		if (isnan(c) || c <= 0)
+			continue;
+		if (!top[0] || c > num(top[0], "contribution.value")) {
+			top[1] = top[0];
+			top[0] = p;
+		} else if (!top[1] || c > num(top[1], "contribution.value")) {
+			top[1] = p;
+		}
+	}
+	say(t, "Market stress is %s: the index, %s, is higher than on %s of the days since %s", str(s, "regime"),
+	    str(s, "value.display"), str(s, "percentile.display"), str(s, "start_text"));
+	if (top[1])
+		say(t, "; %s (%s) and %s (%s) add the most to it", str(top[0], "phrase"), str(top[0], "raw.display"),
+		    str(top[1], "phrase"), str(top[1], "raw.display"));
+	else if (top[0])
+		say(t, "; %s (%s) adds the most to it", str(top[0], "phrase"), str(top[0], "raw.display"));
+	say(t, ".");
+}
+
 int ms_editorial_readings(json_t *model, json_t *e, const char *since)
 {
-	text s[6] = { { "" } };
-	static const char *const keys[] = { "drawdown", "crash", "risk", "leverage", "etf", "market" };
+	text s[7] = { { "" } };
+	static const char *const keys[] = { "drawdown", "crash", "risk", "leverage", "etf", "market", "stress" };
 	drawdown(model, since, &s[0]);
 	crash(model, since, &s[1]);
 	risk(model, since, &s[2]);
 	leverage(model, since, &s[3]);
 	etf(model, &s[4]);
 	market(model, &s[5]);
+	stress(model, &s[6]);
 	json_t *r = json_object();
 	int rc = r ? 0 : -1;
-	for (size_t i = 0; i < 6 && !rc; i++)
+	for (size_t i = 0; i < 7 && !rc; i++)
 		rc = json_object_set_new(r, keys[i], s[i].s[0] ? json_string(s[i].s) : json_null());
 	return json_object_set_new(e, "reading", r) || rc ? -1 : 0;
 }

@@ -496,6 +496,18 @@ static int dump_model(build *b)
 	return 0;
 }
 
+/* The stress index's daily history, every part beside it, when there is one. */
+static int dump_stress(build *b)
+{
+	if (b->fig.stress.first >= b->fig.stress.n)
+		return 0;
+	ms_buf *out = add_output(b, "stress_index.csv");
+	if (!out)
+		return ms_error(b->d, NULL, 0, 0, "out of memory");
+	ms_stress_csv(&b->fig.stress, out);
+	return ms_buf_failed(out) ? ms_error(b->d, NULL, 0, 0, "out of memory") : 0;
+}
+
 /* Something went without memory (memwatch.h): asked once the model is
  * whole (before the long work) and again before anything is written. */
 static int check_model(build *b)
@@ -532,7 +544,7 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 	if (!rc && !(b.fonts = ms_fontset_new(font_dir, d)))
 		rc = -1;
 	if (!rc)
-		rc = lay_out_charts(&b) || note_charts(&b) || dump_model(&b) || check_model(&b) ||
+		rc = lay_out_charts(&b) || note_charts(&b) || dump_model(&b) || dump_stress(&b) || check_model(&b) ||
 		     render_markdown(&b) || check_model(&b) || prepare_pdf(&b) ||
 		     (ms_progress(d, "mstress: drawing %zu charts; typesetting the PDF", b.charts.n), 0) ||
 		     draw_and_typeset(&b) || render_html(&b) || check_model(&b) || write_outputs(&b) ? -1 : 0;

@@ -15,13 +15,22 @@ for d in $DATES; do
 	cfg=$(/usr/bin/python3 "$ROOT/tests/cut_data.py" "$ROOT/data/default.ini" "$d" "$WORK/cut/$d")
 	"$MSTRESS" build -q --offline --config "$cfg" --as-of "$d" --out "$WORK/cutout/$d" 2> "$WORK/cut.err" ||
 		die "as of $d the cut data does not build: $(head -n 3 "$WORK/cut.err")"
-	for f in report.md report.html report.pdf; do
+	for f in report.md report.html report.pdf stress_index.csv; do
 		cmp -s "$WORK/full/$d/$f" "$WORK/cutout/$d/$f" ||
 			die "as of $d, $f depends on data after the as-of date: $(diff "$WORK/full/$d/$f" "$WORK/cutout/$d/$f" | head -n 6)"
 	done
 	n=$((n + 1))
 done
 [ "$n" -ge 22 ] || die "only $n dates"
+# the stress index's history never changes as data arrives: each date's
+# stress_index.csv is the first lines of the one built at the data's end
+latest="$WORK/full/2026-04-10/stress_index.csv"
+for d in $DATES; do
+	lines=$(wc -l < "$WORK/full/$d/stress_index.csv")
+	[ "$lines" -gt 1000 ] || die "as of $d the stress index has only $lines lines"
+	head -n "$lines" "$latest" | cmp -s - "$WORK/full/$d/stress_index.csv" ||
+		die "as of $d the stress index's history differs from the later build's"
+done
 /usr/bin/python3 - "$WORK" $DATES <<'PY'
 import datetime, glob, json, re, sys
 work, dates = sys.argv[1], sys.argv[2:]
