@@ -52,6 +52,18 @@ measure() {
 
 echo "bench: machine $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo) GiB, $(uname -m)"
 measure default_report "$MSTRESS" build -q --out "$B/default"
+# what the stress index's histories add: the same report from the data with
+# the open interest, funding, liquidation, Fear & Greed and market cap files
+# cut to the window (2024 on), as they were before the index
+rm -rf "$B/window" && cp -R "$ROOT/data" "$B/window"
+for f in "$B"/window/derivatives/*.csv "$B/window/sentiment/alternative_me_fear_greed_daily.csv"; do
+	awk -F, 'NR == 1 || $1 >= "2024-01-01"' "$f" > "$f.cut" && mv "$f.cut" "$f"
+done
+awk -F, 'NR == 1 || $1 >= 1704067200000' "$B/window/market_cap/coingecko_global_market_cap.csv" > "$B/cut" &&
+	mv "$B/cut" "$B/window/market_cap/coingecko_global_market_cap.csv"
+measure window_report "$MSTRESS" build -q --config "$B/window/default.ini" --out "$B/window_out"
+awk -v a="$(cat "$B/default_report.median")" -v b="$(cat "$B/window_report.median")" \
+	'BEGIN { printf "bench: history_adds %.3f s\n", a - b }'
 measure min_5y_report "$MSTRESS" build -q --config "$B/min_5y.ini" --out "$B/min_5y"
 echo "bench: min_5y_html $(wc -c < "$B/min_5y/report.html") bytes"
 echo "bench: min_5y_pdf $(wc -c < "$B/min_5y/report.pdf") bytes"
