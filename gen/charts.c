@@ -5,12 +5,13 @@
 #include <string.h>
 #include "asset.h"
 #include "fmt.h"
+#include "model_fig.h"
 #include "phrase.h"
 #include "utc.h"
 
 const char *const ms_chart_ids[] = {
 	"price", "underwater", "etf_flows", "etf_monthly", "liquidations", "market_cap", "fear_greed",
-	"returns", "volatility", "week", "stress", NULL
+	"returns", "volatility", "week", "stress", "cycles", NULL
 };
 
 #define W 510.0
@@ -777,6 +778,71 @@ static void stress_chart(ctx *x, const ms_stress *s)
 	keep(x, ms_plot_end(p));
 }
 
+/* 12. The deepest falls since 2011 side by side: each from its closing high
+ * to its recovery (or the as-of day), by days since the peak; the fall
+ * under way drawn over them. */
+#define CYCLE_DEPTH 0.70
+#define CYCLE_DAYS 1200
+static void cycles_chart(ctx *x, const ms_history *h, const ms_dataset *d)
+{
+	const ms_series *s = d->series;
+	const double *cl = s->col[MS_CLOSE];
+	const ms_drawdown *now = h->falls[h->n - 1].recovered ? NULL : &h->falls[h->n - 1];
+	size_t pick[16], k = 0;
+	for (size_t i = 0; i < h->n && k < 16; i++)
+		if (-h->falls[i].depth >= CYCLE_DEPTH || &h->falls[i] == now)
+			pick[k++] = i;
+	if (k < 2 || !now)
+		return;
+	double *xs = malloc(CYCLE_DAYS * sizeof *xs), *ys = malloc(CYCLE_DAYS * sizeof *ys);
+	if (!xs || !ys) {
+		free(xs);
+		free(ys);
+		x->failed = 1;
+		return;
+	}
+	char title[160], nt[160], desc[512], when[32], span[32], depth[32], since[32] = "";
+	const char *name = ms_asset_of(d->cfg->asset).name;
+	ms_fmt_magnitude(depth, sizeof depth, now->depth, 0);
+	size_t deeper = 0;
+	for (size_t i = 0; i + 1 < h->n; i++)
+		deeper += h->falls[i].depth < now->depth;
+	ms_fmt_day_short(s->t[h->from], since, sizeof since);
+	snprintf(title, sizeof title, "%s's fall under way, %s so far, against its deepest since %.4s", name, depth,
+		 since + strlen(since) - 4);
+	ms_fmt_date(x->cfg->as_of, when);
+	snprintf(nt, sizeof nt, "Source: %s. Daily closes. As of %s.", d->fmt.provider, when);
+	snprintf(desc, sizeof desc, "Line chart of %s's falls of %.0f %% or more since %s, each from its closing high "
+		 "by days since that high; the fall under way, %s so far, is the %zu%s deepest of the %zu falls of "
+		 "more than %.0f %% since then.", name, CYCLE_DEPTH * 100, since, depth, deeper + 1,
+		 deeper == 0 ? "st" : deeper == 1 ? "nd" : deeper == 2 ? "rd" : "th", h->n, MS_HISTORY_MIN_DEPTH * 100);
+	ms_frame fr = { .id = "cycles", .title = title,
+			.subtitle = "Close against the cycle's closing high, by days since that high, to its recovery.",
+			.note = nt, .desc = desc, .width = W, .height = H_TALL, .x_time = 0, .x0 = 0,
+			.x1 = CYCLE_DAYS, .x_fmt = MS_AX_NUM, .y0 = -1, .y1 = 0.05, .y_fmt = MS_AX_PCT };
+	ms_plot *p = ms_plot_begin(&fr, x->fonts);
+	static const ms_rgba *palette[] = { &MS_GREY, &MS_SKY, &MS_BLUE, &MS_GREEN, &MS_PURPLE, &MS_ORANGE };
+	for (size_t j = 0; p && j < k; j++) {
+		const ms_drawdown *e = &h->falls[pick[j]];
+		size_t end = e->recovered ? e->recovery : s->n - 1, m = 0;
+		for (size_t i = e->peak; i <= end && m < CYCLE_DAYS; i++, m++) {
+			xs[m] = (double)(s->t[i] - s->t[e->peak]) / MS_DAY;
+			ys[m] = cl[i] / cl[e->peak] - 1;
+			if (xs[m] >= CYCLE_DAYS)
+				break;
+		}
+		ms_xs at = { NULL, xs };
+		int mine = e == now;
+		ms_plot_line(p, at, ys, m, mine ? MS_VERMILLION : *palette[j % 6], mine ? 2.0 : 1.0, 0);
+		ms_history_span_label(s, e, span, sizeof span);
+		ms_plot_mark(p, (double)(s->t[e->trough] - s->t[e->peak]) / MS_DAY, cl[e->trough] / cl[e->peak] - 1,
+			     span);
+	}
+	keep(x, ms_plot_end(p));
+	free(xs);
+	free(ys);
+}
+
 int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chartset *out, ms_diag *d)
 {
 	const ms_dataset *ds = fig->ds;
@@ -806,6 +872,8 @@ int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chartset 
 		fear_greed_chart(&x, fg);
 	if (prim->hi >= prim->lo + 2)
 		risk_charts(&x, prim, fig->primary_risk);
+	if (fig->history.n)
+		cycles_chart(&x, &fig->history, prim);
 	if (fig->stress.first + 1 < fig->stress.n && !isnan(fig->stress.index[fig->stress.n - 1]))
 		stress_chart(&x, &fig->stress);
 	if (x.failed) {

@@ -231,7 +231,8 @@ int ms_figures_compute(const ms_config *cfg, const ms_dataset *ds, size_t nds, m
 	ms_drawdown_series(f->primary.series->col[MS_CLOSE] + f->primary.lo, np, f->underwater);
 	crash_days(f);
 	ms_basis_compute(ds, nds, cfg->primary, &f->basis);
-	if (ms_crash_figures(f) || ms_market_figures(f) || ms_stress_compute(&f->primary, ds, nds, &f->stress))
+	if (ms_crash_figures(f) || ms_market_figures(f) || ms_stress_compute(&f->primary, ds, nds, &f->stress) ||
+	    ms_history_figures(f))
 		return ms_error(d, NULL, 0, 0, "out of memory");
 	if (cfg->weekly)
 		ms_week_figures(f);
@@ -249,6 +250,7 @@ void ms_figures_release(ms_figures *f)
 	free(f->underwater);
 	ms_market_figures_release(f);
 	ms_stress_release(&f->stress);
+	free(f->history.falls);
 	for (size_t i = 0; f->closes_bars && i < f->nds; i++)
 		ms_series_free(f->closes_bars[i]);
 	free(f->closes_bars);

@@ -142,6 +142,15 @@ typedef struct ms_fng {
 	size_t latest, min;          /* indices; the first lowest */
 } ms_fng;
 
+/* The primary's drawdowns over its history since 2011 (or its first day):
+ * every fall from a closing high deeper than MS_HISTORY_MIN_DEPTH. */
+#define MS_HISTORY_MIN_DEPTH 0.20
+typedef struct ms_history {
+	size_t from;                 /* the first bar of the history, in the primary's daily series */
+	ms_drawdown *falls;          /* owned; indices into that series, by peak date */
+	size_t n;
+} ms_history;
+
 /* The weekly newsletter's figures: the seven UTC days ending on the as-of
  * date, each as far as its source goes, against the day before the week. */
 typedef struct ms_week_price {
@@ -196,6 +205,7 @@ typedef struct ms_figures {
 	ms_etf etf;
 	ms_fng fng;
 	ms_stress stress;            /* the market stress index, to the as-of day */
+	ms_history history;          /* the primary's falls since 2011 */
 	int has_week;                /* a weekly report */
 	ms_week week;
 	ms_freshness *fresh;         /* owned; per dataset */
@@ -213,6 +223,8 @@ void ms_figures_release(ms_figures *f);
 /* figures_market.c: the market-wide parts; -1 when out of memory. */
 int ms_market_figures(ms_figures *f);
 void ms_market_figures_release(ms_figures *f);
+/* figures_history.c: the primary's falls since 2011; -1 when out of memory. */
+int ms_history_figures(ms_figures *f);
 /* figures_week.c: the week's figures. */
 void ms_week_figures(ms_figures *f);
 /* figures_risk.c: returns and risk of a daily view; -1 when out of memory. */

@@ -31,8 +31,10 @@ void ms_fmt_grouped(char *out, size_t n, double v, int decimals)
 void ms_fmt_usd(char *out, size_t n, double v)
 {
 	char g[96];
-	ms_fmt_grouped(g, sizeof g, fabs(v), 0);
-	snprintf(out, n, "%s$%s", v < 0 && fabs(v) >= 0.5 ? MINUS : "", g);
+	/* cents under $100 (bitcoin in 2011 traded at $0.30): whole dollars would read $0 */
+	int cents = fabs(v) < 99.995;
+	ms_fmt_grouped(g, sizeof g, fabs(v), cents ? 2 : 0);
+	snprintf(out, n, "%s$%s", v < 0 && fabs(v) >= (cents ? 0.005 : 0.5) ? MINUS : "", g);
 }
 
 void ms_fmt_price(char *out, size_t n, double v, const char *quote)

@@ -6,7 +6,7 @@
 #define MS_FMT_H
 #include <stddef.h>
 
-/* "$126,210" (whole dollars, thousands separated). */
+/* "$126,210" (whole dollars, thousands separated); "$0.30" under $100. */
 void ms_fmt_usd(char *out, size_t n, double v);
 /* A price in its quote: "$126,210", or "70,544 USDT" for a quote other than
  * US dollars (NULL or "USD" is dollars). */

@@ -34,7 +34,9 @@ json_t *ms_json_date(int64_t t);
  * prose ("6 February 2026"); both null when !have. */
 void ms_json_set_day(json_t *o, const char *key, int have, int64_t t);
 
-/* model_price.c */
+/* model_price.c; a drawdown episode as a table row (depth, peak, trough,
+ * recovery, durations in calendar days) */
+json_t *ms_model_drawdown_row(const ms_series *s, const ms_drawdown *e, int64_t as_of, const char *src);
 json_t *ms_model_price(const ms_dataset *view, const ms_price_figures *pf, const ms_risk *risk,
 		       const ms_figures *f);
 json_t *ms_model_crash_days(const ms_figures *f);
@@ -46,6 +48,10 @@ json_t *ms_model_etf(const ms_figures *f);
 json_t *ms_model_sentiment(const ms_figures *f);
 /* model_week.c */
 json_t *ms_model_week(const ms_figures *f);
+/* model_history.c: the primary's falls since 2011, or NULL without them. */
+json_t *ms_model_history(const ms_figures *f);
+/* A fall's years, peak to trough: "2021–22", "2011"; "2025–" while under way. */
+void ms_history_span_label(const ms_series *s, const ms_drawdown *e, char *out, size_t n);
 /* model_stress.c: the stress index at the as-of day, or NULL without one. */
 json_t *ms_model_stress(const ms_figures *f);
 

@@ -9,7 +9,7 @@
 #include "utc.h"
 #include "memwatch.h"
 
-static json_t *drawdown_row(const ms_series *s, const ms_drawdown *e, int64_t as_of, const char *src)
+json_t *ms_model_drawdown_row(const ms_series *s, const ms_drawdown *e, int64_t as_of, const char *src)
 {
 	const double *cl = s->col[MS_CLOSE];
 	int64_t peak = s->t[e->peak], trough = s->t[e->trough];
@@ -32,7 +32,7 @@ static json_t *top_drawdowns(const ms_dataset *ds, const ms_price_figures *pf, i
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < pf->nepisodes; i++) {
-		json_t *row = drawdown_row(ds->series, &pf->episodes[i], as_of, ds->cfg->name);
+		json_t *row = ms_model_drawdown_row(ds->series, &pf->episodes[i], as_of, ds->cfg->name);
 		json_object_set_new(row, "rank", json_integer((json_int_t)i + 1));
 		json_array_append_new(a, row);
 	}
@@ -169,7 +169,7 @@ json_t *ms_model_price(const ms_dataset *ds, const ms_price_figures *pf, const m
 		json_object_set_new(o, "drawdown_from_period_high", ms_fig_on(f->from_period_high,
 			MS_CHANGE, last_day, src, "latest close / period intraday high - 1"));
 	}
-	json_t *m = drawdown_row(s, &f->maxdd, cfg->as_of, src);
+	json_t *m = ms_model_drawdown_row(s, &f->maxdd, cfg->as_of, src);
 	json_object_update(m, json_object_get(m, "depth"));   /* value, display … at the top level */
 	json_object_del(m, "depth");
 	json_object_set_new(m, "peak_to_trough_days", json_integer((s->t[f->maxdd.trough] - s->t[f->maxdd.peak]) / MS_DAY));

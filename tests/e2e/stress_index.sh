@@ -1,13 +1,16 @@
-# The market stress index: numpy recomputes every day of stress_index.csv
-# from the data files at two dates; the report shows the as-of day's value,
-# regime and parts as stats.json has them; the back-test tables of
-# the README's back-test are what the index gives at the data's end.
+# Market stress in context: numpy recomputes every day of stress_index.csv
+# and bitcoin's falls since 2011 from the data files at two dates; the report
+# shows the index's value, regime and parts and the fall's rank as stats.json
+# has them; the README's back-test tables are what the index gives at the
+# data's end.
 . "$ROOT/tests/lib.sh"
 for d in 2026-02-06 2024-08-05; do
 	"$MSTRESS" build -q --as-of "$d" --out "$WORK/$d"
 	/usr/bin/python3 "$ROOT/tests/independent_stress.py" "$ROOT/data" "$d" "$WORK/$d/stress_index.csv" \
 		> "$WORK/numpy-$d.txt"
 	expect_in "$WORK/numpy-$d.txt" "numpy agrees on"
+	/usr/bin/python3 "$ROOT/tests/independent_history.py" "$ROOT/data" "$WORK/$d/stats.json" > "$WORK/falls-$d.txt"
+	expect_in "$WORK/falls-$d.txt" "numpy agrees on the"
 done
 /usr/bin/python3 - "$WORK/2026-02-06" <<'PY'
 import csv, json, sys
@@ -25,6 +28,11 @@ line = f"The crypto market stress index reads **{s['value']['display']}** on 6 F
 assert line in md, md[:1500]
 assert f"| Market stress index (extreme) | {s['value']['display']} | 2026-02-06 |" in md
 assert "## Market stress" in md and "(chart:stress)" in md
+# the fall under way among the falls since 2011
+h = json.load(open(f"{out}/stats.json"))["history"]
+assert (h["count"], h["current"]["rank"], h["current"]["since"]["span"]) == (19, 7, "2021\u201322"), h["current"]
+assert ("The fall under way, 49.6\u00a0% so far, ranks seventh of the 19 falls of\nmore than 20\u00a0% since "
+        "1 January 2011: the deepest since 2021\u201322 (\u221276.6\u00a0%).") in md
 PY
 expect_in "$WORK/2026-02-06/charts/stress.svg" "Market stress is extreme"
 # the back-test: the README's tables, at the data's end

@@ -10,6 +10,15 @@ static void number_formats(void)
 	CHECK_STR(s, "$999");
 	ms_fmt_usd(s, sizeof s, -1700000000000.0);
 	CHECK_STR(s, "\xE2\x88\x92$1,700,000,000,000");
+	/* cents under $100, so early prices do not read $0 */
+	ms_fmt_usd(s, sizeof s, 0.29899);
+	CHECK_STR(s, "$0.30");
+	ms_fmt_usd(s, sizeof s, 99.994);
+	CHECK_STR(s, "$99.99");
+	ms_fmt_usd(s, sizeof s, 99.996);
+	CHECK_STR(s, "$100");
+	ms_fmt_usd(s, sizeof s, -0.004);
+	CHECK_STR(s, "$0.00");
 	ms_fmt_usd_compact(s, sizeof s, 63100);
 	CHECK_STR(s, "$63.1k");
 	ms_fmt_usd_compact(s, sizeof s, 2.55e12);
