@@ -11,7 +11,7 @@
 
 const char *const ms_chart_ids[] = {
 	"price", "underwater", "etf_flows", "etf_monthly", "liquidations", "market_cap", "fear_greed",
-	"returns", "volatility", "week", "stress", "cycles", NULL
+	"returns", "volatility", "week", "stress", "cycles", "open_interest", "funding", NULL
 };
 
 #define W 510.0
@@ -843,6 +843,123 @@ static void cycles_chart(ctx *x, const ms_history *h, const ms_dataset *d)
 	free(ys);
 }
 
+/* 13. Open interest of each asset over the window, the crash days marked;
+ * and 14. the primary asset's funding rate, its 7-day mean annualised. */
+static void leverage_charts(ctx *x, const ms_leverage *l)
+{
+	static const ms_rgba *colour[] = { &MS_ORANGE, &MS_BLUE };
+	const ms_lev_asset *first = &l->asset[0];
+	const ms_series *s0 = first->oi->series;
+	int64_t t0 = s0->t[first->oi_first], t1 = s0->t[first->oi_last];
+	double hi = 0;
+	for (size_t k = 0; k < l->n; k++) {
+		const ms_lev_asset *a = &l->asset[k];
+		hi = fmax(hi, a->oi->series->col[MS_VALUE][a->oi_high]);
+		t0 = a->oi->series->t[a->oi_first] < t0 ? a->oi->series->t[a->oi_first] : t0;
+		t1 = a->oi->series->t[a->oi_last] > t1 ? a->oi->series->t[a->oi_last] : t1;
+	}
+	char title[160], nt[160], desc[384], when[32], a0[32], a1[32], pct[32], day[11];
+	ms_fmt_date(x->cfg->as_of, day);
+	snprintf(nt, sizeof nt, "Source: %s. UTC. As of %s.", first->oi->fmt.provider, day);
+	ms_fmt_usd_compact(a0, sizeof a0, s0->col[MS_VALUE][first->oi_high]);
+	ms_fmt_usd_compact(a1, sizeof a1, s0->col[MS_VALUE][first->oi_last]);
+	ms_fmt_day_short(s0->t[first->oi_high], when, sizeof when);
+	double from_high = s0->col[MS_VALUE][first->oi_last] / s0->col[MS_VALUE][first->oi_high] - 1;
+	ms_fmt_magnitude(pct, sizeof pct, from_high, 0);
+	if (ms_direction(from_high, 0) == MS_DIR_DOWN)
+		snprintf(title, sizeof title, "%s open interest is %s below its high of %s (%s)", first->oi->cfg->asset,
+			 pct, a0, when);
+	else
+		snprintf(title, sizeof title, "%s open interest at its high, %s", first->oi->cfg->asset, a1);
+	snprintf(desc, sizeof desc, "Line chart of the open interest of %s contracts%s, US$; %s's stood at %s on %s, "
+		 "against a high of %s on %s.", first->oi->cfg->asset, l->n > 1 ? " and of the other asset's" : "",
+		 first->oi->cfg->asset, a1, day, a0, when);
+	ms_legend legend[2];
+	for (size_t k = 0; k < l->n; k++)
+		legend[k] = (ms_legend){ l->asset[k].oi->cfg->asset, *colour[k] };
+	ms_frame fr = { .id = "open_interest", .title = title,
+			.subtitle = "Futures and perpetuals open on all exchanges, US$, end of each UTC day.", .note = nt,
+			.desc = desc, .width = W, .height = H_SHORT, .x_time = 1, .x0 = (double)t0, .x1 = (double)t1,
+			.y0 = 0, .y1 = hi, .y_fmt = MS_AX_USD, .legend = legend, .nlegend = l->n };
+	ms_plot *p = ms_plot_begin(&fr, x->fonts);
+	for (size_t k = 0; p && k < l->n; k++) {
+		const ms_lev_asset *a = &l->asset[k];
+		ms_xs xs = { a->oi->series->t + a->oi_first, NULL };
+		ms_plot_line(p, xs, a->oi->series->col[MS_VALUE] + a->oi_first, a->oi_last - a->oi_first + 1, *colour[k],
+			     1.2, 0);
+	}
+	for (size_t k = 0; p && k < x->fig->ncrash; k++) {
+		int64_t d = x->fig->crash_day[k];
+		if (d < t0 || d > t1)
+			continue;
+		int yy, mm, dd;
+		char lab[48];
+		ms_civil_from_days(d / MS_DAY, &yy, &mm, &dd);
+		snprintf(lab, sizeof lab, "Crash, %d %s", dd, ms_month_abbr(mm));
+		ms_plot_vline(p, (double)d, MS_GREY, lab, (int)(k % 2));
+	}
+	keep(x, ms_plot_end(p));
+
+	/* the primary asset's funding, else the first loaded */
+	const ms_lev_asset *fa = NULL;
+	for (size_t k = 0; k < l->n; k++)
+		if (l->asset[k].has_funding && (!fa || !strcmp(l->asset[k].oi->cfg->asset, x->fig->primary.cfg->asset)))
+			fa = &l->asset[k];
+	if (!fa)
+		return;
+	const ms_dataset *fd = fa->funding;
+	size_t n = fd->hi - fd->lo;
+	if (n < 8)
+		return;
+	int64_t *t = malloc(n * sizeof *t);
+	double *v = malloc(n * sizeof *v);
+	if (!t || !v) {
+		free(t);
+		free(v);
+		x->failed = 1;
+		return;
+	}
+	size_t m = 0;
+	double lo = 0, top = 0;
+	for (size_t i = fd->lo + 6; i < fd->hi; i++) {
+		double sum = 0;
+		for (size_t j = i - 6; j <= i; j++)
+			sum += fd->series->col[MS_VALUE][j];
+		t[m] = fd->series->t[i];
+		v[m] = ms_funding_annualised(sum / 7);
+		lo = fmin(lo, v[m]);
+		top = fmax(top, v[m]);
+		m++;
+	}
+	char share[32];
+	ms_fmt_pct(share, sizeof share, fa->negative_share, 0);
+	ms_fmt_pct(pct, sizeof pct, fabs(fa->funding_7d), 1);
+	if (fa->funding_7d < 0)
+		snprintf(title, sizeof title, "%s funding is negative: shorts pay %s a year (7-day mean)", fd->cfg->asset,
+			 pct);
+	else
+		snprintf(title, sizeof title, "%s funding: longs pay %s a year (7-day mean)", fd->cfg->asset, pct);
+	snprintf(nt, sizeof nt, "Source: %s. UTC. As of %s.", fd->fmt.provider, day);
+	snprintf(desc, sizeof desc, "Line chart of the %s perpetual funding rate, its 7-day mean annualised; below "
+		 "zero, shorts pay longs. It ends at %s%s.", fd->cfg->asset, fa->funding_7d < 0 ? "minus " : "", pct);
+	char fsub[160], since[32];
+	ms_fmt_day_short(fd->series->t[fd->lo], since, sizeof since);
+	snprintf(fsub, sizeof fsub, "7-day mean of the daily rate, x 3 payments x 365 days. Negative on %s of days "
+		 "since %s.", share, since);
+	ms_frame ff = { .id = "funding", .title = title, .subtitle = fsub,
+			.note = nt, .desc = desc, .width = W, .height = H_SHORT, .x_time = 1, .x0 = (double)t[0],
+			.x1 = (double)t[m - 1], .y0 = lo, .y1 = top, .y_fmt = MS_AX_PCT };
+	p = ms_plot_begin(&ff, x->fonts);
+	if (p) {
+		ms_xs xs = { t, NULL };
+		ms_plot_area(p, xs, v, m, 0, NULL, ms_alpha(MS_BLUE, 0.25));
+		ms_plot_line(p, xs, v, m, MS_BLUE, 1.0, 0);
+	}
+	keep(x, ms_plot_end(p));
+	free(t);
+	free(v);
+}
+
 int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chartset *out, ms_diag *d)
 {
 	const ms_dataset *ds = fig->ds;
@@ -874,6 +991,8 @@ int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chartset 
 		risk_charts(&x, prim, fig->primary_risk);
 	if (fig->history.n)
 		cycles_chart(&x, &fig->history, prim);
+	if (fig->leverage.n)
+		leverage_charts(&x, &fig->leverage);
 	if (fig->stress.first + 1 < fig->stress.n && !isnan(fig->stress.index[fig->stress.n - 1]))
 		stress_chart(&x, &fig->stress);
 	if (x.failed) {

@@ -234,6 +234,7 @@ int ms_figures_compute(const ms_config *cfg, const ms_dataset *ds, size_t nds, m
 	if (ms_crash_figures(f) || ms_market_figures(f) || ms_stress_compute(&f->primary, ds, nds, &f->stress) ||
 	    ms_history_figures(f))
 		return ms_error(d, NULL, 0, 0, "out of memory");
+	ms_leverage_figures(f);
 	if (cfg->weekly)
 		ms_week_figures(f);
 	return freshness(f, d);

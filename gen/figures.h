@@ -142,6 +142,29 @@ typedef struct ms_fng {
 	size_t latest, min;          /* indices; the first lowest */
 } ms_fng;
 
+/* One asset's leverage over the window (figures_leverage.c). */
+typedef struct ms_lev_asset {
+	const ms_dataset *oi, *funding;   /* borrowed; funding may be NULL */
+	int has_oi;
+	size_t oi_first, oi_last, oi_high;   /* indices into oi->series: the window's ends, its highest */
+	double oi_change;                 /* last / first - 1 */
+	unsigned char has_crash[MS_MAX_CRASH_DAYS];
+	size_t crash_i[MS_MAX_CRASH_DAYS];
+	double crash_change[MS_MAX_CRASH_DAYS];   /* the crash day's open interest / the day before's - 1 */
+	int has_funding;
+	double funding_7d, funding_mean;  /* annualised: the last 7 days' mean, the window's */
+	double negative_share;            /* the share of the window's days with negative funding */
+	ms_streak negative_run;           /* the longest run of them: indices into funding->series */
+} ms_lev_asset;
+
+typedef struct ms_leverage {
+	ms_lev_asset asset[2];            /* BTC, then ETH, as loaded */
+	size_t n;
+	int has_ratio;                    /* their open interest over the total market cap */
+	double ratio, ratio_high;
+	int64_t ratio_day, ratio_high_day;
+} ms_leverage;
+
 /* The primary's drawdowns over its history since 2011 (or its first day):
  * every fall from a closing high deeper than MS_HISTORY_MIN_DEPTH. */
 #define MS_HISTORY_MIN_DEPTH 0.20
@@ -206,6 +229,7 @@ typedef struct ms_figures {
 	ms_fng fng;
 	ms_stress stress;            /* the market stress index, to the as-of day */
 	ms_history history;          /* the primary's falls since 2011 */
+	ms_leverage leverage;
 	int has_week;                /* a weekly report */
 	ms_week week;
 	ms_freshness *fresh;         /* owned; per dataset */
@@ -223,6 +247,8 @@ void ms_figures_release(ms_figures *f);
 /* figures_market.c: the market-wide parts; -1 when out of memory. */
 int ms_market_figures(ms_figures *f);
 void ms_market_figures_release(ms_figures *f);
+/* figures_leverage.c: open interest and funding over the window. */
+void ms_leverage_figures(ms_figures *f);
 /* figures_history.c: the primary's falls since 2011; -1 when out of memory. */
 int ms_history_figures(ms_figures *f);
 /* figures_week.c: the week's figures. */

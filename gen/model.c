@@ -431,6 +431,7 @@ json_t *ms_model_build(const ms_figures *f, ms_diag *d)
 		{ "sentiment", ms_model_sentiment(f) },
 		{ "stress", ms_model_stress(f) },
 		{ "history", ms_model_history(f) },
+		{ "leverage", ms_model_leverage(f) },
 		{ "week", f->has_week ? ms_model_week(f) : NULL },
 	};
 	/* a part whose data is not loaded is null, and the template says so */

@@ -233,3 +233,9 @@ int ms_var_cvar(const double *r, size_t n, double level, double *var, double *cv
 	free(s);
 	return 0;
 }
+
+/* percent per 8 hours, as exported: three a day */
+double ms_funding_annualised(double pct_per_8h)
+{
+	return pct_per_8h / 100 * 3 * 365;
+}

@@ -13,6 +13,8 @@ long ms_argmin(const double *x, size_t lo, size_t hi);
  * earlier of equal values first: a partial selection for short top-k
  * lists. Writes min(k, n) indices to out and returns how many. */
 size_t ms_extremes(const double *x, size_t n, int highest, size_t *out, size_t k);
+/* A funding rate as exported (percent per 8 hours) annualised, as a fraction. */
+double ms_funding_annualised(double pct_per_8h);
 /* Relative change from a to b: b / a - 1. */
 double ms_change(double a, double b);
 

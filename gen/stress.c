@@ -123,11 +123,10 @@ static void leverage_parts(ms_stress *s, const ms_dataset *ds, size_t nds, const
 		s->raw[MS_SP_OI_CHANGE][g] = week > 0 ? now / week - 1 : NAN;
 		if (!fd)
 			continue;
-		/* percent per 8 hours, as exported: three a day */
 		double sum = 0;
 		for (int j = 0; j < 7; j++)
 			sum += value_on(fd->series, fd->series->col[MS_VALUE], d - j * MS_DAY, 0);
-		s->raw[MS_SP_FUNDING][g] = sum / 7 / 100 * 3 * 365;
+		s->raw[MS_SP_FUNDING][g] = ms_funding_annualised(sum / 7);
 	}
 }
 

@@ -1,5 +1,6 @@
-# Market stress in context: numpy recomputes every day of stress_index.csv
-# and bitcoin's falls since 2011 from the data files at two dates; the report
+# Market stress in context: numpy recomputes every day of stress_index.csv,
+# bitcoin's falls since 2011 and the leverage figures from the data files at
+# two dates; the report
 # shows the index's value, regime and parts and the fall's rank as stats.json
 # has them; the README's back-test tables are what the index gives at the
 # data's end.
@@ -9,7 +10,7 @@ for d in 2026-02-06 2024-08-05; do
 	/usr/bin/python3 "$ROOT/tests/independent_stress.py" "$ROOT/data" "$d" "$WORK/$d/stress_index.csv" \
 		> "$WORK/numpy-$d.txt"
 	expect_in "$WORK/numpy-$d.txt" "numpy agrees on"
-	/usr/bin/python3 "$ROOT/tests/independent_history.py" "$ROOT/data" "$WORK/$d/stats.json" > "$WORK/falls-$d.txt"
+	/usr/bin/python3 "$ROOT/tests/independent_context.py" "$ROOT/data" "$WORK/$d/stats.json" > "$WORK/falls-$d.txt"
 	expect_in "$WORK/falls-$d.txt" "numpy agrees on the"
 done
 /usr/bin/python3 - "$WORK/2026-02-06" <<'PY'

@@ -35,7 +35,7 @@ void capture_end(capture *c)
 #define GROUP(g) extern const ms_test g##_tests[]; extern const size_t g##_ntests;
 GROUP(csv) GROUP(utc) GROUP(src) GROUP(stats) GROUP(fmt) GROUP(tmpl) GROUP(config) GROUP(chart)
 GROUP(spec) GROUP(claims) GROUP(theme) GROUP(numparse) GROUP(json) GROUP(doc) GROUP(phrase) GROUP(figures)
-GROUP(fsutil) GROUP(stress)
+GROUP(fsutil) GROUP(stress) GROUP(leverage)
 #undef GROUP
 
 int main(int argc, char **argv)
@@ -45,7 +45,7 @@ int main(int argc, char **argv)
 		{ stats_tests, stats_ntests }, { fmt_tests, fmt_ntests }, { tmpl_tests, tmpl_ntests },
 		{ config_tests, config_ntests }, { chart_tests, chart_ntests }, { spec_tests, spec_ntests }, { claims_tests, claims_ntests }, { theme_tests, theme_ntests }, { numparse_tests, numparse_ntests }, { json_tests, json_ntests },
 		{ doc_tests, doc_ntests }, { phrase_tests, phrase_ntests }, { figures_tests, figures_ntests },
-		{ fsutil_tests, fsutil_ntests }, { stress_tests, stress_ntests },
+		{ fsutil_tests, fsutil_ntests }, { stress_tests, stress_ntests }, { leverage_tests, leverage_ntests },
 	};
 	const char *only = argc > 1 ? argv[1] : NULL;
 	int passed = 0, failed = 0;

@@ -1,0 +1,103 @@
+/* Leverage over the window: each asset's open interest (its level, its
+ * change over the window and on each crash day) and funding rate (its
+ * annualised level, the share of days it was negative, the longest run of
+ * them), and the open interest against the total market cap. */
+#include <math.h>
+#include <string.h>
+#include "figures.h"
+#include "utc.h"
+
+static void open_interest(ms_figures *f, ms_lev_asset *a)
+{
+	const ms_dataset *d = a->oi;
+	const double *v = d->series->col[MS_VALUE];
+	if (d->hi < d->lo + 2)
+		return;
+	a->has_oi = 1;
+	a->oi_first = d->lo;
+	a->oi_last = d->hi - 1;
+	a->oi_change = v[a->oi_last] / v[a->oi_first] - 1;
+	a->oi_high = (size_t)ms_argmax(v, d->lo, d->hi);
+	for (size_t k = 0; k < f->ncrash; k++) {
+		long i = ms_series_at(d->series, f->crash_day[k]);
+		if (i < 1 || (size_t)i >= d->series->n || d->series->t[i] - d->series->t[i - 1] != MS_DAY)
+			continue;
+		a->has_crash[k] = 1;
+		a->crash_i[k] = (size_t)i;
+		a->crash_change[k] = v[i] / v[i - 1] - 1;
+	}
+}
+
+static void funding(ms_lev_asset *a)
+{
+	const ms_dataset *d = a->funding;
+	const double *v = d->series->col[MS_VALUE] + d->lo;
+	size_t n = d->hi - d->lo;
+	if (n < 7)
+		return;
+	a->has_funding = 1;
+	double sum = 0, last7 = 0;
+	size_t negative = 0;
+	for (size_t i = 0; i < n; i++) {
+		sum += v[i];
+		negative += v[i] < 0;
+		if (i + 7 >= n)
+			last7 += v[i];
+	}
+	a->funding_mean = ms_funding_annualised(sum / (double)n);
+	a->funding_7d = ms_funding_annualised(last7 / 7);
+	a->negative_share = (double)negative / (double)n;
+	ms_streak current;
+	ms_outflow_streaks(v, n, &a->negative_run, &current);
+	a->negative_run.first += d->lo;
+	a->negative_run.last += d->lo;
+}
+
+/* The assets' open interest summed over the total market cap, on each of
+ * the market cap's window days that every asset has a value for. */
+static void oi_to_mcap(ms_figures *f, ms_leverage *l)
+{
+	const ms_dataset *m = f->mcap.ds;
+	if (!m || !l->n)
+		return;
+	for (size_t i = m->lo; i < m->hi; i++) {
+		double oi = 0;
+		for (size_t k = 0; k < l->n; k++) {
+			long j = ms_series_at(l->asset[k].oi->series, m->series->t[i]);
+			oi = j < 0 ? NAN : oi + l->asset[k].oi->series->col[MS_VALUE][j];
+		}
+		if (isnan(oi))
+			continue;
+		double r = oi / m->series->col[MS_VALUE][i];
+		if (!l->has_ratio || r > l->ratio_high) {
+			l->ratio_high = r;
+			l->ratio_high_day = m->series->t[i];
+		}
+		l->has_ratio = 1;
+		l->ratio = r;
+		l->ratio_day = m->series->t[i];
+	}
+}
+
+void ms_leverage_figures(ms_figures *f)
+{
+	static const char *const assets[] = { "BTC", "ETH" };
+	ms_leverage *l = &f->leverage;
+	memset(l, 0, sizeof *l);
+	for (int k = 0; k < 2; k++) {
+		const ms_dataset *oi = ms_find_metric(f->ds, f->nds, "open_interest", assets[k]);
+		if (!oi)
+			continue;
+		ms_lev_asset *a = &l->asset[l->n];
+		a->oi = oi;
+		a->funding = ms_find_metric(f->ds, f->nds, "funding", assets[k]);
+		open_interest(f, a);
+		if (a->funding)
+			funding(a);
+		if (a->has_oi)
+			l->n++;
+		else
+			memset(a, 0, sizeof *a);
+	}
+	oi_to_mcap(f, l);
+}

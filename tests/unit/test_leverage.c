@@ -1,0 +1,84 @@
+/* Leverage figures on a hand-made week: open interest's change over the
+ * window and on a crash day, funding annualised, its negative share and
+ * longest negative run, and open interest over the total market cap. */
+#include <math.h>
+#include <string.h>
+#include "config.h"
+#include "figures.h"
+#include "test.h"
+#include "utc.h"
+
+static const char *cfg_text =
+	"[report]\nas_of = 2026-01-08\nwindow_start = 2026-01-01\nperiod_high = 2026-01\nprimary = btc\n"
+	"[source.btc]\nformat = cryptoquant_ohlcv\npath = b.csv\nasset = BTC\nvenue = Q\n"
+	"[source.btc_oi]\nformat = cryptoquant_metric\nvalue_column = v\nmetric = open_interest\npath = o.csv\n"
+	"asset = BTC\nvenue = Q\n"
+	"[source.btc_funding]\nformat = cryptoquant_metric\nvalue_column = v\nmetric = funding\npath = f.csv\n"
+	"asset = BTC\nvenue = Q\n"
+	"[source.mcap]\nformat = coingecko_global_mcap\npath = m.csv\nvenue = C\n";
+
+#define DAY0 (ms_days_from_civil(2026, 1, 1) * MS_DAY)
+
+static void open_interest_and_funding(void)
+{
+	capture cap;
+	capture_start(&cap);
+	ms_config cfg;
+	CHECK(ms_config_parse(&cfg, "r.ini", cfg_text, strlen(cfg_text), &cap.d) == 0);
+	ms_dataset ds[3];
+	memset(ds, 0, sizeof ds);
+	/* open interest (US$): a high of 130 on the 4th, 100 before the crash
+	 * day (the 6th) and 70 on it; funding (percent per 8 h) negative on the
+	 * 2nd, the 5th, 6th and 7th; the market cap 1000 a day */
+	static const double oi[8] = { 100, 110, 120, 130, 100, 70, 80, 90 };
+	static const double fu[8] = { 0.01, -0.01, 0.01, 0.01, -0.02, -0.03, -0.01, 0.02 };
+	for (int v = 0; v < 3; v++) {
+		ds[v].cfg = &cfg.source[v + 1];      /* the price source is not needed */
+		ds[v].fmt = *ms_csv_format_find(ds[v].cfg->format);
+		ds[v].series = ms_series_new(MS_DAY, MS_COLBIT(MS_VALUE));
+		for (int i = 0; i < 8; i++) {
+			double vals[MS_NCOL] = { 0, 0, 0, 0, 0, v == 0 ? oi[i] : v == 1 ? fu[i] : 1000 };
+			ms_series_push(ds[v].series, DAY0 + i * MS_DAY, vals);
+		}
+		ds[v].lo = 0;
+		ds[v].hi = 8;
+	}
+	ms_figures f;
+	memset(&f, 0, sizeof f);
+	f.cfg = &cfg;
+	f.ds = ds;
+	f.nds = 3;
+	f.ncrash = 1;
+	f.crash_day[0] = DAY0 + 5 * MS_DAY;
+	f.mcap.ds = &ds[2];
+	ms_leverage_figures(&f);
+	const ms_leverage *l = &f.leverage;
+	CHECK(l->n == 1);
+	const ms_lev_asset *a = &l->asset[0];
+	CHECK_NEAR(a->oi_change, 90.0 / 100 - 1, 1e-15);
+	CHECK(a->oi_high == 3);
+	CHECK(a->has_crash[0] && a->crash_i[0] == 5);
+	CHECK_NEAR(a->crash_change[0], 70.0 / 100 - 1, 1e-15);
+	/* funding: 0.01 % per 8 h is 0.01 / 100 x 3 x 365 = 10.95 % a year */
+	CHECK_NEAR(ms_funding_annualised(0.01), 0.1095, 1e-15);
+	double mean = (0.01 - 0.01 + 0.01 + 0.01 - 0.02 - 0.03 - 0.01 + 0.02) / 8;
+	CHECK_NEAR(a->funding_mean, ms_funding_annualised(mean), 1e-12);
+	double last7 = (-0.01 + 0.01 + 0.01 - 0.02 - 0.03 - 0.01 + 0.02) / 7;
+	CHECK_NEAR(a->funding_7d, ms_funding_annualised(last7), 1e-12);
+	CHECK_NEAR(a->negative_share, 4.0 / 8, 1e-15);
+	CHECK(a->negative_run.length == 3 && a->negative_run.first == 4 && a->negative_run.last == 6);
+	/* open interest over the market cap: the last day's, and the highest */
+	CHECK(l->has_ratio);
+	CHECK_NEAR(l->ratio, 90.0 / 1000, 1e-15);
+	CHECK_NEAR(l->ratio_high, 130.0 / 1000, 1e-15);
+	CHECK(l->ratio_high_day == DAY0 + 3 * MS_DAY);
+	for (int v = 0; v < 3; v++)
+		ms_series_free(ds[v].series);
+	ms_config_release(&cfg);
+	capture_end(&cap);
+}
+
+const ms_test leverage_tests[] = {
+	{ "leverage/open_interest_and_funding", open_interest_and_funding },
+};
+const size_t leverage_ntests = sizeof leverage_tests / sizeof leverage_tests[0];
