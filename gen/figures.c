@@ -251,6 +251,7 @@ void ms_figures_release(ms_figures *f)
 	free(f->underwater);
 	ms_market_figures_release(f);
 	ms_stress_release(&f->stress);
+	ms_fund_figures_release(f);
 	free(f->history.falls);
 	for (size_t i = 0; f->closes_bars && i < f->nds; i++)
 		ms_series_free(f->closes_bars[i]);

@@ -11,6 +11,7 @@
 #include "config.h"
 #include "diag.h"
 #include "flows.h"
+#include "fund_flows.h"
 #include "model.h"
 #include "notes.h"
 #include "stats.h"
@@ -165,6 +166,28 @@ typedef struct ms_leverage {
 	int64_t ratio_day, ratio_high_day;
 } ms_leverage;
 
+/* The ETF flows fund by fund (figures_funds.c): US$ millions. */
+#define MS_FUND_MONTHS 6
+typedef struct ms_fund_row {
+	size_t fund;                      /* index into ff->fund */
+	double since_launch;              /* every flow by the as-of day */
+	double stress;                    /* since the peak of the fall under way */
+	double month[MS_FUND_MONTHS];     /* the last months' net, oldest first */
+	int has_basis;
+	ms_cost_basis cb;                 /* priced at the closes the ETF cost basis uses */
+} ms_fund_row;
+
+typedef struct ms_funds {
+	const ms_fund_flows *ff;          /* borrowed; NULL without funds */
+	ms_fund_row *row;                 /* owned; n, the largest inflow first */
+	size_t n;
+	int month_key[MS_FUND_MONTHS];    /* year * 12 + month - 1 */
+	size_t nmonths;
+	int has_stress;
+	int64_t stress_from;              /* the day of the peak */
+	double stress_total;
+} ms_funds;
+
 /* The primary's drawdowns over its history since 2011 (or its first day):
  * every fall from a closing high deeper than MS_HISTORY_MIN_DEPTH. */
 #define MS_HISTORY_MIN_DEPTH 0.20
@@ -230,6 +253,7 @@ typedef struct ms_figures {
 	ms_stress stress;            /* the market stress index, to the as-of day */
 	ms_history history;          /* the primary's falls since 2011 */
 	ms_leverage leverage;
+	ms_funds funds;              /* set by ms_fund_figures, after the rest */
 	int has_week;                /* a weekly report */
 	ms_week week;
 	ms_freshness *fresh;         /* owned; per dataset */
@@ -247,6 +271,10 @@ void ms_figures_release(ms_figures *f);
 /* figures_market.c: the market-wide parts; -1 when out of memory. */
 int ms_market_figures(ms_figures *f);
 void ms_market_figures_release(ms_figures *f);
+/* figures_funds.c: the flows fund by fund (ff borrowed for the life of f);
+ * -1 when out of memory. */
+int ms_fund_figures(ms_figures *f, const ms_fund_flows *ff);
+void ms_fund_figures_release(ms_figures *f);
 /* figures_leverage.c: open interest and funding over the window. */
 void ms_leverage_figures(ms_figures *f);
 /* figures_history.c: the primary's falls since 2011; -1 when out of memory. */

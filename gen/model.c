@@ -277,6 +277,12 @@ static json_t *conventions(void)
 		"deepest, the 30-day volatility against the whole period's (a tenth either way is \"as usual\"), the "
 		"long to short liquidation ratio, the run of months of ETF flows of one sign, and the whole market's "
 		"fall against the asset's.",
+		"Open interest is the value of the futures and perpetual contracts open on all exchanges at the end of "
+		"the UTC day; funding rates (percent per 8 hours) are annualised x 3 x 365.",
+		"Each fund's flows are its own column of the Farside file; a fund's cost basis prices its flows as the "
+		"funds' together are priced; \"since the peak\" runs from the closing high of the fall under way.",
+		"The market stress index standardises each of its parts against the part's own history up to each "
+		"day, so its history never changes as data arrives; its method is under \"Market stress\".",
 		"Numbers in stats.json carry 15 significant digits; the report rounds them for reading.",
 	};
 	json_t *a = json_array();
@@ -432,6 +438,7 @@ json_t *ms_model_build(const ms_figures *f, ms_diag *d)
 		{ "stress", ms_model_stress(f) },
 		{ "history", ms_model_history(f) },
 		{ "leverage", ms_model_leverage(f) },
+		{ "funds", ms_model_funds(f) },
 		{ "week", f->has_week ? ms_model_week(f) : NULL },
 	};
 	/* a part whose data is not loaded is null, and the template says so */

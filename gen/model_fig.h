@@ -48,6 +48,8 @@ json_t *ms_model_etf(const ms_figures *f);
 json_t *ms_model_sentiment(const ms_figures *f);
 /* model_week.c */
 json_t *ms_model_week(const ms_figures *f);
+/* model_funds.c: the ETF flows fund by fund, or NULL without them. */
+json_t *ms_model_funds(const ms_figures *f);
 /* model_leverage.c: open interest and funding, or NULL without open interest. */
 json_t *ms_model_leverage(const ms_figures *f);
 /* model_history.c: the primary's falls since 2011, or NULL without them. */

@@ -45,6 +45,7 @@ typedef struct build {
 	size_t nds;
 	ms_notes left_out;       /* sources left out at this date, until the figures take them */
 	ms_figures fig;
+	ms_fund_flows funds;     /* the ETF flows fund by fund (fig.funds borrows it) */
 	json_t *model;
 	ms_fontset *fonts;
 	ms_chartset charts;
@@ -527,6 +528,10 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 		*o->as_of_used = b.cfg.as_of;
 	if (!rc)
 		rc = ms_figures_compute(&b.cfg, b.ds, b.nds, &b.left_out, &b.fig, d);
+	/* the flows fund by fund, from the flows source's own file */
+	if (!rc && (ms_fund_flows_load(b.fig.etf.ds, b.cfg.as_of + MS_DAY, &b.funds, d) ||
+		    (ms_fund_figures(&b.fig, &b.funds) && ms_error(d, NULL, 0, 0, "out of memory"))))
+		rc = -1;
 	if (!rc && !(b.model = ms_model_build(&b.fig, d)))
 		rc = -1;
 	if (!rc && b.cfg.claims)
@@ -561,6 +566,7 @@ int ms_build(const ms_build_opts *o, ms_diag *d)
 	ms_fontset_free(b.fonts);
 	json_decref(b.model);
 	ms_figures_release(&b.fig);
+	ms_fund_flows_release(&b.funds);
 	ms_notes_release(&b.left_out);
 	ms_sources_free(b.ds, b.nds);
 	if (b.have_cfg)

@@ -91,13 +91,40 @@ for a in stats["leverage"]["assets"]:
     near(f["negative_share"]["value"], np.count_nonzero(v < 0) / len(v), "negative share")
     # the longest run of negative days (the earliest of equal length)
     best, run, best_end = 0, 0, None
-    days = sorted(fr)
+    fdays = sorted(fr)
     for i, x in enumerate(v):
         run = run + 1 if x < 0 else 0
         if run > best:
-            best, best_end = run, days[i]
+            best, best_end = run, fdays[i]
     if best:
         assert (f["negative_run"]["days"], f["negative_run"]["to"]) == (best, best_end.isoformat()), f["negative_run"]
     checked += 6
-print(f"numpy agrees on the {len(falls)} falls of more than 20 % since 2011 and {checked} leverage figures, "
-      f"to {as_of}")
+
+# the funds: each one's flows since launch, since the peak of the fall under
+# way, by month, and its cost basis at the day's CryptoQuant close
+closes_by_day = dict(zip(days, closes))
+funds = stats["funds"]
+with open(f"{data}/etf_flows/farside_btc_spot_etf_flows.csv", newline="") as fh:
+    table = list(csv.reader(fh))
+head, body = table[0], [r for r in table[1:] if dt.date(2024, 1, 11) <= dt.date.fromisoformat(r[0]) <= as_of]
+peak = dt.date.fromisoformat(funds["stress_from"]) if funds["has_stress"] else None
+months = [m["month"] for m in funds["months"]]
+for row in funds["rows"]:
+    k = head.index(row["fund"])
+    flow = [(dt.date.fromisoformat(r[0]), float(r[k]) if r[k] not in ("", "-") else 0.0) for r in body]
+    near(row["since_launch"]["value"], sum(v for _, v in flow), row["fund"])
+    if peak:
+        near(row["stress"]["value"], sum(v for d, v in flow if d >= peak), row["fund"] + " stress")
+    else:
+        assert row["stress"] is None, row
+    for m, got in zip(months, row["months"]):
+        near(got["value"], sum(v for d, v in flow if d.isoformat()[:7] == m), f"{row['fund']} {m}")
+    priced = [(v, closes_by_day[d]) for d, v in flow if d in closes_by_day]
+    dollars, coins = sum(v for v, _ in priced), sum(v / c for v, c in priced)
+    if coins > 0:
+        near(row["basis"]["value"], dollars / coins, row["fund"] + " basis")
+    else:
+        assert row["basis"] is None, row
+    checked += 3 + len(months)
+print(f"numpy agrees on the {len(falls)} falls of more than 20 % since 2011 and {checked} leverage and fund "
+      f"figures, to {as_of}")

@@ -2,6 +2,9 @@
  * window and on a crash day, funding annualised, its negative share and
  * longest negative run, and open interest over the total market cap. */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include "config.h"
 #include "figures.h"
@@ -78,7 +81,57 @@ static void open_interest_and_funding(void)
 	capture_end(&cap);
 }
 
+/* The funds' columns of a Farside flows file: the total is not a fund, a
+ * fund not launched yet is empty, the rows before the launch and after the
+ * as-of day are not read, and a bad cell is named by line and column. */
+static const char *flows_cfg =
+	"[report]\nas_of = 2024-01-12\nwindow_start = 2024-01-01\nperiod_high = 2024-01\nprimary = btc\n"
+	"[source.btc]\nformat = cryptoquant_ohlcv\npath = b.csv\nasset = BTC\nvenue = Q\n"
+	"[source.flows]\nformat = farside_flows_csv\npath = %s\nasset = BTC\nvenue = F\n";
+
+static int load(const char *csv_text, ms_fund_flows *ff, capture *cap, ms_config *cfg, char *path)
+{
+	strcpy(path, "/tmp/ms_funds_XXXXXX");
+	int fd = mkstemp(path);
+	CHECK(fd >= 0 && write(fd, csv_text, strlen(csv_text)) == (ssize_t)strlen(csv_text));
+	close(fd);
+	char text[1024];
+	snprintf(text, sizeof text, flows_cfg, path);
+	CHECK(ms_config_parse(cfg, "r.ini", text, strlen(text), &cap->d) == 0);
+	ms_dataset flows;
+	memset(&flows, 0, sizeof flows);
+	flows.cfg = &cfg->source[1];
+	flows.fmt = *ms_csv_format_find(flows.cfg->format);
+	int rc = ms_fund_flows_load(&flows, ms_days_from_civil(2024, 1, 13) * MS_DAY, ff, &cap->d);
+	unlink(path);
+	return rc;
+}
+
+static void fund_columns(void)
+{
+	capture cap;
+	capture_start(&cap);
+	ms_config cfg;
+	char path[64];
+	ms_fund_flows ff;
+	CHECK(load("date,IBIT,GBTC,NEW,Total\n2024-01-01,1,2,,3\n2024-01-11,10,-5,,5\n2024-01-12,20,-6,-,14\n"
+		   "2024-01-13,30,-7,1,24\n", &ff, &cap, &cfg, path) == 0);
+	CHECK(ff.nfund == 3 && !strcmp(ff.fund[0], "IBIT") && !strcmp(ff.fund[1], "GBTC") && !strcmp(ff.fund[2], "NEW"));
+	CHECK(ff.ndays == 2 && ff.day[0] == ms_days_from_civil(2024, 1, 11) * MS_DAY);
+	CHECK(ff.v[0] == 10 && ff.v[1] == -5 && isnan(ff.v[2]) && ff.v[3] == 20 && ff.v[4] == -6 && isnan(ff.v[5]));
+	ms_fund_flows_release(&ff);
+	ms_config_release(&cfg);
+	CHECK(load("date,IBIT,Total\n2024-01-11,10,10\n2024-01-12,1O,10\n", &ff, &cap, &cfg, path) == -1);
+	char want[128];
+	snprintf(want, sizeof want, "%s:3:12: error: a fund's flow is not a number: '1O'", path);
+	CHECK(strstr(capture_text(&cap), want) != NULL);
+	CHECK(ff.nfund == 0 && ff.ndays == 0);
+	ms_config_release(&cfg);
+	capture_end(&cap);
+}
+
 const ms_test leverage_tests[] = {
 	{ "leverage/open_interest_and_funding", open_interest_and_funding },
+	{ "leverage/fund_columns", fund_columns },
 };
 const size_t leverage_ntests = sizeof leverage_tests / sizeof leverage_tests[0];
