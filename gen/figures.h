@@ -152,6 +152,7 @@ typedef struct ms_lev_asset {
 	unsigned char has_crash[MS_MAX_CRASH_DAYS];
 	size_t crash_i[MS_MAX_CRASH_DAYS];
 	double crash_change[MS_MAX_CRASH_DAYS];   /* the crash day's open interest / the day before's - 1 */
+	double crash_liq_to_oi[MS_MAX_CRASH_DAYS]; /* the day's liquidations / the open interest before; NAN without */
 	int has_funding;
 	double funding_7d, funding_mean;  /* annualised: the last 7 days' mean, the window's */
 	double negative_share;            /* the share of the window's days with negative funding */

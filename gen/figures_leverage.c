@@ -25,6 +25,16 @@ static void open_interest(ms_figures *f, ms_lev_asset *a)
 		a->has_crash[k] = 1;
 		a->crash_i[k] = (size_t)i;
 		a->crash_change[k] = v[i] / v[i - 1] - 1;
+		/* the asset's long and short liquidations that day against the leverage open before it */
+		a->crash_liq_to_oi[k] = NAN;
+		for (size_t q = 0; q < f->nliq; q++) {
+			const ms_liq *l = &f->liq[q];
+			if (strcmp(l->lg->cfg->asset, d->cfg->asset))
+				continue;
+			for (size_t j = 0; j < l->n; j++)
+				if (l->day[j] == f->crash_day[k])
+					a->crash_liq_to_oi[k] = (l->lv[j] + l->sv[j]) / v[i - 1];
+		}
 	}
 }
 

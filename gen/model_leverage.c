@@ -22,6 +22,9 @@ static json_t *crash_days(const ms_figures *f, const ms_lev_asset *a)
 							  "open interest, the crash day"));
 		json_object_set_new(o, "change", ms_fig(a->crash_change[k], MS_CHANGE, src,
 							"the crash day's open interest / the day before's - 1"));
+		json_object_set_new(o, "liquidated", isnan(a->crash_liq_to_oi[k]) ? json_null() :
+				    ms_fig(a->crash_liq_to_oi[k], MS_FRACTION, src,
+					   "the day's long and short liquidations / open interest the day before"));
 		json_object_set_new(o, "delta", ms_fig(s->col[MS_VALUE][i] - s->col[MS_VALUE][i - 1], MS_USD_BIG, src,
 						       "the crash day's open interest - the day before's"));
 		json_array_append_new(arr, o);

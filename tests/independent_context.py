@@ -82,7 +82,11 @@ for a in stats["leverage"]["assets"]:
     for d in crash:
         if d in oi and d - dt.timedelta(days=1) in oi:
             near(got[d.isoformat()]["change"]["value"], oi[d] / oi[d - dt.timedelta(days=1)] - 1, f"crash {d}")
-            checked += 1
+            lg = series(f"derivatives/cryptoquant_{name}_long_liquidations_usd_daily.csv")
+            sh = series(f"derivatives/cryptoquant_{name}_short_liquidations_usd_daily.csv")
+            near(got[d.isoformat()]["liquidated"]["value"], (lg[d] + sh[d]) / oi[d - dt.timedelta(days=1)],
+                 f"liquidated {d}")
+            checked += 2
     fr = series(f"derivatives/cryptoquant_{name}_funding_rates_daily.csv")
     v = np.array([fr[d] for d in sorted(fr)])
     f = a["funding"]

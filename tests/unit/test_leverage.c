@@ -62,6 +62,7 @@ static void open_interest_and_funding(void)
 	CHECK(a->oi_high == 3);
 	CHECK(a->has_crash[0] && a->crash_i[0] == 5);
 	CHECK_NEAR(a->crash_change[0], 70.0 / 100 - 1, 1e-15);
+	CHECK(isnan(a->crash_liq_to_oi[0]));        /* no liquidations loaded */
 	/* funding: 0.01 % per 8 h is 0.01 / 100 x 3 x 365 = 10.95 % a year */
 	CHECK_NEAR(ms_funding_annualised(0.01), 0.1095, 1e-15);
 	double mean = (0.01 - 0.01 + 0.01 + 0.01 - 0.02 - 0.03 - 0.01 + 0.02) / 8;
