@@ -1,6 +1,8 @@
-/* Leverage figures on a hand-made week: open interest's change over the
- * window and on a crash day, funding annualised, its negative share and
- * longest negative run, and open interest over the total market cap. */
+/* Leverage, funds and history on hand-made series: open interest's change
+ * over the window and on a crash day, funding annualised, its negative
+ * share and longest negative run, open interest over the total market cap;
+ * the Farside file's fund columns and each fund's figures; the falls of more
+ * than 20 % since 2011. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,8 +133,94 @@ static void fund_columns(void)
 	capture_end(&cap);
 }
 
+/* Each fund's figures: flows since launch, by month, since the peak of the
+ * fall under way, and its own cost basis at the day's close. */
+static void fund_figures(void)
+{
+	ms_fund_flows ff;
+	memset(&ff, 0, sizeof ff);
+	char a[] = "AAA", b[] = "BBB", c[] = "CCC";
+	ff.nfund = 3;
+	ff.fund[0] = a;
+	ff.fund[1] = b;
+	ff.fund[2] = c;
+	/* 30 Jan, 31 Jan, 1 Feb, 2 Feb: AAA buys 100 a day; BBB buys 100 twice
+	 * and sells 50 twice; CCC never trades */
+	int64_t day[4];
+	double v[12] = { 100, 100, 0, 100, 100, NAN, 100, -50, NAN, 100, -50, 0 };
+	for (int i = 0; i < 4; i++)
+		day[i] = (ms_days_from_civil(2026, 1, 30) + i) * MS_DAY;
+	ff.ndays = 4;
+	ff.day = day;
+	ff.v = v;
+	/* closes 10, 20, 40, 50 on the four days */
+	ms_series *px = ms_series_new(MS_DAY, MS_OHLC);
+	for (int i = 0; i < 4; i++) {
+		double c4 = 10.0 * (i == 0 ? 1 : i == 1 ? 2 : i == 2 ? 4 : 5), bar[MS_NCOL] = { c4, c4, c4, c4, 0, 0 };
+		ms_series_push(px, day[i], bar);
+	}
+	/* a fall under way from a peak on 31 January */
+	ms_drawdown fall = { .peak = 1, .trough = 2, .recovered = 0, .depth = -0.3 };
+	ms_figures f;
+	memset(&f, 0, sizeof f);
+	f.basis.has = 1;
+	f.basis.price_days = *px;
+	f.primary.series = px;
+	f.history.falls = &fall;
+	f.history.n = 1;
+	CHECK(ms_fund_figures(&f, &ff) == 0);
+	const ms_funds *u = &f.funds;
+	CHECK(u->n == 2);                     /* CCC has no flow: left out */
+	const ms_fund_row *ra = &u->row[0], *rb = &u->row[1];
+	CHECK(ra->fund == 0 && rb->fund == 1);
+	CHECK(ra->since_launch == 400 && rb->since_launch == 100);
+	/* since the peak (31 January): the last three days */
+	CHECK(u->has_stress && u->stress_from == day[1]);
+	CHECK(ra->stress == 300 && rb->stress == 0 && u->stress_total == 300);
+	/* by month, oldest first: January is the fifth of six, February the last */
+	CHECK(ra->month[4] == 200 && ra->month[5] == 200 && rb->month[4] == 200 && rb->month[5] == -100);
+	CHECK(ra->month[0] == 0);
+	/* AAA: 400 dollars over 100/10 + 100/20 + 100/40 + 100/50 coins; BBB:
+	 * 100 dollars over 10 + 5 - 1.25 - 1 coins (it sold what it bought dear) */
+	CHECK(ra->has_basis && rb->has_basis);
+	CHECK_NEAR(ra->cb.basis, 400 / (10.0 + 5 + 2.5 + 2), 1e-12);
+	CHECK_NEAR(rb->cb.basis, 100 / (10.0 + 5 - 1.25 - 1), 1e-12);
+	ms_fund_figures_release(&f);
+	ms_series_free(px);
+}
+
+/* Falls of more than 20 % from 2011 on, by peak date: a fall of 10 % is
+ * not one, a recovered fall has its recovery, the last is under way. */
+static void history_falls(void)
+{
+	static const double closes[] = { 50, 10, 20, 18, 21, 15, 24, 12, 13 };
+	ms_series *s = ms_series_new(MS_DAY, MS_OHLC);
+	int64_t d0 = ms_days_from_civil(2010, 12, 31) * MS_DAY;
+	for (int i = 0; i < 9; i++) {
+		double bar[MS_NCOL] = { closes[i], closes[i], closes[i], closes[i], 0, 0 };
+		ms_series_push(s, d0 + i * MS_DAY, bar);
+	}
+	ms_figures f;
+	memset(&f, 0, sizeof f);
+	f.primary.series = s;
+	CHECK(ms_history_figures(&f) == 0);
+	const ms_history *h = &f.history;
+	/* from 2011: 50 on 31 December 2010 is before it */
+	CHECK(h->from == 1);
+	/* 20 -> 18 is 10 %: not listed; 21 -> 15 (-28.6 %), recovered at 24; 24 -> 12 (-50 %), under way */
+	CHECK(h->n == 2);
+	CHECK(h->falls[0].peak == 4 && h->falls[0].trough == 5 && h->falls[0].recovered && h->falls[0].recovery == 6);
+	CHECK_NEAR(h->falls[0].depth, 15.0 / 21 - 1, 1e-15);
+	CHECK(h->falls[1].peak == 6 && h->falls[1].trough == 7 && !h->falls[1].recovered);
+	CHECK_NEAR(h->falls[1].depth, -0.5, 1e-15);
+	free(f.history.falls);
+	ms_series_free(s);
+}
+
 const ms_test leverage_tests[] = {
 	{ "leverage/open_interest_and_funding", open_interest_and_funding },
 	{ "leverage/fund_columns", fund_columns },
+	{ "leverage/fund_figures", fund_figures },
+	{ "history/falls_deeper_than_20_percent", history_falls },
 };
 const size_t leverage_ntests = sizeof leverage_tests / sizeof leverage_tests[0];
