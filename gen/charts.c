@@ -908,29 +908,13 @@ static void leverage_charts(ctx *x, const ms_leverage *l)
 	if (!fa)
 		return;
 	const ms_dataset *fd = fa->funding;
-	size_t n = fd->hi - fd->lo;
-	if (n < 8)
+	size_t m = fa->funding_7d_n;
+	if (m < 2)
 		return;
-	int64_t *t = malloc(n * sizeof *t);
-	double *v = malloc(n * sizeof *v);
-	if (!t || !v) {
-		free(t);
-		free(v);
-		x->failed = 1;
-		return;
-	}
-	size_t m = 0;
+	const int64_t *t = fd->series->t + fa->funding_7d_first;
+	const double *v = fa->funding_7d_series;
 	double lo = 0, top = 0;
-	for (size_t i = fd->lo + 6; i < fd->hi; i++) {
-		double sum = 0;
-		for (size_t j = i - 6; j <= i; j++)
-			sum += fd->series->col[MS_VALUE][j];
-		t[m] = fd->series->t[i];
-		v[m] = ms_funding_annualised(sum / 7);
-		lo = fmin(lo, v[m]);
-		top = fmax(top, v[m]);
-		m++;
-	}
+	extent(v, m, &lo, &top);
 	char share[32];
 	ms_fmt_pct(share, sizeof share, fa->negative_share, 0);
 	ms_fmt_pct(pct, sizeof pct, fabs(fa->funding_7d), 1);
@@ -956,8 +940,6 @@ static void leverage_charts(ctx *x, const ms_leverage *l)
 		ms_plot_line(p, xs, v, m, MS_BLUE, 1.0, 0);
 	}
 	keep(x, ms_plot_end(p));
-	free(t);
-	free(v);
 }
 
 int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chartset *out, ms_diag *d)

@@ -234,7 +234,8 @@ int ms_figures_compute(const ms_config *cfg, const ms_dataset *ds, size_t nds, m
 	if (ms_crash_figures(f) || ms_market_figures(f) || ms_stress_compute(&f->primary, ds, nds, &f->stress) ||
 	    ms_history_figures(f))
 		return ms_error(d, NULL, 0, 0, "out of memory");
-	ms_leverage_figures(f);
+	if (ms_leverage_figures(f))
+		return ms_error(d, NULL, 0, 0, "out of memory");
 	if (cfg->weekly)
 		ms_week_figures(f);
 	return freshness(f, d);
@@ -252,6 +253,7 @@ void ms_figures_release(ms_figures *f)
 	ms_market_figures_release(f);
 	ms_stress_release(&f->stress);
 	ms_fund_figures_release(f);
+	ms_leverage_figures_release(f);
 	free(f->history.falls);
 	for (size_t i = 0; f->closes_bars && i < f->nds; i++)
 		ms_series_free(f->closes_bars[i]);

@@ -157,6 +157,8 @@ typedef struct ms_lev_asset {
 	double funding_7d, funding_mean;  /* annualised: the last 7 days' mean, the window's */
 	double negative_share;            /* the share of the window's days with negative funding */
 	ms_streak negative_run;           /* the longest run of them: indices into funding->series */
+	double *funding_7d_series;        /* owned; the 7-day mean annualised, from the window's 7th day */
+	size_t funding_7d_first, funding_7d_n;   /* its first day's index into funding->series; its length */
 } ms_lev_asset;
 
 typedef struct ms_leverage {
@@ -276,8 +278,10 @@ void ms_market_figures_release(ms_figures *f);
  * -1 when out of memory. */
 int ms_fund_figures(ms_figures *f, const ms_fund_flows *ff);
 void ms_fund_figures_release(ms_figures *f);
-/* figures_leverage.c: open interest and funding over the window. */
-void ms_leverage_figures(ms_figures *f);
+/* figures_leverage.c: open interest and funding over the window; -1 when
+ * out of memory. */
+int ms_leverage_figures(ms_figures *f);
+void ms_leverage_figures_release(ms_figures *f);
 /* figures_history.c: the primary's falls since 2011; -1 when out of memory. */
 int ms_history_figures(ms_figures *f);
 /* figures_week.c: the week's figures. */

@@ -3,6 +3,7 @@
  * annualised level, the share of days it was negative, the longest run of
  * them), and the open interest against the total market cap. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "figures.h"
 #include "utc.h"
@@ -38,13 +39,24 @@ static void open_interest(ms_figures *f, ms_lev_asset *a)
 	}
 }
 
-static void funding(ms_lev_asset *a)
+static int funding(ms_lev_asset *a)
 {
 	const ms_dataset *d = a->funding;
 	const double *v = d->series->col[MS_VALUE] + d->lo;
 	size_t n = d->hi - d->lo;
 	if (n < 7)
-		return;
+		return 0;
+	/* the 7-day mean on each day from the window's seventh, annualised (the chart's line) */
+	if (!(a->funding_7d_series = malloc((n - 6) * sizeof *a->funding_7d_series)))
+		return -1;
+	a->funding_7d_first = d->lo + 6;
+	a->funding_7d_n = n - 6;
+	for (size_t i = 6; i < n; i++) {
+		double sum = 0;
+		for (size_t j = i - 6; j <= i; j++)
+			sum += v[j];
+		a->funding_7d_series[i - 6] = ms_funding_annualised(sum / 7);
+	}
 	a->has_funding = 1;
 	double sum = 0, last7 = 0;
 	size_t negative = 0;
@@ -61,6 +73,7 @@ static void funding(ms_lev_asset *a)
 	ms_outflow_streaks(v, n, &a->negative_run, &current);
 	a->negative_run.first += d->lo;
 	a->negative_run.last += d->lo;
+	return 0;
 }
 
 /* The assets' open interest summed over the total market cap, on each of
@@ -89,7 +102,7 @@ static void oi_to_mcap(ms_figures *f, ms_leverage *l)
 	}
 }
 
-void ms_leverage_figures(ms_figures *f)
+int ms_leverage_figures(ms_figures *f)
 {
 	static const char *const assets[] = { "BTC", "ETH" };
 	ms_leverage *l = &f->leverage;
@@ -102,12 +115,22 @@ void ms_leverage_figures(ms_figures *f)
 		a->oi = oi;
 		a->funding = ms_find_metric(f->ds, f->nds, "funding", assets[k]);
 		open_interest(f, a);
-		if (a->funding)
-			funding(a);
-		if (a->has_oi)
+		if (a->funding && funding(a))
+			return -1;
+		if (a->has_oi) {
 			l->n++;
-		else
+		} else {
+			free(a->funding_7d_series);
 			memset(a, 0, sizeof *a);
+		}
 	}
 	oi_to_mcap(f, l);
+	return 0;
+}
+
+void ms_leverage_figures_release(ms_figures *f)
+{
+	for (size_t k = 0; k < 2; k++)
+		free(f->leverage.asset[k].funding_7d_series);
+	memset(&f->leverage, 0, sizeof f->leverage);
 }
