@@ -128,7 +128,9 @@ json_t *ms_model_stress(const ms_figures *f)
 	json_t *o = json_object();
 	ms_json_set_day(o, "date", 1, s->day[g]);
 	ms_json_set_day(o, "start", 1, s->day[s->first]);
-	json_object_set_new(o, "value", score(s->index[g], "the mean of the day's standardised parts"));
+	json_t *value = score(s->index[g], "the mean of the day's standardised parts");
+	json_object_set_new(value, "date", ms_json_date(s->day[g]));
+	json_object_set_new(o, "value", value);
 	json_t *pct = NULL;
 	if (!isnan(s->percentile[g])) {
 		char b[48];

@@ -8,7 +8,7 @@
 
 /* How a figure's change reads: as a relative change of a price or a level,
  * in percentage points of a fraction, in points of an index, in money. */
-enum change_kind { RELATIVE, POINTS_PCT, POINTS, MONEY_M };
+enum change_kind { RELATIVE, POINTS_PCT, POINTS, MONEY_M, SCORE };
 
 static const struct {
 	const char *path, *label;
@@ -21,6 +21,7 @@ static const struct {
 	{ "etf.cumulative", "ETF net flows since launch", MONEY_M },
 	{ "etf.cost_basis", "ETF cost basis", RELATIVE },
 	{ "sentiment.latest", "Fear & Greed Index", POINTS },
+	{ "stress.value", "Market stress index", SCORE },
 };
 
 
@@ -42,6 +43,9 @@ static void change_text(char *out, size_t n, enum change_kind kind, double now, 
 	case MONEY_M:
 		ms_fmt_usd_compact(v, sizeof v, fabs(now - before) * 1e6);
 		snprintf(out, n, "%s%s", now - before < 0 ? "\xE2\x88\x92" : "+", v);
+		return;
+	case SCORE:
+		snprintf(out, n, "%s%.2f", now - before < -0.005 ? "\xE2\x88\x92" : "+", fabs(now - before));
 		return;
 	}
 }

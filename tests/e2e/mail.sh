@@ -217,6 +217,7 @@ plain, rel = alt.get_payload()
 html = rel.get_payload()[0].get_content()
 for part in (plain.get_content(), html):
     assert "market cap lost" not in part, "a $0 loss at the peak"
+    assert "Market stress index" in part, "the key figures lack the stress index"
 for cell in re.findall(r'<td[^>]*>(?:\$[0-9,.]+[BTMk]?|\d{4}-\d\d-\d\d|−?[0-9.]+\xa0%)</td>', html):
     assert "white-space:nowrap" in cell, cell
 assert re.search(r'<td[^>]*white-space:nowrap[^>]*>2024-11-11</td>', html), "no date cell"

@@ -114,3 +114,11 @@ assert w["display"] == "\u221217.1\u00a0%" and w["time"].startswith("2025-10-10 
 PY
 [ ! -e "$WORK/nh/charts/week.svg" ] || die "a chart of the week without hourly prices"
 [ ! -e "$WORK/report/charts/week.svg" ] || die "the report has the weekly's chart"
+# the stress index since the last issue: each side as the index stood at its
+# own date (the value of 30 January is the one in that day's own build)
+"$MSTRESS" build -q --as-of 2026-01-30 --out "$WORK/jan30"
+then=$(awk -F, '$1 == "2026-01-30" { printf "%.2f", $2 }' "$WORK/jan30/stress_index.csv")
+now=$(awk -F, '$1 == "2026-02-06" { printf "%.2f", $2 }' "$WORK/out/stress_index.csv")
+[ -n "$then" ] && [ -n "$now" ] || die "no stress index on the two dates"
+tr -d '\\' < "$WORK/out/report.md" > "$WORK/weekly.txt"
+expect_in "$WORK/weekly.txt" "| Market stress index | $now (2026-02-06) | $then (2026-01-30) |"
