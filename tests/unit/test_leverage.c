@@ -56,7 +56,7 @@ static void open_interest_and_funding(void)
 	f.ncrash = 1;
 	f.crash_day[0] = DAY0 + 5 * MS_DAY;
 	f.mcap.ds = &ds[2];
-	ms_leverage_figures(&f);
+	CHECK(ms_leverage_figures(&f) == 0);
 	const ms_leverage *l = &f.leverage;
 	CHECK(l->n == 1);
 	const ms_lev_asset *a = &l->asset[0];
@@ -78,6 +78,10 @@ static void open_interest_and_funding(void)
 	CHECK_NEAR(l->ratio, 90.0 / 1000, 1e-15);
 	CHECK_NEAR(l->ratio_high, 130.0 / 1000, 1e-15);
 	CHECK(l->ratio_high_day == DAY0 + 3 * MS_DAY);
+	/* the funding line the chart draws: the 7-day mean from the seventh day */
+	CHECK(a->funding_7d_n == 2 && a->funding_7d_first == 6);
+	CHECK_NEAR(a->funding_7d_series[1], a->funding_7d, 1e-15);
+	ms_leverage_figures_release(&f);
 	for (int v = 0; v < 3; v++)
 		ms_series_free(ds[v].series);
 	ms_config_release(&cfg);
