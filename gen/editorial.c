@@ -175,7 +175,7 @@ static void take_worst_day(json_t *m, takeaways *k)
 {
 	json_t *p = ms_model_at(m, "primary");
 	text t = { "" };
-	static const char *const ordinal[] = { "", "second", "third", "fourth", "fifth" };
+
 	json_t *worst = ms_model_at(p, "returns.worst_days");
 	for (size_t i = 0; i < json_array_size(worst) && i < 5; i++) {
 		json_t *w = json_array_get(worst, i);
@@ -185,9 +185,12 @@ static void take_worst_day(json_t *m, takeaways *k)
 		if (i == 0)
 			say(&t, "%s was %s's worst day since %s: %s close to close.", str(w, "date_text"),
 			    str(p, "asset_noun"), k->since, str(w, "display"));
-		else
+		else {
+			char nth[16];
+			ms_fmt_ordinal(nth, sizeof nth, i + 1);
 			say(&t, "%s was %s's %s-worst day since %s: %s close to close.", str(w, "date_text"),
-			    str(p, "asset_noun"), ordinal[i], k->since, str(w, "display"));
+			    str(p, "asset_noun"), nth, k->since, str(w, "display"));
+		}
 		take(k, "worst_day", &t);
 		return;
 	}

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "fmt.h"
 #include "model_fig.h"
+#include "phrase.h"
 #include "utc.h"
 
 #define SELLERS 5
@@ -96,11 +97,10 @@ json_t *ms_model_funds(const ms_figures *f)
 			}
 			in += sorted[i]->stress > 0;
 		}
-		static const char *const words[] = { "none", "one", "two", "three", "four", "five", "six", "seven",
-						     "eight", "nine", "ten", "eleven", "twelve" };
-		char buyers[96];
-		snprintf(buyers, sizeof buyers, "%s of the %s funds", in <= 12 ? words[in] : "many",
-			 u->n <= 12 ? words[u->n] : "listed");
+		char buyers[96], a[24], b[24];
+		ms_fmt_count(a, sizeof a, in);
+		ms_fmt_count(b, sizeof b, u->n);
+		snprintf(buyers, sizeof buyers, "%s of the %s funds", a, b);
 		buyers[0] = (char)(buyers[0] - 32 * (buyers[0] >= 'a' && buyers[0] <= 'z'));
 		json_object_set_new(o, "sellers_text", json_string(text));
 		json_object_set_new(o, "buyers_text", json_string(buyers));

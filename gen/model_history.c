@@ -65,13 +65,8 @@ json_t *ms_model_history(const ms_figures *f)
 				last_as_deep = &h->falls[i];
 		}
 		cur = json_object();
-		static const char *const ordinal[] = { "first", "second", "third", "fourth", "fifth", "sixth",
-						       "seventh", "eighth", "ninth", "tenth" };
-		char rank[16];
-		if (deeper < 10)
-			snprintf(rank, sizeof rank, "%s", ordinal[deeper]);
-		else
-			snprintf(rank, sizeof rank, "%zuth", deeper + 1);
+		char rank[24];
+		ms_fmt_ordinal(rank, sizeof rank, deeper + 1);
 		json_object_set_new(cur, "rank", json_integer((json_int_t)deeper + 1));
 		json_object_set_new(cur, "rank_text", json_string(rank));
 		json_object_set_new(cur, "depth", ms_fig(now->depth, MS_CHANGE, src, "trough close / peak close - 1, so far"));

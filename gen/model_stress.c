@@ -7,6 +7,7 @@
 #include <string.h>
 #include "fmt.h"
 #include "model_fig.h"
+#include "phrase.h"
 #include "utc.h"
 
 #define SOURCE "stress_index"
@@ -135,10 +136,7 @@ json_t *ms_model_stress(const ms_figures *f)
 	if (!isnan(s->percentile[g])) {
 		char b[48];
 		pct = ms_fig(s->percentile[g], MS_FRACTION, SOURCE, "the share of the index's days so far at or below it");
-		int p = (int)floor(s->percentile[g] * 100);
-		const char *suffix = (p % 100 >= 11 && p % 100 <= 13) ? "th" : p % 10 == 1 ? "st" : p % 10 == 2 ? "nd" :
-				     p % 10 == 3 ? "rd" : "th";
-		snprintf(b, sizeof b, "%d%s", p, suffix);
+		ms_fmt_ordinal(b, sizeof b, (size_t)floor(s->percentile[g] * 100));
 		json_object_set_new(pct, "ordinal", json_string(b));
 	}
 	json_object_set_new(o, "percentile", pct ? pct : json_null());

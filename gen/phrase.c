@@ -54,3 +54,26 @@ const char *ms_fear_greed_band(double v)
 {
 	return v <= 25 ? "Extreme Fear" : v <= 46 ? "Fear" : v <= 54 ? "Neutral" : v <= 75 ? "Greed" : "Extreme Greed";
 }
+
+void ms_fmt_ordinal(char *out, size_t n, size_t k)
+{
+	static const char *const words[] = { "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+					     "eighth", "ninth", "tenth" };
+	if (k >= 1 && k <= 10) {
+		snprintf(out, n, "%s", words[k - 1]);
+		return;
+	}
+	const char *suffix = k % 100 >= 11 && k % 100 <= 13 ? "th" : k % 10 == 1 ? "st" : k % 10 == 2 ? "nd" :
+			     k % 10 == 3 ? "rd" : "th";
+	snprintf(out, n, "%zu%s", k, suffix);
+}
+
+void ms_fmt_count(char *out, size_t n, size_t k)
+{
+	static const char *const words[] = { "none", "one", "two", "three", "four", "five", "six", "seven", "eight",
+					     "nine", "ten", "eleven", "twelve" };
+	if (k <= 12)
+		snprintf(out, n, "%s", words[k]);
+	else
+		snprintf(out, n, "%zu", k);
+}

@@ -24,6 +24,11 @@ void ms_fmt_change(char *out, size_t n, double change, int decimals);
 /* Its size alone: "44.1 %" for −0.441. */
 void ms_fmt_magnitude(char *out, size_t n, double change, int decimals);
 
+/* An ordinal as prose writes it: "first" to "tenth", then "11th", "22nd"… */
+void ms_fmt_ordinal(char *out, size_t n, size_t k);
+/* A count as prose writes it: "none", "one" to "twelve", then digits. */
+void ms_fmt_count(char *out, size_t n, size_t k);
+
 /* The Crypto Fear & Greed Index's band of a reading: "Extreme Fear" (25
  * and under), "Fear" (to 46), "Neutral" (to 54), "Greed" (to 75), "Extreme Greed". */
 const char *ms_fear_greed_band(double v);

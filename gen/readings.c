@@ -7,22 +7,6 @@
 #include "fmt.h"
 #include "phrase.h"
 
-/* Counts in words up to nine, as prose writes them: "four months". */
-static const char *count_words(size_t k, char *buf, size_t n)
-{
-	static const char *const words[] = { "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine" };
-	if (k < 10)
-		return words[k];
-	snprintf(buf, n, "%zu", k);
-	return buf;
-}
-
-static const char *ordinal(json_int_t k)
-{
-	static const char *const words[] = { "first", "second", "third", "fourth", "fifth" };
-	return k >= 1 && k <= 5 ? words[k - 1] : "";
-}
-
 /* The fall under way against the deepest falls of the window. */
 static void drawdown(json_t *m, const char *since, text *t)
 {
@@ -32,7 +16,9 @@ static void drawdown(json_t *m, const char *since, text *t)
 			now = json_array_get(top, i);
 	json_t *first = json_array_get(top, 0), *from_high = ms_model_at(p, "drawdown_from_ath_close");
 	json_int_t rank = json_integer_value(ms_model_at(now, "rank"));
-	char n[24];
+	char n[24], nth[24];
+	ms_fmt_ordinal(nth, sizeof nth, (size_t)(rank > 0 ? rank : 0));
+	ms_fmt_count(n, sizeof n, json_array_size(top));
 	if (now && rank == 1)
 		say(t, "The fall under way is the deepest since %s: %s at its low on %s; %lld days after its "
 		    "peak, %s has not closed back at %s.", since, str(now, "depth.magnitude"),
@@ -40,14 +26,14 @@ static void drawdown(json_t *m, const char *since, text *t)
 		    str(p, "asset_noun"), str(now, "peak.display"));
 	else if (now && rank > 1 && yes(first, "recovered"))
 		say(t, "The fall under way, %s at its deepest, is the %s deepest since %s; the deepest, %s, took "
-		    "%lld days from its peak to a close back at it.", str(now, "depth.magnitude"), ordinal(rank), since,
+		    "%lld days from its peak to a close back at it.", str(now, "depth.magnitude"), nth, since,
 		    str(first, "depth.magnitude"), (long long)json_integer_value(ms_model_at(first, "days_total")));
 	else if (now && rank > 1)
 		say(t, "The fall under way, %s at its deepest, is the %s deepest since %s.", str(now, "depth.magnitude"),
-		    ordinal(rank), since);
+		    nth, since);
 	else if (from_high && yes(from_high, "down") && json_array_size(top))
 		say(t, "The close is %s below its closing high, a shallower fall than the %s deepest since %s.",
-		    str(from_high, "magnitude"), count_words(json_array_size(top), n, sizeof n), since);
+		    str(from_high, "magnitude"), n, since);
 	else if (from_high && !yes(from_high, "down"))
 		say(t, "No fall is under way: %s closed at its closing high.", str(p, "asset_noun"));
 }
@@ -134,9 +120,10 @@ static void etf(json_t *m, text *t)
 	char usd[32];
 	ms_fmt_usd_compact(usd, sizeof usd, fabs(sum) * 1e6);
 	char buf[24];
+	ms_fmt_count(buf, sizeof buf, k);
 	if (k >= 2)
 		say(t, "The US spot %s ETFs have had net %s for %s months running, %s to %s, %s in all.", noun, way,
-		    count_words(k, buf, sizeof buf),
+		    buf,
 		    month_name_of(json_array_get(months, n - k)), month_name_of(last), usd);
 	else if (n >= 2)
 		say(t, "%s's net %s of %s follow %s's net %s.", month_name_of(last), way, usd,

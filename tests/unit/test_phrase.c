@@ -47,6 +47,30 @@ static void signed_changes(void)
 	CHECK_STR(b, "0.0\xC2\xA0%");
 }
 
+/* Ordinals and counts as prose writes them. */
+static void ordinals_and_counts(void)
+{
+	char b[32];
+	ms_fmt_ordinal(b, sizeof b, 1);
+	CHECK_STR(b, "first");
+	ms_fmt_ordinal(b, sizeof b, 10);
+	CHECK_STR(b, "tenth");
+	ms_fmt_ordinal(b, sizeof b, 11);
+	CHECK_STR(b, "11th");
+	ms_fmt_ordinal(b, sizeof b, 22);
+	CHECK_STR(b, "22nd");
+	ms_fmt_ordinal(b, sizeof b, 98);
+	CHECK_STR(b, "98th");
+	ms_fmt_ordinal(b, sizeof b, 113);
+	CHECK_STR(b, "113th");
+	ms_fmt_count(b, sizeof b, 0);
+	CHECK_STR(b, "none");
+	ms_fmt_count(b, sizeof b, 12);
+	CHECK_STR(b, "twelve");
+	ms_fmt_count(b, sizeof b, 13);
+	CHECK_STR(b, "13");
+}
+
 /* The index's five bands at their edges (alternative.me's bands). */
 static void fear_greed_bands(void)
 {
@@ -191,6 +215,7 @@ const ms_test phrase_tests[] = {
 	{ "phrase/directions", directions },
 	{ "phrase/signed_changes", signed_changes },
 	{ "phrase/fear_greed_bands", fear_greed_bands },
+	{ "phrase/ordinals_and_counts", ordinals_and_counts },
 	{ "phrase/readings_volatility", readings_volatility },
 	{ "phrase/readings_leverage", readings_leverage },
 	{ "phrase/readings_etf", readings_etf },
