@@ -115,12 +115,42 @@ static int append_log(const char *path, const char *id, const char *email, send_
 	return fclose(f) ? ms_io_error(d, path, "cannot record a send: %s", strerror(errno)) : 0;
 }
 
-static int read_into(const char *dir, const char *name, ms_buf *b, ms_diag *d)
+/* The images an email names: each "cid:ID.png@mstress" in its HTML is the
+ * chart charts/ID.png of the report, so the template alone says which charts
+ * go. */
+enum { MAX_IMAGES = 16 };
+typedef struct images {
+	char cid[MAX_IMAGES][80];
+	ms_attachment att[MAX_IMAGES];
+	size_t n;
+} images;
+
+static int find_images(const ms_built *r, const char *html, const char *tmpl, images *im, ms_diag *d)
 {
-	char *p = ms_path_join(dir, name);
-	int rc = p ? ms_read_file(p, b, 256u << 20, d) : ms_error(d, NULL, 0, 0, "out of memory");
-	free(p);
-	return rc;
+	static const char suffix[] = "@mstress";
+	im->n = 0;
+	for (const char *p = strstr(html, "cid:"); p; p = strstr(p, "cid:")) {
+		p += 4;
+		size_t len = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-");
+		if (len == 0 || len >= sizeof im->cid[0] - sizeof suffix || strncmp(p + len, suffix, strlen(suffix)))
+			return ms_error(d, tmpl, 0, 0, "a cid: reference must read cid:CHART.png@mstress");
+		char name[100];
+		snprintf(name, sizeof name, "charts/%.*s", (int)len, p);
+		int seen = 0;
+		for (size_t k = 0; k < im->n; k++)
+			seen |= !strncmp(im->cid[k], p, len) && im->cid[k][len] == '@';
+		if (seen)
+			continue;
+		const ms_buf *png = ms_build_output(r, name);
+		if (!png || len < 5 || strncmp(p + len - 4, ".png", 4) != 0)
+			return ms_error(d, tmpl, 0, 0, "the email shows %s, a chart this report does not draw", name);
+		if (im->n == MAX_IMAGES)
+			return ms_error(d, tmpl, 0, 0, "the email shows more than %d charts", MAX_IMAGES);
+		snprintf(im->cid[im->n], sizeof im->cid[0], "%.*s%s", (int)len, p, suffix);
+		im->att[im->n] = (ms_attachment){ im->cid[im->n], NULL, "image", "png", png->data, png->len };
+		im->n++;
+	}
+	return 0;
 }
 
 static int render(const char *dir, const char *name, json_t *data, ms_escape_fn esc, ms_buf *out, ms_diag *d)
@@ -211,37 +241,31 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 
 	ms_recipient *rcpt = NULL;
 	size_t nr = 0;
-	ms_buf pdf, png[2], html, text;
-	ms_buf_init(&pdf, 0);
-	ms_buf_init(&png[0], 0);
-	ms_buf_init(&png[1], 0);
+	ms_buf html, text;
 	ms_buf_init(&html, 0);
 	ms_buf_init(&text, 0);
-	json_t *model = NULL;
-	char *mail_dir = NULL, *log_path = NULL, *charts = NULL, *tdir = NULL;
+	ms_built *report = NULL;
+	char *mail_dir = NULL, *log_path = NULL, *tdir = NULL, *html_path = NULL;
 	sendlog log = { NULL, NULL, 0 };
 	size_t sent = 0, skipped = 0, failed = 0, unknown = 0;
 	int rc = -1;
-	if (ms_recipients_load(to, &rcpt, &nr, d) || ms_build(&o, d))
+	if (ms_recipients_load(to, &rcpt, &nr, d) || ms_build_make(&o, &report, d) || ms_build_write(report, d))
 		goto done;
-	char *stats = ms_path_join(o.out_dir, "stats.json");
-	json_error_t jerr;
-	model = stats ? json_load_file(stats, 0, &jerr) : NULL;
-	if (!model)
-		ms_error(d, stats, jerr.line, jerr.column, "%s", stats ? jerr.text : "out of memory");
-	free(stats);
-	charts = ms_path_join(o.out_dir, "charts");
-	mail_dir = ms_path_join(o.out_dir, "mail");
+	const json_t *model = ms_build_model(report);
+	const ms_buf *pdf = ms_build_output(report, "report.pdf");
+	mail_dir = ms_path_join(ms_build_out_dir(report), "mail");
 	log_path = mail_dir ? ms_path_join(mail_dir, "sent.log") : NULL;
 	tdir = o.templates ? strdup(o.templates) : ms_path_join(o.home, "templates");
-	if (!model || !charts || !log_path || !tdir || read_into(o.out_dir, "report.pdf", &pdf, d) ||
-	    read_into(charts, "price.png", &png[0], d) || read_into(charts, "underwater.png", &png[1], d) ||
-	    ms_mkdirs(mail_dir, d))
+	html_path = tdir ? ms_path_join(tdir, "email.html") : NULL;
+	if (!pdf || !log_path || !html_path) {
+		ms_error(d, NULL, 0, 0, "out of memory");
+		goto done;
+	}
+	if (ms_mkdirs(mail_dir, d))
 		goto done;
 	read_log(log_path, &log);
 	const json_t *rep = json_object_get(model, "report"), *pub = json_object_get(model, "publisher");
 	char seed[512], pdf_name[200];
-	int64_t date;
 	const char *as_of = json_string_value(json_object_get(rep, "as_of"));
 	const char *title = json_string_value(json_object_get(rep, "title"));
 	const char *subject = json_string_value(json_object_get(json_object_get(model, "editorial"), "subject"));
@@ -250,18 +274,11 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 		from = json_string_value(json_object_get(pub, "from"));
 	if (!from_name)
 		from_name = json_string_value(json_object_get(pub, "name"));
-	if (!as_of || !title || !subject || !slug || !from || !from_name || ms_parse_date(as_of, &date)) {
-		ms_error(d, o.out_dir, 0, 0, "stats.json has no report title, as-of date, subject or publisher");
-		goto done;
-	}
 	smtp.from_email = from;
 	snprintf(seed, sizeof seed, "%s|%s", as_of, title);
 	snprintf(pdf_name, sizeof pdf_name, "%.180s-%s.pdf", slug, as_of);
-	ms_attachment images[2] = {
-		{ "price.png@mstress", NULL, "image", "png", png[0].data, png[0].len },
-		{ "underwater.png@mstress", NULL, "image", "png", png[1].data, png[1].len },
-	};
-	ms_attachment att = { NULL, pdf_name, "application", "pdf", pdf.data, pdf.len };
+	ms_attachment att = { NULL, pdf_name, "application", "pdf", pdf->data, pdf->len };
+	images im;
 	rc = 0;
 	for (size_t i = 0; i < nr && !rc; i++) {
 		json_t *data = json_deep_copy(model);
@@ -269,7 +286,8 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 		html.len = text.len = 0;
 		if (!data || !who || json_object_set_new(data, "recipient", who) ||
 		    render(tdir, "email.html", data, ms_escape_html, &html, d) ||
-		    render(tdir, "email.txt", data, ms_escape_none, &text, d)) {
+		    render(tdir, "email.txt", data, ms_escape_none, &text, d) ||
+		    find_images(report, ms_buf_str(&html), html_path, &im, d)) {
 			json_decref(data);
 			rc = -1;
 			break;
@@ -278,7 +296,8 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 		/* sent: dated when it goes; a dry run keeps the as-of day, so its bytes stay the same */
 		ms_mail_parts parts = { from_name, from, json_string_value(json_object_get(pub, "reply_to")),
 					json_string_value(json_object_get(pub, "unsubscribe")), subject,
-					dry ? date : (int64_t)time(NULL), ms_buf_str(&text), ms_buf_str(&html), images, 2,
+					dry ? ms_build_as_of(report) : (int64_t)time(NULL), ms_buf_str(&text),
+					ms_buf_str(&html), im.att, im.n,
 					&att, seed };
 		ms_buf msg;
 		ms_buf_init(&msg, 0);
@@ -343,17 +362,14 @@ done:
 		free(log.ids[i]);
 	free(log.ids);
 	free(log.state);
-	json_decref(model);
+	ms_build_free(report);
 	ms_recipients_free(rcpt, nr);
-	ms_buf_release(&pdf);
-	ms_buf_release(&png[0]);
-	ms_buf_release(&png[1]);
 	ms_buf_release(&html);
 	ms_buf_release(&text);
 	free(mail_dir);
 	free(log_path);
-	free(charts);
 	free(tdir);
+	free(html_path);
 	if (!rc && (failed || unknown))
 		return MS_EXIT_NETWORK;
 	return ms_cli_status(d, rc);

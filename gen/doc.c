@@ -122,8 +122,12 @@ int ms_doc_check_charts(const ms_doc *doc, const ms_doc_chart *charts, size_t n,
 		if (!url || strncmp(url, "chart:", 6))
 			continue;
 		long line = cmark_node_get_start_line(node), col = cmark_node_get_start_column(node);
-		if (!ms_doc_chart_id(cmark_node_parent(node)))
+		cmark_node *para = cmark_node_parent(node);
+		if (!ms_doc_chart_id(para))
 			rc = ms_error(d, doc->file, line, col, "chart '%s' must stand alone in its paragraph", url + 6);
+		else if (cmark_node_parent(para) != doc->root)
+			rc = ms_error(d, doc->file, line, col, "chart '%s' must stand at the top level, not in a list "
+				      "or a quote", url + 6);
 		else if (!ms_doc_find_chart(charts, n, url + 6))
 			rc = ms_error(d, doc->file, line, col, "unknown chart id '%s'", url + 6);
 	}

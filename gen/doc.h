@@ -30,8 +30,10 @@ void ms_doc_free(ms_doc *doc);
  * fail alike, before anything is written). */
 int ms_doc_check_charts(const ms_doc *doc, const ms_doc_chart *charts, size_t n, ms_diag *d);
 
-/* Appends the HTML body (the page shell is a template of its own). */
-int ms_doc_html(const ms_doc *doc, const ms_doc_chart *charts, size_t n, ms_buf *out, ms_diag *d);
+/* Appends the HTML body (the page shell is a template of its own) to out,
+ * and the table of contents (an <ol> of the sections and their sub-sections,
+ * linked to the headings' ids; nothing when there is no section) to toc. */
+int ms_doc_html(const ms_doc *doc, const ms_doc_chart *charts, size_t n, ms_buf *out, ms_buf *toc, ms_diag *d);
 /* Appends a PDF file. With out NULL it only lays the document out, with
  * the same checks and errors, and writes nothing: what the fuzzer runs, as
  * libharu's set-up of the fonts takes some 50 ms per document. */

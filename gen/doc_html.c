@@ -4,92 +4,213 @@
 #include "doc_internal.h"
 #include "tmpl.h"
 
+/* Appends a table's HTML with every token that carries a digit ("2025-10-06",
+ * "−$801M", "17.1 %", "01:00 UTC") in a span that does not break, so no
+ * date or number is split across lines, whatever the browser's line
+ * breaking makes of hyphens and minus signs. */
+static void keep_tokens_whole(ms_buf *out, const char *s)
+{
+	static const char *const units[] = { " %", " pp", " UTC", " USDT" };
+	while (*s) {
+		if (*s == '<') {           /* a tag, as it is */
+			const char *end = strchr(s, '>');
+			size_t len = end ? (size_t)(end - s) + 1 : strlen(s);
+			ms_buf_append(out, s, len);
+			s += len;
+			continue;
+		}
+		size_t len = strcspn(s, " <\n");
+		int digit = 0;
+		for (size_t i = 0; i < len && !digit; i++)
+			digit = s[i] >= '0' && s[i] <= '9' && !(i > 1 && s[i - 1] == '#' && s[i - 2] == '&');
+		if (!digit || len < 2) {
+			ms_buf_append(out, s, len ? len : 1);
+			s += len ? len : 1;
+			continue;
+		}
+		for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
+			size_t ul = strlen(units[u]);
+			if (!strncmp(s + len, units[u], ul) && strchr(" <,\n", s[len + ul] ? s[len + ul] : ' ')) {
+				len += ul;
+				break;
+			}
+		}
+		ms_buf_puts(out, "<span class=\"nw\">");
+		ms_buf_append(out, s, len);
+		ms_buf_puts(out, "</span>");
+		s += len;
+	}
+}
+
 /* The chart's key values as a table under it, folded ("table" as the
  * image's title asks for it: ![alt](chart:ID "table")). */
 static void data_table(ms_buf *out, const ms_chart *c)
 {
 	if (!c->rows)
 		return;
-	ms_buf_puts(out, "<details class=\"chart-data\"><summary>The data</summary>\n<table>\n");
+	ms_buf t;
+	ms_buf_init(&t, 0);
+	ms_buf_puts(out, "<details class=\"chart-data\"><summary>The data</summary>\n<div class=\"table-scroll\">"
+			 "<table>\n");
 	for (size_t r = 0; r < c->rows; r++) {
 		ms_buf_puts(out, r ? "<tr>" : "<thead><tr>");
 		for (size_t k = 0; k < c->cols; k++) {
 			const char *cell = c->cell[r * c->cols + k];
 			ms_buf_puts(out, r ? (k ? "<td>" : "<th scope=\"row\">") : "<th scope=\"col\">");
-			ms_escape_html(out, cell, strlen(cell));
+			t.len = 0;
+			ms_escape_html(&t, cell, strlen(cell));
+			keep_tokens_whole(out, ms_buf_str(&t));
 			ms_buf_puts(out, r && k ? "</td>" : "</th>");
 		}
 		ms_buf_puts(out, r ? "</tr>\n" : "</tr></thead>\n<tbody>\n");
 	}
-	ms_buf_puts(out, "</tbody></table></details>\n");
+	ms_buf_puts(out, "</tbody></table></div></details>\n");
+	if (ms_buf_failed(&t))
+		out->failed = 1;
+	ms_buf_release(&t);
 }
 
-/* Swaps each chart paragraph for an HTML block holding its inline SVG,
- * renders with cmark-gfm, then swaps the paragraphs back: the tree is
- * shared with the PDF renderer. */
-int ms_doc_html(const ms_doc *doc, const ms_doc_chart *charts, size_t n, ms_buf *out, ms_diag *d)
+typedef struct html {
+	const ms_doc *doc;
+	const ms_doc_chart *charts;
+	size_t n;
+	ms_buf *out, *toc;
+	char (*ids)[64];         /* the heading ids given so far, to keep them unique */
+	size_t nids, cap;
+	int toc_depth;           /* 0: no entry yet; 2: a section's entry open; 3: a sub-entry open */
+} html;
+
+/* A heading's id: its words in lower case joined by hyphens ("data-and-
+ * methods"), made unique with -2, -3 as GitHub does. */
+static int heading_id(html *h, cmark_node *node, char id[64])
+{
+	ms_buf text;
+	ms_buf_init(&text, 0);
+	ms_doc_plain_text(node, &text);
+	size_t k = 0;
+	for (const char *c = ms_buf_str(&text); c && *c && k < 48; c++) {
+		char ch = *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c;
+		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+			id[k++] = ch;
+		else if (k && id[k - 1] != '-')
+			id[k++] = '-';
+	}
+	ms_buf_release(&text);
+	while (k && id[k - 1] == '-')
+		k--;
+	if (!k)
+		memcpy(id, "section", (k = 7));
+	id[k] = '\0';
+	char base[64];
+	memcpy(base, id, k + 1);
+	for (unsigned dup = 2;; dup++) {
+		int taken = 0;
+		for (size_t i = 0; i < h->nids && !taken; i++)
+			taken = !strcmp(h->ids[i], id);
+		if (!taken)
+			break;
+		snprintf(id, 64, "%.48s-%u", base, dup);
+	}
+	if (h->nids == h->cap) {
+		size_t cap = h->cap ? 2 * h->cap : 32;
+		char (*grown)[64] = realloc(h->ids, cap * sizeof *grown);
+		if (!grown)
+			return -1;
+		h->ids = grown;
+		h->cap = cap;
+	}
+	memcpy(h->ids[h->nids++], id, 64);
+	return 0;
+}
+
+static int render_node(html *h, cmark_node *node, int table)
+{
+	char *s = cmark_render_html(node, CMARK_OPT_UNSAFE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES,
+				    cmark_parser_get_syntax_extensions(h->doc->parser));
+	if (!s)
+		return -1;
+	if (table)
+		keep_tokens_whole(h->out, s);
+	else
+		ms_buf_puts(h->out, s);
+	free(s);
+	return 0;
+}
+
+/* A heading with its id, and its entry in the contents (levels 2 and 3). */
+static int heading(html *h, cmark_node *node)
+{
+	char id[64];
+	int level = cmark_node_get_heading_level(node);
+	if (heading_id(h, node, id))
+		return -1;
+	ms_buf_printf(h->out, "<h%d id=\"%s\">", level, id);
+	int failed = 0;
+	for (cmark_node *in = cmark_node_first_child(node); in && !failed; in = cmark_node_next(in))
+		failed = render_node(h, in, 0);
+	ms_buf_printf(h->out, "</h%d>\n", level);
+	if (level < 2 || level > 3)
+		return failed ? -1 : 0;
+	ms_buf title;
+	ms_buf_init(&title, 0);
+	ms_doc_plain_text(node, &title);
+	if (level == 3 && !h->toc_depth)    /* a sub-section before any section: not listed */
+		goto done;
+	static const char *const close_to[4][4] = {
+		/* from depth 0, 2, 3 to level 2 or 3 */
+		[0] = { [2] = "<ol>" },
+		[2] = { [2] = "</li>", [3] = "\n<ol>" },
+		[3] = { [2] = "</li></ol></li>", [3] = "</li>" },
+	};
+	ms_buf_puts(h->toc, close_to[h->toc_depth][level]);
+	h->toc_depth = level;
+	ms_buf_printf(h->toc, "\n<li><a href=\"#%s\">", id);
+	ms_escape_html(h->toc, title.data ? title.data : "", title.len);
+	ms_buf_puts(h->toc, "</a>");
+done:
+	failed |= ms_buf_failed(&title);
+	ms_buf_release(&title);
+	return failed ? -1 : 0;
+}
+
+static int chart(html *h, cmark_node *para, const char *id)
+{
+	const ms_doc_chart *c = ms_doc_find_chart(h->charts, h->n, id);
+	ms_buf_printf(h->out, "<figure class=\"chart\" id=\"chart-%s\">\n%s\n", c->chart->id, c->svg);
+	const char *title = cmark_node_get_title(cmark_node_first_child(para));
+	if (title && !strcmp(title, "table"))
+		data_table(h->out, c->chart);
+	ms_buf_puts(h->out, "</figure>\n");
+	return 0;
+}
+
+/* The body, block by block, without touching the tree (the PDF reads it on
+ * another thread): charts as inline SVG, headings with ids, wide tables in
+ * a container of their own that scrolls. */
+int ms_doc_html(const ms_doc *doc, const ms_doc_chart *charts, size_t n, ms_buf *out, ms_buf *toc, ms_diag *d)
 {
 	if (ms_doc_check_charts(doc, charts, n, d))
 		return -1;
-	size_t nrep = 0, cap = 0;
-	cmark_node **para = NULL, **html = NULL;
+	html h = { doc, charts, n, out, toc, NULL, 0, 0, 0 };
 	int rc = 0;
-	cmark_iter *it = cmark_iter_new(doc->root);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *node = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER || !ms_doc_chart_id(node))
-			continue;
-		if (nrep == cap) {
-			cap = cap ? cap * 2 : 8;
-			cmark_node **p = realloc(para, cap * sizeof *p);
-			if (!p) {
-				rc = ms_error(d, doc->file, 0, 0, "out of memory");
-				break;
-			}
-			para = p;
+	for (cmark_node *node = cmark_node_first_child(doc->root); node && !rc; node = cmark_node_next(node)) {
+		const char *id = ms_doc_chart_id(node);
+		if (id) {
+			rc = chart(&h, node, id);
+		} else if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
+			rc = heading(&h, node);
+		} else if (!strcmp(cmark_node_get_type_string(node), "table")) {
+			ms_buf_puts(out, "<div class=\"table-scroll\">\n");
+			rc = render_node(&h, node, 1);
+			ms_buf_puts(out, "</div>\n");
+		} else {
+			rc = render_node(&h, node, 0);
 		}
-		para[nrep++] = node;
 	}
-	cmark_iter_free(it);
-	if (!rc && nrep && !(html = calloc(nrep, sizeof *html)))
-		rc = ms_error(d, doc->file, 0, 0, "out of memory");
-	ms_buf block;
-	ms_buf_init(&block, 0);
-	for (size_t i = 0; !rc && i < nrep; i++) {
-		const ms_doc_chart *c = ms_doc_find_chart(charts, n, ms_doc_chart_id(para[i]));
-		block.len = 0;
-		ms_buf_printf(&block, "<figure class=\"chart\" id=\"chart-%s\">\n%s\n", c->chart->id, c->svg);
-		const char *title = cmark_node_get_title(cmark_node_first_child(para[i]));
-		if (title && !strcmp(title, "table"))
-			data_table(&block, c->chart);
-		ms_buf_puts(&block, "</figure>");
-		html[i] = cmark_node_new(CMARK_NODE_HTML_BLOCK);
-		if (!html[i] || ms_buf_failed(&block) || !cmark_node_set_literal(html[i], block.data)) {
-			rc = ms_error(d, doc->file, 0, 0, "out of memory");
-			break;
-		}
-		cmark_node_insert_before(para[i], html[i]);
-		cmark_node_unlink(para[i]);
-	}
-	if (!rc) {
-		char *s = cmark_render_html(doc->root, CMARK_OPT_UNSAFE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES,
-					    cmark_parser_get_syntax_extensions(doc->parser));
-		if (!s)
-			rc = ms_error(d, doc->file, 0, 0, "out of memory");
-		else
-			ms_buf_puts(out, s);
-		free(s);
-	}
-	for (size_t i = 0; html && i < nrep; i++) {
-		if (!html[i])
-			continue;
-		if (cmark_node_parent(html[i]))
-			cmark_node_insert_before(html[i], para[i]);
-		cmark_node_free(html[i]);
-	}
-	free(html);
-	free(para);
-	ms_buf_release(&block);
-	return rc;
+	static const char *const close_all[4] = { [2] = "</li>\n</ol>", [3] = "</li></ol></li>\n</ol>" };
+	ms_buf_puts(toc, close_all[h.toc_depth] ? close_all[h.toc_depth] : "");
+	free(h.ids);
+	if (rc || ms_buf_failed(out) || ms_buf_failed(toc))
+		return ms_error(d, doc->file, 0, 0, "out of memory");
+	return 0;
 }

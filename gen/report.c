@@ -36,7 +36,7 @@ typedef struct outfile {
 	ms_buf data;
 } outfile;
 
-typedef struct build {
+struct ms_built {
 	const ms_build_opts *o;
 	ms_diag *d;
 	ms_config cfg;
@@ -62,9 +62,9 @@ typedef struct build {
 	char *out_dir;       /* owned; where the files go (a site's dated folder) */
 	char *cache;         /* owned; the download cache */
 	size_t nout;
-} build;
+};
 
-static ms_buf *add_output(build *b, const char *name)
+static ms_buf *add_output(ms_built *b, const char *name)
 {
 	outfile *f = &b->out[b->nout];
 	if (b->nout == sizeof b->out / sizeof b->out[0] || !(f->name = strdup(name)))
@@ -74,12 +74,12 @@ static ms_buf *add_output(build *b, const char *name)
 	return &f->data;
 }
 
-static char *home_path(const build *b, const char *rel)
+static char *home_path(const ms_built *b, const char *rel)
 {
 	return ms_path_join(b->o->home, rel);
 }
 
-static int load_inputs(build *b)
+static int load_inputs(ms_built *b)
 {
 	char *path = b->o->config ? strdup(b->o->config) : home_path(b, "data/default.ini");
 	int rc = !path ? ms_error(b->d, NULL, 0, 0, "out of memory") :
@@ -113,7 +113,7 @@ static int load_inputs(build *b)
 
 /* Every chart the data allows, laid out (drawn later), with its output
  * files: a standalone SVG, whose <svg> element the page inlines, and a 2x PNG. */
-static int lay_out_charts(build *b)
+static int lay_out_charts(ms_built *b)
 {
 	if (ms_charts_build(&b->fig, b->fonts, &b->charts, b->d))
 		return -1;
@@ -138,7 +138,7 @@ static int lay_out_charts(build *b)
 
 /* The model learns which charts exist ("charts": {"price": true, …}), and
  * each crash day its candlestick chart, so templates show only what was drawn. */
-static int note_charts(build *b)
+static int note_charts(ms_built *b)
 {
 	json_t *ids = json_object();
 	for (size_t i = 0; ms_chart_ids[i]; i++)
@@ -158,7 +158,7 @@ static int note_charts(build *b)
 }
 
 /* A file of the templates directory: --templates, else the home's. */
-static char *template_path(const build *b, const char *name)
+static char *template_path(const ms_built *b, const char *name)
 {
 	if (b->o->templates)
 		return ms_path_join(b->o->templates, name);
@@ -168,7 +168,7 @@ static char *template_path(const build *b, const char *name)
 	return p;
 }
 
-static int read_template(const build *b, const char *name, ms_buf *text, char **path)
+static int read_template(const ms_built *b, const char *name, ms_buf *text, char **path)
 {
 	*path = template_path(b, name);
 	if (!*path)
@@ -178,7 +178,7 @@ static int read_template(const build *b, const char *name, ms_buf *text, char **
 
 /* Every ![…](chart:ID) the template writes must name a chart: reported at
  * the template's own line and column (the rendered Markdown's differ). */
-static int check_chart_refs(const build *b, const char *path, const ms_buf *tmpl)
+static int check_chart_refs(const ms_built *b, const char *path, const ms_buf *tmpl)
 {
 	static const char mark[] = "](chart:";
 	const char *text = ms_buf_str(tmpl);
@@ -210,7 +210,7 @@ static int check_chart_refs(const build *b, const char *path, const ms_buf *tmpl
  * missing one is reported by the template engine, with its line). */
 static int read_partial(void *ctx, const char *name, char **text, char **file)
 {
-	const build *b = ctx;
+	const ms_built *b = ctx;
 	char rel[300];
 	if (strchr(name, '/') || !*name || strlen(name) > 200)
 		return -1;
@@ -232,7 +232,7 @@ static int read_partial(void *ctx, const char *name, char **text, char **file)
 
 /* The report's Markdown from its template, parsed into the document tree
  * that both the PDF and the page are made from. */
-static int render_markdown(build *b)
+static int render_markdown(ms_built *b)
 {
 	ms_buf tmpl;
 	ms_buf_init(&tmpl, 0);
@@ -254,7 +254,7 @@ static int render_markdown(build *b)
 
 /* The PDF's look (theme.ini) and metadata, read before the typesetting
  * starts beside the drawing. */
-static int prepare_pdf(build *b)
+static int prepare_pdf(ms_built *b)
 {
 	ms_theme_defaults(&b->theme);
 	ms_fmt_date(b->cfg.as_of, b->as_of);
@@ -280,14 +280,14 @@ static int prepare_pdf(build *b)
  * (FreeType faces are not to be shared between threads) and keeps its own
  * message counts, merged after. */
 typedef struct worker {
-	build *b;
+	ms_built *b;
 	pthread_mutex_t *lock;
 	size_t *next;            /* the next task: 0 is the PDF, 1 + i chart i */
 	ms_diag diag;
 	int rc;
 } worker;
 
-static int draw_chart(build *b, size_t i, ms_cairo_fonts **cf, ms_fontset **fonts, ms_diag *d)
+static int draw_chart(ms_built *b, size_t i, ms_cairo_fonts **cf, ms_fontset **fonts, ms_diag *d)
 {
 	if (!*cf) {
 		char *dir = home_path(b, "fonts");
@@ -306,7 +306,7 @@ static int draw_chart(build *b, size_t i, ms_cairo_fonts **cf, ms_fontset **font
 static void *work(void *arg)
 {
 	worker *w = arg;
-	build *b = w->b;
+	ms_built *b = w->b;
 	ms_cairo_fonts *cf = NULL;
 	ms_fontset *fonts = NULL;
 	for (;;) {
@@ -326,7 +326,7 @@ static void *work(void *arg)
 	return NULL;
 }
 
-static int draw_and_typeset(build *b)
+static int draw_and_typeset(ms_built *b)
 {
 	for (size_t i = 0; i < b->charts.n; i++)
 		b->doc_charts[i] = (ms_doc_chart){ b->charts.chart[i], NULL };
@@ -353,12 +353,13 @@ static int draw_and_typeset(build *b)
 
 /* The standalone page: the document as HTML, charts inline, inside the
  * page template (which sees the model plus the rendered body). */
-static int render_html(build *b)
+static int render_html(ms_built *b)
 {
 	for (size_t i = 0; i < b->charts.n; i++)
 		b->doc_charts[i].svg = b->svg[i]->data + b->svg_at[i];
-	ms_buf body, tmpl;
+	ms_buf body, toc, tmpl;
 	ms_buf_init(&body, 0);
+	ms_buf_init(&toc, 0);
 	ms_buf_init(&tmpl, 0);
 	char *path = NULL;
 	json_t *page = NULL;
@@ -366,9 +367,10 @@ static int render_html(build *b)
 	if (html)
 		html->max = MAX_RENDERED;
 	int rc = !html ? ms_error(b->d, NULL, 0, 0, "out of memory") :
-		 ms_doc_html(b->doc, b->doc_charts, b->charts.n, &body, b->d);
+		 ms_doc_html(b->doc, b->doc_charts, b->charts.n, &body, &toc, b->d);
 	if (!rc && (!(page = json_deep_copy(b->model)) ||
-		    json_object_set_new(page, "body", json_stringn(body.data, body.len))))
+		    json_object_set_new(page, "body", json_stringn(body.data, body.len)) ||
+		    json_object_set_new(page, "contents", json_stringn(toc.data ? toc.data : "", toc.len))))
 		rc = ms_error(b->d, NULL, 0, 0, "out of memory");
 	ms_tmpl_opts opts = { ms_escape_html, NULL, NULL, 1 };
 	if (!rc)
@@ -376,6 +378,7 @@ static int render_html(build *b)
 		     ms_tmpl_render(path, tmpl.data, tmpl.len, page, &opts, html, b->d);
 	json_decref(page);
 	ms_buf_release(&body);
+	ms_buf_release(&toc);
 	ms_buf_release(&tmpl);
 	free(path);
 	return rc ? -1 : 0;
@@ -383,23 +386,23 @@ static int render_html(build *b)
 
 /* The set lands whole: written beside the output folder and switched in
  * by one rename, so a full disk, a crash or a second run never mixes two. */
-static int write_outputs(build *b)
+static int write_outputs(const ms_built *b, ms_diag *d)
 {
 	ms_out_file *f = calloc(b->nout ? b->nout : 1, sizeof *f);
-	int rc = !f ? ms_error(b->d, NULL, 0, 0, "out of memory") : 0;
+	int rc = !f ? ms_error(d, NULL, 0, 0, "out of memory") : 0;
 	for (size_t i = 0; !rc && i < b->nout; i++) {
 		if (ms_buf_failed(&b->out[i].data))
-			rc = ms_error(b->d, b->out[i].name, 0, 0, "out of memory");
+			rc = ms_error(d, b->out[i].name, 0, 0, "out of memory");
 		f[i] = (ms_out_file){ b->out[i].name, b->out[i].data.data, b->out[i].data.len };
 	}
 	if (!rc)
-		rc = ms_outset_write(b->out_dir, f, b->nout, b->d);
+		rc = ms_outset_write(b->out_dir, f, b->nout, d);
 	free(f);
 	return rc;
 }
 
 /* The article check: the claims' verdicts join the model as "claims". */
-static int add_claims(build *b)
+static int add_claims(ms_built *b)
 {
 	ms_claims *cl = ms_claims_load(b->cfg.claims, b->d);
 	json_t *r = cl ? ms_claims_check(cl, &b->cfg, b->ds, b->nds) : NULL;
@@ -413,7 +416,7 @@ static int add_claims(build *b)
 /* The links a reader follows from the page: the PDF beside it, and in a
  * site the latest issue, the archive, the feed and the issues before and
  * after (the next is added to an issue's page when it is published). */
-static int add_links(build *b)
+static int add_links(ms_built *b)
 {
 	json_t *l = json_object();
 	int rc = !l || json_object_set_new(l, "pdf", json_string("report.pdf")) ? -1 : 0;
@@ -447,7 +450,7 @@ static int add_links(build *b)
 /* The weekly's changes since the last issue: the figures as of a week
  * earlier, computed from the same data cut at that day. A week before the
  * data begins gives none, which is no error. */
-static int add_week_deltas(build *b)
+static int add_week_deltas(ms_built *b)
 {
 	ms_config before_cfg = b->cfg;      /* shallow: borrows every string */
 	before_cfg.as_of = b->cfg.as_of - 7 * MS_DAY;
@@ -471,7 +474,7 @@ static int add_week_deltas(build *b)
 }
 
 /* The output directory: --out, or for a site its folder for the as-of date. */
-static int choose_out_dir(build *b)
+static int choose_out_dir(ms_built *b)
 {
 	if (!b->o->site) {
 		b->out_dir = strdup(b->o->out_dir);
@@ -483,7 +486,7 @@ static int choose_out_dir(build *b)
 	return b->out_dir ? 0 : ms_error(b->d, NULL, 0, 0, "out of memory");
 }
 
-static int dump_model(build *b)
+static int dump_model(ms_built *b)
 {
 	ms_buf *out = add_output(b, "stats.json");
 	char *s = json_dumps(b->model, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
@@ -498,7 +501,7 @@ static int dump_model(build *b)
 }
 
 /* The stress index's daily history, every part beside it, when there is one. */
-static int dump_stress(build *b)
+static int dump_stress(ms_built *b)
 {
 	if (b->fig.stress.first >= b->fig.stress.n)
 		return 0;
@@ -511,68 +514,124 @@ static int dump_stress(build *b)
 
 /* Something went without memory (memwatch.h): asked once the model is
  * whole (before the long work) and again before anything is written. */
-static int check_model(build *b)
+static int check_model(ms_built *b)
 {
 	return ms_nomem_seen() ? ms_error(b->d, NULL, 0, 0, "out of memory: the report would be incomplete") : 0;
 }
 
-int ms_build(const ms_build_opts *o, ms_diag *d)
+static void report_release(ms_built *b)
 {
-	build b;
-	memset(&b, 0, sizeof b);
-	b.o = o;
-	b.d = d;
-	char *font_dir = home_path(&b, "fonts");
-	int rc = load_inputs(&b) || choose_out_dir(&b);
+	for (size_t i = 0; i < b->nout; i++) {
+		free(b->out[i].name);
+		ms_buf_release(&b->out[i].data);
+	}
+	ms_doc_free(b->doc);
+	free(b->md_path);
+	ms_charts_release(&b->charts);
+	ms_fontset_free(b->fonts);
+	json_decref(b->model);
+	ms_figures_release(&b->fig);
+	ms_fund_flows_release(&b->funds);
+	ms_notes_release(&b->left_out);
+	ms_sources_free(b->ds, b->nds);
+	if (b->have_cfg)
+		ms_config_release(&b->cfg);
+	free(b->out_dir);
+	free(b->cache);
+}
+
+int ms_build_make(const ms_build_opts *o, ms_built **out, ms_diag *d)
+{
+	*out = NULL;
+	ms_built *b = calloc(1, sizeof *b);
+	if (!b)
+		return ms_error(d, NULL, 0, 0, "out of memory");
+	b->o = o;
+	b->d = d;
+	char *font_dir = home_path(b, "fonts");
+	int rc = load_inputs(b) || choose_out_dir(b);
 	if (!rc && o->as_of_used)
-		*o->as_of_used = b.cfg.as_of;
+		*o->as_of_used = b->cfg.as_of;
 	if (!rc)
-		rc = ms_figures_compute(&b.cfg, b.ds, b.nds, &b.left_out, &b.fig, d);
+		rc = ms_figures_compute(&b->cfg, b->ds, b->nds, &b->left_out, &b->fig, d);
 	/* the flows fund by fund, from the flows source's own file */
-	if (!rc && (ms_fund_flows_load(b.fig.etf.ds, b.cfg.as_of + MS_DAY, &b.funds, d) ||
-		    (ms_fund_figures(&b.fig, &b.funds) && ms_error(d, NULL, 0, 0, "out of memory"))))
+	if (!rc && (ms_fund_flows_load(b->fig.etf.ds, b->cfg.as_of + MS_DAY, &b->funds, d) ||
+		    (ms_fund_figures(&b->fig, &b->funds) && ms_error(d, NULL, 0, 0, "out of memory"))))
 		rc = -1;
-	if (!rc && !(b.model = ms_model_build(&b.fig, d)))
+	if (!rc && !(b->model = ms_model_build(&b->fig, d)))
 		rc = -1;
-	if (!rc && b.cfg.claims)
-		rc = add_claims(&b);
+	if (!rc && b->cfg.claims)
+		rc = add_claims(b);
 	else if (!rc)
-		json_object_set_new(b.model, "claims", json_null());    /* no article to check */
-	if (!rc && b.cfg.weekly)
-		rc = add_week_deltas(&b);
+		json_object_set_new(b->model, "claims", json_null());    /* no article to check */
+	if (!rc && b->cfg.weekly)
+		rc = add_week_deltas(b);
 	if (!rc)
-		rc = ms_editorial_add(b.model, d) || add_links(&b);
+		rc = ms_editorial_add(b->model, d) || add_links(b);
 	if (!rc)
-		ms_progress(d, "mstress: %zu sources loaded; laying out the charts", b.nds);
+		ms_progress(d, "mstress: %zu sources loaded; laying out the charts", b->nds);
 	if (!rc && !font_dir)
 		rc = ms_error(d, NULL, 0, 0, "out of memory");
-	if (!rc && !(b.fonts = ms_fontset_new(font_dir, d)))
+	if (!rc && !(b->fonts = ms_fontset_new(font_dir, d)))
 		rc = -1;
 	if (!rc)
-		rc = lay_out_charts(&b) || note_charts(&b) || dump_model(&b) || dump_stress(&b) || check_model(&b) ||
-		     render_markdown(&b) || check_model(&b) || prepare_pdf(&b) ||
-		     (ms_progress(d, "mstress: drawing %zu charts; typesetting the PDF", b.charts.n), 0) ||
-		     draw_and_typeset(&b) || render_html(&b) || check_model(&b) || write_outputs(&b) ? -1 : 0;
+		rc = lay_out_charts(b) || note_charts(b) || dump_model(b) || dump_stress(b) || check_model(b) ||
+		     render_markdown(b) || check_model(b) || prepare_pdf(b) ||
+		     (ms_progress(d, "mstress: drawing %zu charts; typesetting the PDF", b->charts.n), 0) ||
+		     draw_and_typeset(b) || render_html(b) || check_model(b) ? -1 : 0;
 	ms_progress_done(d);
-	if (!rc)
-		ms_note(d, "wrote %zu files to %s", b.nout, b.out_dir);
-	for (size_t i = 0; i < b.nout; i++) {
-		free(b.out[i].name);
-		ms_buf_release(&b.out[i].data);
-	}
-	ms_doc_free(b.doc);
-	free(b.md_path);
-	ms_charts_release(&b.charts);
-	ms_fontset_free(b.fonts);
-	json_decref(b.model);
-	ms_figures_release(&b.fig);
-	ms_fund_flows_release(&b.funds);
-	ms_notes_release(&b.left_out);
-	ms_sources_free(b.ds, b.nds);
-	if (b.have_cfg)
-		ms_config_release(&b.cfg);
 	free(font_dir);
-	free(b.out_dir);
-	free(b.cache);
+	if (rc) {
+		ms_build_free(b);
+		return -1;
+	}
+	*out = b;
+	return 0;
+}
+
+int ms_build_write(const ms_built *r, ms_diag *d)
+{
+	if (write_outputs(r, d))
+		return -1;
+	ms_note(d, "wrote %zu files to %s", r->nout, r->out_dir);
+	return 0;
+}
+
+const json_t *ms_build_model(const ms_built *r)
+{
+	return r->model;
+}
+
+const ms_buf *ms_build_output(const ms_built *r, const char *name)
+{
+	for (size_t i = 0; i < r->nout; i++)
+		if (!strcmp(r->out[i].name, name))
+			return &r->out[i].data;
+	return NULL;
+}
+
+const char *ms_build_out_dir(const ms_built *r)
+{
+	return r->out_dir;
+}
+
+int64_t ms_build_as_of(const ms_built *r)
+{
+	return r->cfg.as_of;
+}
+
+void ms_build_free(ms_built *r)
+{
+	if (!r)
+		return;
+	report_release(r);
+	free(r);
+}
+
+int ms_build(const ms_build_opts *o, ms_diag *d)
+{
+	ms_built *r;
+	int rc = ms_build_make(o, &r, d) || ms_build_write(r, d) ? -1 : 0;
+	ms_build_free(r);
 	return rc;
 }

@@ -1,9 +1,12 @@
-/* `mstress build`: config → sources → model → charts → documents → out/.
- * Everything is rendered in memory first and written only when all of it
- * succeeded, each file atomically, so a failed run leaves out/ as it was. */
+/* `mstress build`: config → sources → figures → model → charts → documents,
+ * all in memory (ms_build_make), then written as one set (ms_build_write):
+ * a failed run leaves out/ as it was. `mail` and the site use the report
+ * object and never read a written file back. */
 #ifndef MS_REPORT_H
 #define MS_REPORT_H
 #include <stdint.h>
+#include <jansson.h>
+#include "buf.h"
 #include "diag.h"
 #include "fetch.h"
 
@@ -25,6 +28,22 @@ typedef struct ms_build_opts {
 	int64_t *as_of_used;     /* borrows; NULL, or where the build puts the as-of date it used */
 } ms_build_opts;
 
+/* A built report: its model, and every output file by name. */
+typedef struct ms_built ms_built;
+
+/* Builds the report in memory; *out is NULL when it fails. o must outlive it. */
+int ms_build_make(const ms_build_opts *o, ms_built **out, ms_diag *d);
+/* Writes every output file to the report's folder, as one set. */
+int ms_build_write(const ms_built *r, ms_diag *d);
+/* The model, as serialized to stats.json (with the claims, editorial and links). */
+const json_t *ms_build_model(const ms_built *r);
+/* An output by its name in the set ("report.pdf", "charts/price.png"), or NULL. */
+const ms_buf *ms_build_output(const ms_built *r, const char *name);
+const char *ms_build_out_dir(const ms_built *r);
+int64_t ms_build_as_of(const ms_built *r);
+void ms_build_free(ms_built *r);
+
+/* make, write, free */
 int ms_build(const ms_build_opts *o, ms_diag *d);
 
 #endif

@@ -15,8 +15,9 @@ trap 'exit 130' INT TERM
 passed=0
 failed=0
 
-pass() { echo "PASS $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1: $2"; failed=$((failed + 1)); }
+# each end-to-end test's time in whole seconds, so slow ones are seen
+pass() { echo "PASS $1 ($(($(date +%s) - started)) s)"; passed=$((passed + 1)); }
+fail() { echo "FAIL $1 ($(($(date +%s) - started)) s): $2"; failed=$((failed + 1)); }
 
 # --- unit tests (they count themselves) ---
 "$UNIT" > "$TMP/unit.out" 2> "$TMP/unit.err"
@@ -40,6 +41,7 @@ for t in tests/e2e/*.sh; do
 	*) continue ;;
 	esac
 	mkdir -p "$TMP/$name"
+	started=$(date +%s)
 	if out=$(MSTRESS="$MSTRESS" ROOT="$ROOT" WORK="$TMP/$name" VNU="${VNU:+$ROOT/$VNU}" sh "$t" 2>&1); then
 		pass "$name"
 	else

@@ -43,7 +43,7 @@ expect_in "$WORK/early.txt" "The article is dated 2026-02-06, after the as-of da
 # the report carries the section and the verdicts
 "$MSTRESS" build -q --out "$WORK/out"
 expect_in "$WORK/out/report.md" "## Checking the article"
-expect_in "$WORK/out/report.html" ">it has retraced 47.2%</td>"
+expect_in "$WORK/out/report.html" ">it has retraced <span class=\"nw\">47.2%</span></td>"
 expect_in "$WORK/out/report.html" ">inconsistent</td>"
 /usr/bin/python3 -c "
 import json, sys

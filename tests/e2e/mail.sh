@@ -83,6 +83,26 @@ PY
 cp -r "$out/mail" "$WORK/first"
 "$MSTRESS" mail -q --to "$WORK/to.csv" --dry-run --out "$out"
 diff -r "$WORK/first" "$out/mail" > /dev/null || die "a rerun gives other bytes"
+# the template names the charts the message carries: another chart is attached,
+# one the report does not draw is an error naming the template
+cp -r "$ROOT/templates" "$WORK/tpl"
+sed -i 's/cid:underwater.png@mstress/cid:stress.png@mstress/' "$WORK/tpl/email.html"
+"$MSTRESS" mail -q --to "$WORK/to.csv" --dry-run --out "$WORK/other" --templates "$WORK/tpl"
+/usr/bin/python3 - "$WORK/other" "$out" <<'PY'
+import email, email.policy, glob, sys
+def images(out):
+    m = email.message_from_bytes(open(sorted(glob.glob(f"{out}/mail/*.eml"))[0], "rb").read(),
+                                 policy=email.policy.default)
+    rel = m.get_payload()[0].get_payload()[1]
+    return {p["Content-ID"].strip("<>"): p.get_content() for p in rel.get_payload()[1:]}
+got, first = images(sys.argv[1]), images(sys.argv[2])
+assert sorted(got) == ["price.png@mstress", "stress.png@mstress"], sorted(got)
+assert sorted(first) == ["price.png@mstress", "underwater.png@mstress"], sorted(first)
+assert got["stress.png@mstress"] == open(f"{sys.argv[1]}/charts/stress.png", "rb").read()
+PY
+sed -i 's/cid:stress.png@mstress/cid:nonesuch.png@mstress/' "$WORK/tpl/email.html"
+expect_exit 1 "$WORK/tpl.err" "$MSTRESS" mail -q --to "$WORK/to.csv" --dry-run --out "$WORK/other" --templates "$WORK/tpl"
+expect_in "$WORK/tpl.err" "$WORK/tpl/email.html: error: the email shows charts/nonesuch.png, a chart this report does not draw"
 # a line break in a name would be a header of its own: refused
 printf 'email,name\n"eve@example.org","Eve\r\nBcc: all@example.org"\n' > "$WORK/evil.csv"
 if "$MSTRESS" mail -q --to "$WORK/evil.csv" --dry-run --out "$WORK/evil" 2> "$WORK/err"; then die "CR/LF accepted"; fi

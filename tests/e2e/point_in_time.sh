@@ -8,6 +8,7 @@
 DATES="2024-01-01 2024-01-02 2024-02-15 2024-03-14 2024-05-01 2024-06-30 2024-08-05 2024-09-30
 2024-11-15 2024-12-17 2025-01-20 2025-03-01 2025-04-07 2025-06-30 2025-08-31 2025-09-01 2025-10-06
 2025-10-10 2025-11-21 2025-12-31 2026-01-15 2026-02-05 2026-02-06 2026-03-15 2026-04-10 2026-04-30"
+DATES=$(echo $DATES | tr ' ' '\n' | every_nth | xargs)
 n=0
 for d in $DATES; do
 	"$MSTRESS" build -q --offline --as-of "$d" --out "$WORK/full/$d" 2> "$WORK/full.err" ||
@@ -21,10 +22,10 @@ for d in $DATES; do
 	done
 	n=$((n + 1))
 done
-[ "$n" -ge 22 ] || die "only $n dates"
+[ "$n" -ge $((22 / ${E2E_STRIDE:-1})) ] || die "only $n dates"
 # the stress index's history never changes as data arrives: each date's
 # stress_index.csv is the first lines of the one built at the data's end
-latest="$WORK/full/2026-04-10/stress_index.csv"
+latest="$WORK/full/${DATES##* }/stress_index.csv"
 for d in $DATES; do
 	lines=$(wc -l < "$WORK/full/$d/stress_index.csv")
 	[ "$lines" -gt 1000 ] || die "as of $d the stress index has only $lines lines"

@@ -14,9 +14,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ms_doc *doc = ms_doc_parse("fuzz.md", (const char *)data, size, &d);
 	if (!doc)
 		return 0;
-	ms_buf html;
+	ms_buf html, toc;
 	ms_buf_init(&html, 0);
-	ms_doc_html(doc, NULL, 0, &html, &d);
+	ms_buf_init(&toc, 0);
+	ms_doc_html(doc, NULL, 0, &html, &toc, &d);
 	ms_theme th;
 	ms_theme_defaults(&th);
 	ms_doc_meta meta = { "T\xC3\xA9st", "a", "s", "2026-02-06", 2026, 2, 6 };
@@ -24,6 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * runs a second (the tests write real PDFs from hostile text) */
 	ms_doc_pdf(doc, NULL, 0, fonts, &th, &meta, NULL, &d);
 	ms_buf_release(&html);
+	ms_buf_release(&toc);
 	ms_doc_free(doc);
 	return 0;
 }
