@@ -801,8 +801,11 @@ void ms_chart_dump(const ms_chart *c, ms_buf *out)
 		ms_buf_printf(out, "path n=%zu seg=%zu width=%.2f dash=%.1f", p->npts, p->seg, p->width, p->dash);
 		dump_color(out, "stroke", p->stroke);
 		dump_color(out, "fill", p->fill);
+		/* the points below, a piece (or eight points of a line) per line, so
+		 * a changed bar is a one-line difference */
+		size_t per_line = p->seg ? p->seg : 8;
 		for (size_t k = 0; k < p->npts; k++)
-			ms_buf_printf(out, "%s%.2f,%.2f", k ? " " : ": ", p->xy[2 * k], p->xy[2 * k + 1]);
+			ms_buf_printf(out, "%s%.2f,%.2f", k % per_line ? " " : "\n  ", p->xy[2 * k], p->xy[2 * k + 1]);
 		ms_buf_putc(out, '\n');
 	}
 	for (size_t r = 0; r < c->rows; r++) {

@@ -1,5 +1,7 @@
 #include "cli.h"
 #include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,11 +68,34 @@ int ms_cli_status(const ms_diag *d, int failed)
 	return d->io_errors ? MS_EXIT_IO : MS_EXIT_DATA;
 }
 
-int ms_cli_date(const char *cmd, const char *arg, int64_t *t)
+int ms_cli_usage(ms_diag *d, const char *cmd, const char *usage, const char *fmt, ...)
+{
+	if (fmt) {
+		char where[64], msg[1024];
+		snprintf(where, sizeof where, cmd ? "mstress %s" : "mstress", cmd);
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(msg, sizeof msg, fmt, ap);
+		va_end(ap);
+		ms_error(d, where, 0, 0, "%s", msg);
+	}
+	if (usage)
+		ms_diag_text(d, usage);
+	return MS_EXIT_USAGE;
+}
+
+int ms_cli_bad_option(ms_diag *d, const char *cmd, const char *usage, char **argv)
+{
+	char opt[3] = { '-', (char)optopt, 0 };
+	const char *what = optind > 1 && argv[optind - 1][0] == '-' ? argv[optind - 1] : opt;
+	return ms_cli_usage(d, cmd, usage, "'%s': an unknown option, or one without its value", what);
+}
+
+int ms_cli_date(ms_diag *d, const char *cmd, const char *arg, int64_t *t)
 {
 	if (ms_parse_date(arg, t) == 0)
 		return 0;
-	fprintf(stderr, "mstress %s: --as-of '%s' is not a date (YYYY-MM-DD)\n", cmd, arg);
+	ms_cli_usage(d, cmd, NULL, "--as-of '%s' is not a date (YYYY-MM-DD)", arg);
 	return -1;
 }
 
@@ -88,15 +113,15 @@ int ms_cli_integer(const char *s, long long lo, long long hi, long long *out)
 /* The last second of 9999-12-31: dates are written with four digits. */
 #define LAST_SECOND 253402300799LL
 
-int64_t ms_cli_source_date_epoch(const char *cmd)
+int64_t ms_cli_source_date_epoch(ms_diag *d, const char *cmd)
 {
 	const char *s = getenv("SOURCE_DATE_EPOCH");
 	if (!s || !*s)
 		return -1;
 	long long v;
 	if (ms_cli_integer(s, 0, LAST_SECOND, &v)) {
-		fprintf(stderr, "mstress %s: SOURCE_DATE_EPOCH='%s' is not a number of seconds up to the end of "
-			"year 9999\n", cmd, s);
+		ms_cli_usage(d, cmd, NULL, "SOURCE_DATE_EPOCH='%s' is not a number of seconds up to the end of "
+			     "year 9999", s);
 		return -2;
 	}
 	return ms_day_floor(v);

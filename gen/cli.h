@@ -28,11 +28,17 @@ void ms_cli_terminal(ms_diag *d);
 /* The exit status after a run: 0, 3 when a file could not be read or
  * written, else 1 when anything failed. */
 int ms_cli_status(const ms_diag *d, int failed);
-/* Parses --as-of for cmd; prints a usage error (and returns -1) if bad. */
-int ms_cli_date(const char *cmd, const char *arg, int64_t *t);
+/* A mistake on the command line, through the diagnostics like every message:
+ * "mstress CMD: error: …" (nothing when fmt is NULL), then usage when given.
+ * Returns MS_EXIT_USAGE. */
+int ms_cli_usage(ms_diag *d, const char *cmd, const char *usage, const char *fmt, ...) MS_PRINTF(4, 5);
+/* The usage error for getopt's '?': an unknown option, or one without its value. */
+int ms_cli_bad_option(ms_diag *d, const char *cmd, const char *usage, char **argv);
+/* Parses --as-of for cmd; a usage error (and -1) if bad. */
+int ms_cli_date(ms_diag *d, const char *cmd, const char *arg, int64_t *t);
 /* The as-of day from SOURCE_DATE_EPOCH when set (-1 when not); -2 when it
- * is not a number, after a message. */
-int64_t ms_cli_source_date_epoch(const char *cmd);
+ * is not a number, after a usage error. */
+int64_t ms_cli_source_date_epoch(ms_diag *d, const char *cmd);
 /* A base-10 integer from lo to hi, the whole of s (no NaN, no exponent, no
  * overflow); -1 otherwise. */
 int ms_cli_integer(const char *s, long long lo, long long hi, long long *out);

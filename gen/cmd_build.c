@@ -123,11 +123,11 @@ int ms_cmd_build(int argc, char **argv, ms_diag *d)
 	ms_build_opts o = { .out_dir = "out", .as_of = -1, .fallback_as_of = -1, .weekly = -1, .sources = sources };
 	ms_fetch_defaults(&o.fetch);
 	optind = 1;
+	opterr = 0;     /* ms_cli_bad_option says it, through the diagnostics */
 	while ((c = getopt_long(argc, argv, "c:a:o:p:s:u:t:j:qvh", opts, NULL)) != -1) {
 		int fr = ms_fetch_options(c, optarg, &o.fetch);
 		if (fr < 0) {
-			fprintf(stderr, "mstress build: bad value '%s'\n", optarg);
-			return MS_EXIT_USAGE;
+			return ms_cli_usage(d, "build", NULL, "bad value '%s'", optarg);
 		}
 		if (fr)
 			continue;
@@ -141,8 +141,7 @@ int ms_cmd_build(int argc, char **argv, ms_diag *d)
 			break;
 		case 'c':
 			if (nconfigs == MAX_CONFIGS) {
-				fprintf(stderr, "mstress build: at most %d configs\n", MAX_CONFIGS);
-				return MS_EXIT_USAGE;
+				return ms_cli_usage(d, "build", NULL, "at most %d configs", MAX_CONFIGS);
 			}
 			configs[nconfigs++] = optarg;
 			break;
@@ -155,13 +154,12 @@ int ms_cmd_build(int argc, char **argv, ms_diag *d)
 		case 'v': d->verbose = 1; break;
 		case 'h': fputs(usage, stdout); return MS_EXIT_OK;
 		case 'a':
-			if (ms_cli_date("build", optarg, &o.as_of))
+			if (ms_cli_date(d, "build", optarg, &o.as_of))
 				return MS_EXIT_USAGE;
 			break;
 		case 'p':
 			if (strcmp(optarg, "week") && strcmp(optarg, "all")) {
-				fprintf(stderr, "mstress build: --period must be all or week\n");
-				return MS_EXIT_USAGE;
+				return ms_cli_usage(d, "build", NULL, "--period must be all or week");
 			}
 			o.weekly = !strcmp(optarg, "week");
 			break;
@@ -169,24 +167,19 @@ int ms_cmd_build(int argc, char **argv, ms_diag *d)
 			char *end;
 			long j = strtol(optarg, &end, 10);
 			if (*end || j < 1 || j > 64) {
-				fprintf(stderr, "mstress build: --jobs takes a number from 1 to 64\n");
-				return MS_EXIT_USAGE;
+				return ms_cli_usage(d, "build", NULL, "--jobs takes a number from 1 to 64");
 			}
 			jobs = (int)j;
 			break;
 		}
-		default: fputs(usage, stderr); return MS_EXIT_USAGE;
+		default: return ms_cli_bad_option(d, "build", usage, argv);
 		}
 	}
-	if (optind < argc) {
-		fprintf(stderr, "mstress build: unexpected argument '%s'\n%s", argv[optind], usage);
-		return MS_EXIT_USAGE;
-	}
-	if (o.site && nconfigs > 1) {
-		fprintf(stderr, "mstress build: --site takes one config at a time\n");
-		return MS_EXIT_USAGE;
-	}
-	if ((o.fallback_as_of = ms_cli_source_date_epoch("build")) == -2)
+	if (optind < argc)
+		return ms_cli_usage(d, "build", usage, "unexpected argument '%s'", argv[optind]);
+	if (o.site && nconfigs > 1)
+		return ms_cli_usage(d, "build", NULL, "--site takes one config at a time");
+	if ((o.fallback_as_of = ms_cli_source_date_epoch(d, "build")) == -2)
 		return MS_EXIT_USAGE;
 	if (!(o.home = ms_cli_home(home, sizeof home, d)))
 		return MS_EXIT_IO;
@@ -198,9 +191,8 @@ int ms_cmd_build(int argc, char **argv, ms_diag *d)
 			stem(configs[i], a, sizeof a);
 			stem(configs[k], b, sizeof b);
 			if (!strcmp(a, b)) {
-				fprintf(stderr, "mstress build: %s and %s would both write to %s/%s: give one another "
-					"name\n", configs[k], configs[i], o.out_dir, a);
-				return MS_EXIT_USAGE;
+				return ms_cli_usage(d, "build", NULL, "%s and %s would both write to %s/%s: give one another "
+					"name", configs[k], configs[i], o.out_dir, a);
 			}
 		}
 	if (nconfigs > 1) {

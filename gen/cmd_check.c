@@ -38,6 +38,7 @@ int ms_cmd_check(int argc, char **argv, ms_diag *d)
 	int json = 0, c;
 	char home[4096];
 	optind = 1;
+	opterr = 0;     /* ms_cli_bad_option says it, through the diagnostics */
 	while ((c = getopt_long(argc, argv, "c:C:a:f:qvh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c': config = optarg; break;
@@ -46,22 +47,20 @@ int ms_cmd_check(int argc, char **argv, ms_diag *d)
 		case 'v': d->verbose = 1; break;
 		case 'h': fputs(usage_check, stdout); return 0;
 		case 'a':
-			if (ms_cli_date("check", optarg, &as_of))
+			if (ms_cli_date(d, "check", optarg, &as_of))
 				return MS_EXIT_USAGE;
 			break;
 		case 'f':
 			if (strcmp(optarg, "text") && strcmp(optarg, "json")) {
-				fprintf(stderr, "mstress check: --format must be text or json\n");
-				return MS_EXIT_USAGE;
+				return ms_cli_usage(d, "check", NULL, "--format must be text or json");
 			}
 			json = !strcmp(optarg, "json");
 			break;
-		default: fputs(usage_check, stderr); return MS_EXIT_USAGE;
+		default: return ms_cli_bad_option(d, "check", usage_check, argv);
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, "mstress check: unexpected argument '%s'\n%s", argv[optind], usage_check);
-		return MS_EXIT_USAGE;
+		return ms_cli_usage(d, "check", usage_check, "unexpected argument '%s'", argv[optind]);
 	}
 	char *default_config = config ? NULL : ms_default_config(home, sizeof home, d);
 	ms_config cfg;

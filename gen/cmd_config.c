@@ -122,30 +122,29 @@ int ms_cmd_config(int argc, char **argv, ms_diag *d)
 	int print = 0, weekly = -1, c;
 	int64_t as_of = -1;
 	optind = 1;
+	opterr = 0;     /* ms_cli_bad_option says it, through the diagnostics */
 	while ((c = getopt_long(argc, argv, "c:a:p:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'P': print = 1; break;
 		case 'c': config = optarg; break;
 		case 'h': fputs(usage, stdout); return MS_EXIT_OK;
 		case 'a':
-			if (ms_cli_date("config", optarg, &as_of))
+			if (ms_cli_date(d, "config", optarg, &as_of))
 				return MS_EXIT_USAGE;
 			break;
 		case 'p':
 			if (strcmp(optarg, "week") && strcmp(optarg, "all")) {
-				fprintf(stderr, "mstress config: --period must be all or week\n");
-				return MS_EXIT_USAGE;
+				return ms_cli_usage(d, "config", NULL, "--period must be all or week");
 			}
 			weekly = !strcmp(optarg, "week");
 			break;
-		default: fputs(usage, stderr); return MS_EXIT_USAGE;
+		default: return ms_cli_bad_option(d, "config", usage, argv);
 		}
 	}
-	if (!print || optind < argc) {
-		fputs(usage, stderr);
-		return MS_EXIT_USAGE;
-	}
-	int64_t fallback_as_of = ms_cli_source_date_epoch("config");
+	if (!print || optind < argc)
+		return ms_cli_usage(d, "config", usage, optind < argc ? "unexpected argument '%s'" : "give --print",
+				    optind < argc ? argv[optind] : "");
+	int64_t fallback_as_of = ms_cli_source_date_epoch(d, "config");
 	if (fallback_as_of == -2)
 		return MS_EXIT_USAGE;
 	char home[4096];

@@ -103,11 +103,11 @@ int ms_cmd_fetch(int argc, char **argv, ms_diag *d)
 	ms_fetch_opts fo;
 	ms_fetch_defaults(&fo);
 	optind = 1;
+	opterr = 0;     /* ms_cli_bad_option says it, through the diagnostics */
 	while ((c = getopt_long(argc, argv, "c:C:s:a:qvh", opts, NULL)) != -1) {
 		int r = ms_fetch_options(c, optarg, &fo);
 		if (r < 0) {
-			fprintf(stderr, "mstress fetch: bad value '%s'\n", optarg);
-			return MS_EXIT_USAGE;
+			return ms_cli_usage(d, "fetch", NULL, "bad value '%s'", optarg);
 		}
 		if (r)
 			continue;
@@ -116,26 +116,23 @@ int ms_cmd_fetch(int argc, char **argv, ms_diag *d)
 		case 'C': cache = optarg; break;
 		case 'F': force = 1; break;
 		case 'a':
-			if (ms_cli_date("fetch", optarg, &as_of))
+			if (ms_cli_date(d, "fetch", optarg, &as_of))
 				return MS_EXIT_USAGE;
 			break;
 		case 's':
 			if (nsrc == 64) {
-				fputs("mstress fetch: at most 64 --source options\n", stderr);
-				return MS_EXIT_USAGE;
+				return ms_cli_usage(d, "fetch", NULL, "at most 64 --source options");
 			}
 			sources[nsrc++] = optarg;
 			break;
 		case 'q': d->quiet = 1; break;
 		case 'v': d->verbose = 1; break;
 		case 'h': fputs(usage, stdout); return MS_EXIT_OK;
-		default: fputs(usage, stderr); return MS_EXIT_USAGE;
+		default: return ms_cli_bad_option(d, "fetch", usage, argv);
 		}
 	}
-	if (optind < argc) {
-		fputs(usage, stderr);
-		return MS_EXIT_USAGE;
-	}
+	if (optind < argc)
+		return ms_cli_usage(d, "fetch", usage, "unexpected argument '%s'", argv[optind]);
 	ms_cli_terminal(d);
 	char home[4096];
 	char *path = config ? strdup(config) : ms_default_config(home, sizeof home, d);

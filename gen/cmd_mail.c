@@ -26,10 +26,11 @@ static const char usage[] =
 	"\n"
 	"Builds the report, then mails it: one message per recipient of RECIPIENTS.csv\n"
 	"(columns email,name), a plain-text and an HTML part (templates/email.txt and\n"
-	"email.html) with two charts, and the PDF attached. A log in DIR/mail/ records\n"
-	"each send: a rerun after a failure sends only to those not yet served. A message\n"
-	"sent whole but never answered (a server that went silent, a killed run) may have\n"
-	"arrived: it is not sent again unless --resend-unknown says so.\n"
+	"email.html) with the charts email.html names (cid:ID.png@mstress), and the PDF\n"
+	"attached. A log in DIR/mail/ records each send: a rerun after a failure sends\n"
+	"only to those not yet served. A message sent whole but never answered (a server\n"
+	"that went silent, a killed run) may have arrived: it is not sent again unless\n"
+	"--resend-unknown says so.\n"
 	"Credentials come from MSTRESS_SMTP_USER and MSTRESS_SMTP_PASSWORD or ~/.netrc.\n"
 	"\n"
 	"  -t, --to FILE         the recipients (required)\n"
@@ -185,6 +186,7 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 	ms_build_opts o = { .out_dir = "out", .as_of = -1, .fallback_as_of = -1, .weekly = -1 };
 	ms_fetch_defaults(&o.fetch);
 	optind = 1;
+	opterr = 0;     /* ms_cli_bad_option says it, through the diagnostics */
 	while ((c = getopt_long(argc, argv, "t:ns:f:c:a:o:qvh", opts, NULL)) != -1) {
 		switch (c) {
 		case 't': to = optarg; break;
@@ -201,39 +203,33 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 		case 'v': d->verbose = 1; break;
 		case 'h': fputs(usage, stdout); return MS_EXIT_OK;
 		case 'a':
-			if (ms_cli_date("mail", optarg, &o.as_of))
+			if (ms_cli_date(d, "mail", optarg, &o.as_of))
 				return MS_EXIT_USAGE;
 			break;
 		case 'P': {
 			char *end;
 			pause = strtod(optarg, &end);
 			if (end == optarg || *end || !isfinite(pause) || pause < 0 || pause > 3600) {
-				fprintf(stderr, "mstress mail: --pause takes seconds, 0 to 3600\n");
-				return MS_EXIT_USAGE;
+				return ms_cli_usage(d, "mail", NULL, "--pause takes seconds, 0 to 3600");
 			}
 			break;
 		}
 		case 'W': {
 			long long v;
 			if (ms_cli_integer(optarg, 1, 3600, &v)) {
-				fprintf(stderr, "mstress mail: --final-reply-wait takes whole seconds, 1 to 3600\n");
-				return MS_EXIT_USAGE;
+				return ms_cli_usage(d, "mail", NULL, "--final-reply-wait takes whole seconds, 1 to 3600");
 			}
 			smtp.final_wait_s = (long)v;
 			break;
 		}
-		default: fputs(usage, stderr); return MS_EXIT_USAGE;
+		default: return ms_cli_bad_option(d, "mail", usage, argv);
 		}
 	}
-	if (optind < argc || !to || dry == (smtp.url != NULL)) {
-		fprintf(stderr, "mstress mail: give --to and one of --dry-run or --smtp\n%s", usage);
-		return MS_EXIT_USAGE;
-	}
-	if (smtp.url && strncmp(smtp.url, "smtp://", 7) && strncmp(smtp.url, "smtps://", 8)) {
-		fprintf(stderr, "mstress mail: --smtp must be an smtp:// or smtps:// URL\n");
-		return MS_EXIT_USAGE;
-	}
-	if ((o.fallback_as_of = ms_cli_source_date_epoch("mail")) == -2)
+	if (optind < argc || !to || dry == (smtp.url != NULL))
+		return ms_cli_usage(d, "mail", usage, "give --to and one of --dry-run or --smtp");
+	if (smtp.url && strncmp(smtp.url, "smtp://", 7) && strncmp(smtp.url, "smtps://", 8))
+		return ms_cli_usage(d, "mail", NULL, "--smtp must be an smtp:// or smtps:// URL");
+	if ((o.fallback_as_of = ms_cli_source_date_epoch(d, "mail")) == -2)
 		return MS_EXIT_USAGE;
 	if (!(o.home = ms_cli_home(home, sizeof home, d)))
 		return MS_EXIT_IO;

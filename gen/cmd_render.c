@@ -65,6 +65,7 @@ int ms_cmd_render(int argc, char **argv, ms_diag *d)
 	ms_tmpl_opts to = { ms_escape_html, read_partial, &pd, 0 };
 	int c;
 	optind = 1;
+	opterr = 0;     /* ms_cli_bad_option says it, through the diagnostics */
 	while ((c = getopt_long(argc, argv, "d:p:e:sh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': data_path = optarg; break;
@@ -79,17 +80,14 @@ int ms_cmd_render(int argc, char **argv, ms_diag *d)
 			else if (!strcmp(optarg, "none"))
 				to.escape = ms_escape_none;
 			else {
-				fprintf(stderr, "mstress render: --escape must be html, markdown or none\n");
-				return MS_EXIT_USAGE;
+				return ms_cli_usage(d, "render", NULL, "--escape must be html, markdown or none");
 			}
 			break;
-		default: fputs(usage_render, stderr); return MS_EXIT_USAGE;
+		default: return ms_cli_bad_option(d, "render", usage_render, argv);
 		}
 	}
-	if (optind + 1 != argc || !data_path) {
-		fputs(usage_render, stderr);
-		return MS_EXIT_USAGE;
-	}
+	if (optind + 1 != argc || !data_path)
+		return ms_cli_usage(d, "render", usage_render, "give one TEMPLATE and --data FILE");
 	const char *tmpl_path = argv[optind];
 	json_error_t jerr;
 	json_t *data = json_load_file(data_path, JSON_DECODE_ANY, &jerr);

@@ -1,5 +1,6 @@
 #include "diag.h"
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const level_names[] = { "note", "warning", "error" };
@@ -110,6 +111,12 @@ void ms_note(ms_diag *d, const char *fmt, ...)
 	va_end(ap);
 }
 
+void ms_diag_text(ms_diag *d, const char *text)
+{
+	if (d->out)
+		fwrite(text, 1, strlen(text), d->out);
+}
+
 void ms_progress(ms_diag *d, const char *fmt, ...)
 {
 	if (!d->progress || !d->out)
@@ -126,4 +133,16 @@ void ms_progress_done(ms_diag *d)
 {
 	if (d->progress && d->out)
 		fputs("\r\033[K", d->out);
+}
+
+void ms_bug(const char *file, int line, const char *fmt, ...)
+{
+	char msg[512], out[700];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	int n = snprintf(out, sizeof out, "mstress: bug: %s:%d: %s (please report it)\n", file, line, msg);
+	fwrite(out, 1, n < (int)sizeof out ? (size_t)n : sizeof out - 1, stderr);
+	abort();
 }

@@ -24,6 +24,11 @@ void ms_diag_init(ms_diag *d, FILE *out);
 #define MS_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #else
 #define MS_PRINTF(a, b)
+/* A state the code rules out (a bug in mstress, never bad input): says where
+ * on standard error and aborts, so it is found rather than worked around. */
+#define MS_BUG(...) ms_bug(__FILE__, __LINE__, __VA_ARGS__)
+_Noreturn void ms_bug(const char *file, int line, const char *fmt, ...) MS_PRINTF(3, 4);
+
 #endif
 void ms_report(ms_diag *d, enum ms_level lv, const char *file, long line,
 	       long col, const char *fmt, ...) MS_PRINTF(6, 7);
@@ -36,9 +41,16 @@ void ms_warn(ms_diag *d, const char *file, long line, long col,
 int ms_io_error(ms_diag *d, const char *file, const char *fmt, ...) MS_PRINTF(3, 4);
 /* A note: shown with verbose only. */
 void ms_note(ms_diag *d, const char *fmt, ...) MS_PRINTF(2, 3);
+/* Text as it is (a command's usage after a usage error), in one write. */
+void ms_diag_text(ms_diag *d, const char *text);
 /* A progress line, rewritten in place on a terminal; nothing elsewhere. */
 void ms_progress(ms_diag *d, const char *fmt, ...) MS_PRINTF(2, 3);
 /* Ends a progress line. */
 void ms_progress_done(ms_diag *d);
+
+/* A state the code rules out (a bug in mstress, never bad input): says where
+ * on standard error and aborts, so it is found rather than worked around. */
+#define MS_BUG(...) ms_bug(__FILE__, __LINE__, __VA_ARGS__)
+_Noreturn void ms_bug(const char *file, int line, const char *fmt, ...) MS_PRINTF(3, 4);
 
 #endif

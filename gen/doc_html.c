@@ -176,6 +176,8 @@ done:
 static int chart(html *h, cmark_node *para, const char *id)
 {
 	const ms_doc_chart *c = ms_doc_find_chart(h->charts, h->n, id);
+	if (!c)
+		MS_BUG("chart '%s' passed ms_doc_check_charts but is not in the set", id);
 	ms_buf_printf(h->out, "<figure class=\"chart\" id=\"chart-%s\">\n%s\n", c->chart->id, c->svg);
 	const char *title = cmark_node_get_title(cmark_node_first_child(para));
 	if (title && !strcmp(title, "table"))

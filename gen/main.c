@@ -29,10 +29,8 @@ int main(int argc, char **argv)
 	ms_diag_init(&d, stderr);
 	ms_fs_guard_signals();
 	ms_memwatch_init();
-	if (argc < 2) {
-		fputs(usage, stderr);
-		return MS_EXIT_USAGE;
-	}
+	if (argc < 2)
+		return ms_cli_usage(&d, NULL, usage, NULL);
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
 		fputs(usage, stdout);
@@ -52,15 +50,14 @@ int main(int argc, char **argv)
 		int rc = cmds[i].fn(argc - 1, argv + 1, &d);
 		/* the last net: a command that went on without some memory has not succeeded */
 		if (ms_nomem_seen() && rc == MS_EXIT_OK) {
-			fprintf(stderr, "mstress: error: out of memory: a result would be incomplete\n");
+			ms_error(&d, NULL, 0, 0, "out of memory: a result would be incomplete");
 			rc = MS_EXIT_DATA;
 		}
 		if (fflush(stdout) != 0 && rc == MS_EXIT_OK) {
-			fprintf(stderr, "mstress: cannot write to standard output\n");
+			ms_io_error(&d, NULL, "cannot write to standard output");
 			rc = MS_EXIT_IO;
 		}
 		return rc;
 	}
-	fprintf(stderr, "mstress: unknown command '%s'\n%s", cmd, usage);
-	return MS_EXIT_USAGE;
+	return ms_cli_usage(&d, NULL, usage, "unknown command '%s'", cmd);
 }

@@ -66,8 +66,10 @@ struct ms_built {
 
 static ms_buf *add_output(ms_built *b, const char *name)
 {
+	if (b->nout == sizeof b->out / sizeof b->out[0])
+		MS_BUG("more outputs than the %zu slots: %s", sizeof b->out / sizeof b->out[0], name);
 	outfile *f = &b->out[b->nout];
-	if (b->nout == sizeof b->out / sizeof b->out[0] || !(f->name = strdup(name)))
+	if (!(f->name = strdup(name)))
 		return NULL;
 	ms_buf_init(&f->data, 0);
 	b->nout++;

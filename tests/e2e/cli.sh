@@ -6,6 +6,16 @@
 [ "$("$MSTRESS" --version)" = "mstress 0.1.0" ] || die "wrong --version"
 set +e
 "$MSTRESS" frobnicate 2>/dev/null; [ $? -eq 2 ] || die "unknown command must exit 2"
+# usage errors take the diagnostics' shape ("WHERE: error: WHAT"), getopt's
+# own messages included, then the usage
+expect_exit 2 "$WORK/usage.err" "$MSTRESS" frobnicate
+[ "$(head -n 1 "$WORK/usage.err")" = "mstress: error: unknown command 'frobnicate'" ] || die "$(head -n 1 "$WORK/usage.err")"
+expect_exit 2 "$WORK/usage.err" "$MSTRESS" build --no-such-option
+[ "$(head -n 1 "$WORK/usage.err")" = "mstress build: error: '--no-such-option': an unknown option, or one without its value" ] ||
+	die "$(head -n 1 "$WORK/usage.err")"
+expect_in "$WORK/usage.err" "usage: mstress build"
+expect_exit 2 "$WORK/usage.err" "$MSTRESS" check --as-of 2026-13-01
+[ "$(cat "$WORK/usage.err")" = "mstress check: error: --as-of '2026-13-01' is not a date (YYYY-MM-DD)" ] || die "$(cat "$WORK/usage.err")"
 "$MSTRESS" build --as-of 2026-13-01 2>/dev/null; [ $? -eq 2 ] || die "bad date must exit 2"
 "$MSTRESS" build --bogus 2>/dev/null; [ $? -eq 2 ] || die "bad option must exit 2"
 set -e
@@ -25,7 +35,7 @@ for bad in "--timeout nan" "--timeout 1.5" "--retries nan" "--retries 1e1" "--ma
 	"--max-bytes 99999999999999999999" "--max-bytes 17G" "--max-bytes 0"; do
 	# shellcheck disable=SC2086
 	expect_exit 2 "$WORK/limit.err" "$MSTRESS" fetch $bad
-	expect_in "$WORK/limit.err" "mstress fetch: bad value"
+	expect_in "$WORK/limit.err" "mstress fetch: error: bad value"
 done
 "$MSTRESS" fetch -q --max-bytes 64K --timeout 5 --retries 0 --cache "$WORK/cache" > /dev/null    # a size with a suffix
 expect_exit 2 "$WORK/pause.err" "$MSTRESS" mail --dry-run --to "$WORK/none.csv" --pause nan
