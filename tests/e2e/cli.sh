@@ -6,6 +6,9 @@
 [ "$("$MSTRESS" --version)" = "mstress 0.1.0" ] || die "wrong --version"
 set +e
 "$MSTRESS" frobnicate 2>/dev/null; [ $? -eq 2 ] || die "unknown command must exit 2"
+"$MSTRESS" build --as-of 2026-13-01 2>/dev/null; [ $? -eq 2 ] || die "bad date must exit 2"
+"$MSTRESS" build --bogus 2>/dev/null; [ $? -eq 2 ] || die "bad option must exit 2"
+set -e
 # usage errors take the diagnostics' shape ("WHERE: error: WHAT"), getopt's
 # own messages included, then the usage
 expect_exit 2 "$WORK/usage.err" "$MSTRESS" frobnicate
@@ -16,9 +19,6 @@ expect_exit 2 "$WORK/usage.err" "$MSTRESS" build --no-such-option
 expect_in "$WORK/usage.err" "usage: mstress build"
 expect_exit 2 "$WORK/usage.err" "$MSTRESS" check --as-of 2026-13-01
 [ "$(cat "$WORK/usage.err")" = "mstress check: error: --as-of '2026-13-01' is not a date (YYYY-MM-DD)" ] || die "$(cat "$WORK/usage.err")"
-"$MSTRESS" build --as-of 2026-13-01 2>/dev/null; [ $? -eq 2 ] || die "bad date must exit 2"
-"$MSTRESS" build --bogus 2>/dev/null; [ $? -eq 2 ] || die "bad option must exit 2"
-set -e
 # render: a template with data and a partial, HTML-escaped
 mkdir -p "$WORK/p"
 printf '{{>head}} {{x}}\n' > "$WORK/t.mustache"
