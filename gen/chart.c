@@ -5,6 +5,7 @@
 #include <string.h>
 #include "fmt.h"
 #include "utc.h"
+#include "grow.h"
 
 const ms_rgba MS_BLUE = { 0.0, 0.447, 0.698, 1 };           /* #0072B2 */
 const ms_rgba MS_VERMILLION = { 0.835, 0.369, 0.0, 1 };     /* #D55E00 */
@@ -94,15 +95,9 @@ static ms_prim *add_prim(ms_plot *p, enum ms_prim_kind kind)
 	ms_chart *c = p->c;
 	if (p->failed)
 		return NULL;
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		ms_prim *np = realloc(c->prim, cap * sizeof *np);
-		if (!np) {
-			p->failed = 1;
-			return NULL;
-		}
-		c->prim = np;
-		c->cap = cap;
+	if (MS_GROW(c->prim, c->n, c->cap)) {
+		p->failed = 1;
+		return NULL;
 	}
 	ms_prim *pr = &c->prim[c->n++];
 	memset(pr, 0, sizeof *pr);

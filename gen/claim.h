@@ -89,7 +89,7 @@ struct ms_claims {
 	char *file;
 	char *title, *published, *article, *publisher, *url;
 	claim *c;
-	size_t n;
+	size_t n, cap;
 };
 
 /* implied = change(A, B) | difference(A, B): two claim ids of the file. */

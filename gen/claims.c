@@ -9,6 +9,7 @@
 #include "fsutil.h"
 #include "ini.h"
 #include "utc.h"
+#include "grow.h"
 
 const char *const claim_unit_names[U_NUNIT] = { "USD", "USD millions", "percent", "count", "index", "date" };
 
@@ -200,11 +201,9 @@ static int on_pair(void *ctx, const char *section, const char *k, const char *v,
 		for (size_t i = 0; i < cl->n; i++)
 			if (!strcmp(cl->c[i].id, section + 6))
 				return ms_error(r->d, cl->file, line, 1, "claim '%s' is defined twice", section + 6);
-		claim *arr = realloc(cl->c, (cl->n + 1) * sizeof *arr);
-		if (!arr)
+		if (MS_GROW(cl->c, cl->n, cl->cap))
 			return ms_error(r->d, cl->file, line, 0, "out of memory");
-		cl->c = arr;
-		r->cur = &arr[cl->n];
+		r->cur = &cl->c[cl->n];
 		memset(r->cur, 0, sizeof *r->cur);
 		r->cur->line = line;
 		r->cur->hours = 24;

@@ -17,6 +17,7 @@
 #include "report.h"
 #include "tmpl.h"
 #include "utc.h"
+#include "grow.h"
 
 static const char usage[] =
 	"usage: mstress mail --to RECIPIENTS.csv (--dry-run | --smtp URL) [--from ADDR] [--from-name NAME]\n"
@@ -62,7 +63,7 @@ static const char *const state_names[] = { "", "sending", "delivered", "not-deli
 typedef struct sendlog {
 	char **ids;              /* Message-IDs, in the order of their lines */
 	send_state *state;
-	size_t n;
+	size_t n, cap;
 } sendlog;
 
 static void read_log(const char *path, sendlog *l)
@@ -71,7 +72,7 @@ static void read_log(const char *path, sendlog *l)
 	char line[1024];
 	l->ids = NULL;
 	l->state = NULL;
-	l->n = 0;
+	l->n = l->cap = 0;
 	while (f && fgets(line, sizeof line, f)) {
 		line[strcspn(line, "\n")] = '\0';
 		char *tab = strchr(line, '\t'), *tab2 = tab ? strchr(tab + 1, '\t') : NULL;
@@ -82,13 +83,12 @@ static void read_log(const char *path, sendlog *l)
 		for (int k = SENDING; tab2 && k <= UNKNOWN; k++)
 			if (!strcmp(tab2 + 1, state_names[k]))
 				st = (send_state)k;
-		char **ids = realloc(l->ids, (l->n + 1) * sizeof *ids);
-		send_state *sts = ids ? realloc(l->state, (l->n + 1) * sizeof *sts) : NULL;
-		if (ids)
-			l->ids = ids;
-		if (!sts)
-			break;
-		l->state = sts;
+		if (l->n == l->cap) {
+			size_t cap = l->cap ? 2 * l->cap : 64;
+			if (MS_RESIZE(l->ids, cap) || MS_RESIZE(l->state, cap))
+				break;
+			l->cap = cap;
+		}
 		if ((l->ids[l->n] = strdup(line)))
 			l->state[l->n++] = st;
 	}
@@ -242,7 +242,7 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 	ms_buf_init(&text, 0);
 	ms_built *report = NULL;
 	char *mail_dir = NULL, *log_path = NULL, *tdir = NULL, *html_path = NULL;
-	sendlog log = { NULL, NULL, 0 };
+	sendlog log = { NULL, NULL, 0, 0 };
 	size_t sent = 0, skipped = 0, failed = 0, unknown = 0;
 	int rc = -1;
 	if (ms_recipients_load(to, &rcpt, &nr, d) || ms_build_make(&o, &report, d) || ms_build_write(report, d))

@@ -8,6 +8,7 @@
 #include "text.h"
 #include "tz.h"
 #include "utc.h"
+#include "grow.h"
 
 static const char *const report_keys[] = {
 	"title", "subtitle", "author", "as_of", "window_start", "period_high", "period_label",
@@ -313,13 +314,11 @@ static ms_source_cfg *add_source(ms_config *cfg, const char *name, long line, ms
 		ms_error(d, cfg->file, line, 1, "source '%s' is defined twice", name);
 		return NULL;
 	}
-	ms_source_cfg *arr = realloc(cfg->source, (cfg->nsource + 1) * sizeof *arr);
-	if (!arr) {
+	if (MS_GROW(cfg->source, cfg->nsource, cfg->source_cap)) {
 		ms_error(d, cfg->file, line, 0, "out of memory");
 		return NULL;
 	}
-	cfg->source = arr;
-	ms_source_cfg *s = &arr[cfg->nsource];
+	ms_source_cfg *s = &cfg->source[cfg->nsource];
 	memset(s, 0, sizeof *s);
 	s->line = line;
 	if (!(s->name = strdup(name)) || !(s->asset = strdup("")) || !(s->venue = strdup(name))) {

@@ -60,7 +60,7 @@ typedef struct ms_config {
 	long window_start_line, period_line, primary_line, regime_line, crash_line, max_stale_line;
 	const char *cache;       /* borrowed, set by the command: where fetched sources are kept */
 	ms_source_cfg *source;   /* owned array */
-	size_t nsource;
+	size_t nsource, source_cap;
 } ms_config;
 
 /* Reads the INI text (len bytes of the file named file) into cfg. */

@@ -1,4 +1,5 @@
 #include "csv.h"
+#include "grow.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,14 +53,8 @@ static int push_field(ms_csv *c, const char *p, size_t len, size_t off, long col
 {
 	if (c->nfield == c->cap) {
 		size_t cap = c->cap ? c->cap * 2 : 16;
-		ms_csv_field *f = realloc(c->field, cap * sizeof *f);
-		if (!f)
+		if (MS_RESIZE(c->field, cap) || MS_RESIZE(c->scratch_off, cap))
 			return -1;
-		c->field = f;
-		size_t *o = realloc(c->scratch_off, cap * sizeof *o);
-		if (!o)
-			return -1;
-		c->scratch_off = o;
 		c->cap = cap;
 	}
 	c->field[c->nfield].p = p;

@@ -3,6 +3,7 @@
 #include <cmark-gfm-extension_api.h>
 #include "doc_internal.h"
 #include "tmpl.h"
+#include "grow.h"
 
 /* Appends a table's HTML with every token that carries a digit ("2025-10-06",
  * "−$801M", "17.1 %", "01:00 UTC") in a span that does not break, so no
@@ -111,14 +112,8 @@ static int heading_id(html *h, cmark_node *node, char id[64])
 			break;
 		snprintf(id, 64, "%.48s-%u", base, dup);
 	}
-	if (h->nids == h->cap) {
-		size_t cap = h->cap ? 2 * h->cap : 32;
-		char (*grown)[64] = realloc(h->ids, cap * sizeof *grown);
-		if (!grown)
-			return -1;
-		h->ids = grown;
-		h->cap = cap;
-	}
+	if (MS_GROW(h->ids, h->nids, h->cap))
+		return -1;
 	memcpy(h->ids[h->nids++], id, 64);
 	return 0;
 }

@@ -5,6 +5,7 @@
 #include "doc_internal.h"
 #include "memwatch.h"
 #include "pdf_backend.h"
+#include "grow.h"
 
 /* Sizes in points; the page, margins and text come from the theme. */
 #define CONTENT_W (r->th->page_w - r->th->margin_left - r->th->margin_right)
@@ -80,26 +81,14 @@ static void inl_piece(inl *in, const ms_fontset *f, double size, const char *s, 
 {
 	if (n == 0 || in->failed)
 		return;
-	if (in->npc == in->cappc) {
-		size_t cap = in->cappc ? in->cappc * 2 : 32;
-		piece *p = realloc(in->pc, cap * sizeof *p);
-		if (!p) {
-			in->failed = 1;
-			return;
-		}
-		in->pc = p;
-		in->cappc = cap;
+	if (MS_GROW(in->pc, in->npc, in->cappc)) {
+		in->failed = 1;
+		return;
 	}
 	if (!in->open) {
-		if (in->nw == in->capw) {
-			size_t cap = in->capw ? in->capw * 2 : 32;
-			word *w = realloc(in->w, cap * sizeof *w);
-			if (!w) {
-				in->failed = 1;
-				return;
-			}
-			in->w = w;
-			in->capw = cap;
+		if (MS_GROW(in->w, in->nw, in->capw)) {
+			in->failed = 1;
+			return;
 		}
 		in->w[in->nw++] = (word){ in->npc, 0, 0, in->pending_break };
 		in->pending_break = 0;

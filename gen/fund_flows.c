@@ -7,6 +7,7 @@
 #include "fsutil.h"
 #include "numparse.h"
 #include "utc.h"
+#include "grow.h"
 
 #define MAX_BYTES (64u << 20)
 
@@ -15,14 +16,8 @@ static int grow(ms_fund_flows *ff, size_t *cap)
 	if (ff->ndays < *cap)
 		return 0;
 	size_t n = *cap ? 2 * *cap : 1024;
-	int64_t *day = realloc(ff->day, n * sizeof *day);
-	if (!day)
+	if (MS_RESIZE(ff->day, n) || (ff->nfund && n > SIZE_MAX / ff->nfund) || MS_RESIZE(ff->v, n * ff->nfund))
 		return -1;
-	ff->day = day;
-	double *v = realloc(ff->v, n * ff->nfund * sizeof *v);
-	if (!v)
-		return -1;
-	ff->v = v;
 	*cap = n;
 	return 0;
 }

@@ -7,6 +7,7 @@
 #include "fsutil.h"
 #include "text.h"
 #include "utc.h"
+#include "grow.h"
 
 static int header_safe(const char *s)
 {
@@ -53,15 +54,9 @@ int ms_recipients_load(const char *path, ms_recipient **out, size_t *n, ms_diag 
 			ms_error(d, path, c.rec_line, 0, "%zu fields: email and name are needed", c.nfield);
 			goto done;
 		}
-		if (*n == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			ms_recipient *grown = realloc(*out, nc * sizeof *grown);
-			if (!grown) {
-				ms_error(d, path, c.rec_line, 0, "out of memory");
-				goto done;
-			}
-			*out = grown;
-			cap = nc;
+		if (MS_GROW(*out, *n, cap)) {
+			ms_error(d, path, c.rec_line, 0, "out of memory");
+			goto done;
 		}
 		ms_recipient *arr = *out;
 		char *email = strndup(c.field[ie].p, c.field[ie].len), *name = strndup(c.field[in].p, c.field[in].len);

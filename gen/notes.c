@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "memwatch.h"
+#include "grow.h"
 
 int ms_notes_add(ms_notes *notes, const char *fmt, ...)
 {
@@ -12,15 +13,9 @@ int ms_notes_add(ms_notes *notes, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
-	if (notes->n == notes->cap) {
-		size_t cap = notes->cap ? notes->cap * 2 : 8;
-		char **t = realloc(notes->text, cap * sizeof *t);
-		if (!t) {
-			ms_nomem();
-			return -1;
-		}
-		notes->text = t;
-		notes->cap = cap;
+	if (MS_GROW(notes->text, notes->n, notes->cap)) {
+		ms_nomem();
+		return -1;
 	}
 	char *copy = malloc(strlen(text) + 1);
 	if (!copy) {

@@ -1,4 +1,5 @@
 #include "series.h"
+#include "grow.h"
 #include <stdlib.h>
 
 ms_series *ms_series_new(int64_t step, unsigned mask)
@@ -25,18 +26,11 @@ static int grow_to(ms_series *s, size_t cap)
 {
 	if (s->borrowed)
 		return -1;
-	int64_t *t = realloc(s->t, cap * sizeof *t);
-	if (!t)
+	if (MS_RESIZE(s->t, cap))
 		return -1;
-	s->t = t;
-	for (int c = 0; c < MS_NCOL; c++) {
-		if (!ms_series_has(s, c))
-			continue;
-		double *v = realloc(s->col[c], cap * sizeof *v);
-		if (!v)
+	for (int c = 0; c < MS_NCOL; c++)
+		if (ms_series_has(s, c) && MS_RESIZE(s->col[c], cap))
 			return -1;
-		s->col[c] = v;
-	}
 	s->cap = cap;
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "tmpl.h"
+#include "grow.h"
 #include "utc.h"
 
 /* The feed carries the newest reports; the archive lists every one. */
@@ -63,16 +64,11 @@ static entry *scan(const char *dir, size_t *n, ms_diag *d)
 	while (e && (de = readdir(dh))) {
 		if (!is_report_dir(dir, de->d_name))
 			continue;
-		if (*n == cap) {
-			entry *grown = realloc(e, 2 * cap * sizeof *e);
-			if (!grown) {
-				free_entries(e, *n);
-				e = NULL;
-				*n = 0;
-				break;
-			}
-			e = grown;
-			cap *= 2;
+		if (MS_GROW(e, *n, cap)) {
+			free_entries(e, *n);
+			e = NULL;
+			*n = 0;
+			break;
 		}
 		entry *x = &e[(*n)++];
 		memcpy(x->date, de->d_name, 11);
