@@ -19,6 +19,11 @@ static const struct {
 	{ "LTC", "Litecoin", "litecoin", 2013, 4, 28 },
 };
 
+const char *ms_major_code(ms_major a)
+{
+	return assets[a].code;    /* the majors lead the table, in their order */
+}
+
 ms_asset ms_asset_of(const char *code)
 {
 	for (size_t i = 0; i < sizeof assets / sizeof assets[0]; i++)

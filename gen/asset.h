@@ -13,6 +13,12 @@ typedef struct ms_asset {
 	int64_t first_day;       /* its first trading day (UTC), or 0 when unknown */
 } ms_asset;
 
+/* The two assets whose derivatives, liquidations and weekly moves the
+ * figures cover, in the order of their tables. */
+typedef enum ms_major { MS_BTC, MS_ETH, MS_NMAJORS } ms_major;
+/* "BTC", "ETH" */
+const char *ms_major_code(ms_major a);
+
 /* The entry for code; for an unknown code, one naming the code itself
  * (code must then outlive the result). */
 ms_asset ms_asset_of(const char *code);

@@ -966,7 +966,7 @@ int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chartset 
 			liquidation_chart(&x, &fig->liq[k]);
 	if (fig->mcap.ds && fig->mcap.ds->hi > fig->mcap.ds->lo + 1)
 		market_cap_chart(&x, &fig->mcap);
-	const ms_dataset *fg = ms_find_metric(ds, nds, "fear_greed", "");
+	const ms_dataset *fg = ms_find_metric(ds, nds, MS_METRIC_FEAR_GREED, "");
 	if (fg && fg->hi > fg->lo + 1)
 		fear_greed_chart(&x, fg);
 	if (prim->hi >= prim->lo + 2)

@@ -12,6 +12,7 @@
 #include "fmt.h"
 #include "stats.h"
 #include "utc.h"
+#include "asset.h"
 
 static void add(outcome *o, const char *venue, double v)
 {
@@ -60,7 +61,7 @@ static const ms_series *daily_of(const ms_dataset *d)
 
 static int is_price(const ms_dataset *d, const claim *c)
 {
-	return c->asset && !strcmp(d->cfg->asset, c->asset) && !strcmp(d->cfg->metric, "price");
+	return c->asset && !strcmp(d->cfg->asset, c->asset) && d->cfg->metric == MS_METRIC_PRICE;
 }
 
 static double col_at(const ms_series *s, int64_t day, enum ms_col col)
@@ -255,14 +256,14 @@ static void volatility(const claim_ctx *x, const claim *c, outcome *o)
 
 /* ---- market-wide and derivatives ---- */
 
-static const ms_dataset *metric_of(const claim_ctx *x, const char *metric, const char *asset)
+static const ms_dataset *metric_of(const claim_ctx *x, ms_metric metric, const char *asset)
 {
 	return ms_find_metric(x->ds, x->nds, metric, asset ? asset : "");
 }
 
 static void market_cap(const claim_ctx *x, const claim *c, outcome *o)
 {
-	const ms_dataset *m = metric_of(x, "market_cap", NULL);
+	const ms_dataset *m = metric_of(x, MS_METRIC_MARKET_CAP, NULL);
 	if (!m)
 		return;
 	const ms_series *s = m->series;
@@ -300,23 +301,22 @@ static double sum_days(const claim_ctx *x, const claim *c, const ms_series *s)
 
 static void liquidations(const claim_ctx *x, const claim *c, outcome *o)
 {
-	static const char *const assets[] = { "BTC", "ETH" };
 	int all = !c->scope || !strcmp(c->scope, "all");
 	double sum = 0;
 	int found = 0;
 	char which[64] = "";
 	if (!strcmp(c->stat->name, "traders_liquidated"))
 		return;
-	for (size_t k = 0; k < 2; k++) {
-		if (!all && strcmp(c->scope, assets[k]))
+	for (ms_major k = MS_BTC; k < MS_NMAJORS; k++) {
+		if (!all && strcmp(c->scope, ms_major_code(k)))
 			continue;
-		const ms_dataset *lg = metric_of(x, "long_liquidations", assets[k]);
-		const ms_dataset *sh = metric_of(x, "short_liquidations", assets[k]);
+		const ms_dataset *lg = metric_of(x, MS_METRIC_LONG_LIQUIDATIONS, ms_major_code(k));
+		const ms_dataset *sh = metric_of(x, MS_METRIC_SHORT_LIQUIDATIONS, ms_major_code(k));
 		double v = sum_days(x, c, lg ? lg->series : NULL) + sum_days(x, c, sh ? sh->series : NULL);
 		if (isnan(v))
 			continue;
 		sum += v;
-		snprintf(which + strlen(which), sizeof which - strlen(which), "%s%s", found ? " + " : "", assets[k]);
+		snprintf(which + strlen(which), sizeof which - strlen(which), "%s%s", found ? " + " : "", ms_major_code(k));
 		found = 1;
 	}
 	if (!found)
@@ -333,7 +333,7 @@ static void liquidations(const claim_ctx *x, const claim *c, outcome *o)
 
 static void etf_net(const claim_ctx *x, const claim *c, outcome *o)
 {
-	const ms_dataset *f = metric_of(x, "etf_flows", c->asset);
+	const ms_dataset *f = metric_of(x, MS_METRIC_ETF_FLOWS, c->asset);
 	if (!f)
 		return;
 	const ms_series *s = f->series;
@@ -377,14 +377,14 @@ static void etf_cost_basis(const claim_ctx *x, const claim *c, outcome *o)
 
 static void fear_greed(const claim_ctx *x, const claim *c, outcome *o)
 {
-	const ms_dataset *f = metric_of(x, "fear_greed", NULL);
+	const ms_dataset *f = metric_of(x, MS_METRIC_FEAR_GREED, NULL);
 	if (f)
 		add(o, f->cfg->venue, col_at(f->series, day_of(x, c), MS_VALUE));
 }
 
 static void open_interest(const claim_ctx *x, const claim *c, outcome *o)
 {
-	const ms_dataset *d = metric_of(x, "open_interest", c->asset);
+	const ms_dataset *d = metric_of(x, MS_METRIC_OPEN_INTEREST, c->asset);
 	if (!d)
 		return;
 	if (!strcmp(c->stat->name, "open_interest"))
@@ -397,7 +397,7 @@ static void open_interest(const claim_ctx *x, const claim *c, outcome *o)
  * the range; kind = annualised multiplies by 3 × 365. */
 static void funding(const claim_ctx *x, const claim *c, outcome *o)
 {
-	const ms_dataset *d = metric_of(x, "funding", c->asset);
+	const ms_dataset *d = metric_of(x, MS_METRIC_FUNDING, c->asset);
 	if (!d)
 		return;
 	double v = is_range(c) ? sum_days(x, c, d->series) / (double)((range_end(x, c) - c->from) / MS_DAY) :
@@ -472,13 +472,13 @@ static void rank(const claim_ctx *x, const claim *c, outcome *o)
 		return;
 	}
 	if (!strcmp(m, "liquidations")) {
-		const ms_dataset *lg = metric_of(x, "long_liquidations", c->asset);
-		const ms_dataset *sh = metric_of(x, "short_liquidations", c->asset);
+		const ms_dataset *lg = metric_of(x, MS_METRIC_LONG_LIQUIDATIONS, c->asset);
+		const ms_dataset *sh = metric_of(x, MS_METRIC_SHORT_LIQUIDATIONS, c->asset);
 		if (lg && sh)
 			rank_one(x, c, o, lg->cfg->venue, lg->series, sh->series);
 		return;
 	}
-	const ms_dataset *d = metric_of(x, !strcmp(m, "etf_net") ? "etf_flows" : "fear_greed",
+	const ms_dataset *d = metric_of(x, !strcmp(m, "etf_net") ? MS_METRIC_ETF_FLOWS : MS_METRIC_FEAR_GREED,
 					!strcmp(m, "etf_net") ? c->asset : NULL);
 	if (d)
 		rank_one(x, c, o, d->cfg->venue, d->series, NULL);

@@ -9,6 +9,7 @@
 #include "fsutil.h"
 #include "sources.h"
 #include "utc.h"
+#include "metric.h"
 
 static const char usage[] =
 	"usage: mstress config --print [--config FILE] [--as-of YYYY-MM-DD] [--period all|week]\n"
@@ -93,7 +94,7 @@ static void print_config(const ms_config *c)
 			kv("url", s->url_shown);     /* secrets in a URL are masked too */
 		kv("asset", s->asset);
 		kv("venue", s->venue);
-		kv("metric", s->metric);
+		kv("metric", ms_metric_name(s->metric));
 		if (s->value_column)
 			kv("value_column", s->value_column);
 		static const char *const ck[] = { "time_column", "open_column", "high_column", "low_column",

@@ -24,8 +24,6 @@ static const char *const publisher_keys[] = { "name", "url", "contact", "disclai
 /* the column keys, in the order of ms_source_cfg.column */
 static const char *const column_keys[] = { "time_column", "open_column", "high_column", "low_column",
 					   "close_column", "volume_column" };
-static const char *const metrics[] = { "price", "long_liquidations", "short_liquidations",
-				       "market_cap", "etf_flows", "fear_greed", "open_interest", "funding", NULL };
 
 static int set_string(char **dst, const char *v, ms_diag *d, const char *file, long line)
 {
@@ -292,9 +290,8 @@ static int set_source_key(ms_config *cfg, ms_source_cfg *s, const char *k, const
 	if (!strcmp(k, "venue"))
 		return set_text(&s->venue, k, v, d, f, line);
 	if (!strcmp(k, "metric")) {
-		for (size_t i = 0; metrics[i]; i++)
-			if (!strcmp(v, metrics[i]))
-				return set_string(&s->metric, v, d, f, line);
+		if ((s->metric = ms_metric_parse(v)) != MS_METRIC_NONE)
+			return 0;
 		return ms_error(d, f, line, 1, "unknown metric '%s' (known: price, long_liquidations, "
 				"short_liquidations, market_cap, etf_flows, fear_greed, open_interest, funding)", v);
 	}
@@ -360,12 +357,12 @@ static int check_complete(ms_config *cfg, ms_diag *d)
 			ms_tz_free(z);
 		}
 		if (!s->metric && !fmt->metric && fmt->column[MS_CLOSE])
-			set_string(&s->metric, "price", d, cfg->file, s->line);
+			s->metric = MS_METRIC_PRICE;
 		if (!s->metric && !fmt->metric)
 			return ms_error(d, cfg->file, s->line, 1, "source '%s': format %s needs 'metric' "
 					"(what the values measure)", s->name, s->format);
-		if (!s->metric && set_string(&s->metric, fmt->metric, d, cfg->file, s->line))
-			return -1;
+		if (!s->metric)
+			s->metric = fmt->metric;
 	}
 	if (!cfg->primary)
 		return ms_error(d, cfg->file, 0, 0, "[report] needs 'primary', the source the charts use");
@@ -488,7 +485,6 @@ void ms_config_release(ms_config *cfg)
 		free(s->url);
 		free(s->asset);
 		free(s->venue);
-		free(s->metric);
 		free(s->value_column);
 		free(s->url_shown);
 		free(s->timezone);

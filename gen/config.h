@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "diag.h"
+#include "metric.h"
 
 typedef struct ms_source_cfg {
 	char *name;        /* owned; the NAME of [source.NAME] */
@@ -16,9 +17,7 @@ typedef struct ms_source_cfg {
 	                      userinfo and secret-looking query values replaced by *** */
 	char *asset;       /* owned; "BTC", "ETH", or "" for market-wide data */
 	char *venue;       /* owned; where the figures come from, for tables */
-	char *metric;      /* owned; what a one-value series measures: "price" for
-	                      bars, else long_liquidations, short_liquidations,
-	                      market_cap, etf_flows, fear_greed */
+	ms_metric metric;  /* what the values measure: MS_METRIC_PRICE for bars */
 	char *value_column;/* owned; overrides the format's value column, or NULL */
 	char *api_key_env; /* owned; the environment variable holding the API key, or NULL
 	                      for the format's default */

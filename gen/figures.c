@@ -35,7 +35,7 @@ static int is_daily_price_view(const ms_dataset *v)
 static int is_closes_venue(const ms_dataset *ds)
 {
 	const ms_series *s = ds->series;
-	return !strcmp(ds->cfg->metric, "price") && s->step == MS_DAY && ms_series_has(s, MS_CLOSE) &&
+	return ds->cfg->metric == MS_METRIC_PRICE && s->step == MS_DAY && ms_series_has(s, MS_CLOSE) &&
 	       !ms_series_has(s, MS_HIGH);
 }
 
@@ -63,7 +63,7 @@ static int closes_as_bars(ms_dataset *v, ms_series **out)
  * or for ETF flows (US trading days) the last weekday on or before it. */
 static int64_t expected_day(const ms_dataset *ds, int64_t as_of)
 {
-	if (strcmp(ds->cfg->metric, "etf_flows"))
+	if (ds->cfg->metric != MS_METRIC_ETF_FLOWS)
 		return as_of;
 	int64_t day = as_of;
 	for (;;) {
@@ -143,7 +143,7 @@ static size_t unpriced_days(const ms_series *flows, const ms_series *p)
 void ms_basis_compute(const ms_dataset *ds, size_t nds, const char *primary, ms_basis *out)
 {
 	memset(out, 0, sizeof *out);
-	const ms_dataset *flows = ms_find_metric(ds, nds, "etf_flows", "");
+	const ms_dataset *flows = ms_find_metric(ds, nds, MS_METRIC_ETF_FLOWS, "");
 	if (!flows || !flows->series->n || !*flows->cfg->asset)
 		return;
 	/* the closes of the flows' own asset, whatever the primary: the source
@@ -152,7 +152,7 @@ void ms_basis_compute(const ms_dataset *ds, size_t nds, const char *primary, ms_
 	size_t best_missing = 0;
 	for (size_t i = 0; i < nds; i++) {
 		const ms_dataset *p = &ds[i];
-		if (strcmp(p->cfg->asset, flows->cfg->asset) || strcmp(p->cfg->metric, "price"))
+		if (strcmp(p->cfg->asset, flows->cfg->asset) || p->cfg->metric != MS_METRIC_PRICE)
 			continue;
 		ms_dataset v = ms_day_view(p);
 		if (!is_daily_price_view(&v) || !v.series->n)

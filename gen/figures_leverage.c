@@ -7,6 +7,7 @@
 #include <string.h>
 #include "figures.h"
 #include "utc.h"
+#include "asset.h"
 
 static void open_interest(ms_figures *f, ms_lev_asset *a)
 {
@@ -104,16 +105,15 @@ static void oi_to_mcap(ms_figures *f, ms_leverage *l)
 
 int ms_leverage_figures(ms_figures *f)
 {
-	static const char *const assets[] = { "BTC", "ETH" };
 	ms_leverage *l = &f->leverage;
 	memset(l, 0, sizeof *l);
-	for (int k = 0; k < 2; k++) {
-		const ms_dataset *oi = ms_find_metric(f->ds, f->nds, "open_interest", assets[k]);
+	for (ms_major k = MS_BTC; k < MS_NMAJORS; k++) {
+		const ms_dataset *oi = ms_find_metric(f->ds, f->nds, MS_METRIC_OPEN_INTEREST, ms_major_code(k));
 		if (!oi)
 			continue;
 		ms_lev_asset *a = &l->asset[l->n];
 		a->oi = oi;
-		a->funding = ms_find_metric(f->ds, f->nds, "funding", assets[k]);
+		a->funding = ms_find_metric(f->ds, f->nds, MS_METRIC_FUNDING, ms_major_code(k));
 		open_interest(f, a);
 		if (a->funding && funding(a))
 			return -1;
@@ -130,7 +130,7 @@ int ms_leverage_figures(ms_figures *f)
 
 void ms_leverage_figures_release(ms_figures *f)
 {
-	for (size_t k = 0; k < 2; k++)
+	for (ms_major k = MS_BTC; k < MS_NMAJORS; k++)
 		free(f->leverage.asset[k].funding_7d_series);
 	memset(&f->leverage, 0, sizeof f->leverage);
 }

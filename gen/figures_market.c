@@ -6,12 +6,13 @@
 #include <string.h>
 #include "figures.h"
 #include "memwatch.h"
+#include "asset.h"
 
 #define MAX_MONTHS 600
 
 static void mcap_figures(ms_figures *f)
 {
-	const ms_dataset *m = ms_find_metric(f->ds, f->nds, "market_cap", "");
+	const ms_dataset *m = ms_find_metric(f->ds, f->nds, MS_METRIC_MARKET_CAP, "");
 	if (!m || m->hi <= m->lo)
 		return;
 	const double *v = m->series->col[MS_VALUE];
@@ -60,7 +61,7 @@ static int liquidations_of(const ms_dataset *lg, const ms_dataset *sh, ms_liq *q
 
 static int etf_figures(ms_figures *f)
 {
-	const ms_dataset *d = ms_find_metric(f->ds, f->nds, "etf_flows", "");
+	const ms_dataset *d = ms_find_metric(f->ds, f->nds, MS_METRIC_ETF_FLOWS, "");
 	if (!d || d->hi <= d->lo)
 		return 0;
 	ms_etf *e = &f->etf;
@@ -89,7 +90,7 @@ static int etf_figures(ms_figures *f)
 
 static void fng_figures(ms_figures *f)
 {
-	const ms_dataset *d = ms_find_metric(f->ds, f->nds, "fear_greed", "");
+	const ms_dataset *d = ms_find_metric(f->ds, f->nds, MS_METRIC_FEAR_GREED, "");
 	if (!d || d->hi <= d->lo)
 		return;
 	const double *v = d->series->col[MS_VALUE];
@@ -102,10 +103,9 @@ int ms_market_figures(ms_figures *f)
 {
 	mcap_figures(f);
 	fng_figures(f);
-	static const char *const assets[] = { "BTC", "ETH" };
-	for (size_t k = 0; k < 2; k++) {
-		const ms_dataset *lg = ms_find_metric(f->ds, f->nds, "long_liquidations", assets[k]);
-		const ms_dataset *sh = ms_find_metric(f->ds, f->nds, "short_liquidations", assets[k]);
+	for (ms_major k = MS_BTC; k < MS_NMAJORS; k++) {
+		const ms_dataset *lg = ms_find_metric(f->ds, f->nds, MS_METRIC_LONG_LIQUIDATIONS, ms_major_code(k));
+		const ms_dataset *sh = ms_find_metric(f->ds, f->nds, MS_METRIC_SHORT_LIQUIDATIONS, ms_major_code(k));
 		if (!lg || !sh)
 			continue;
 		ms_liq *q = &f->liq[f->nliq++];

@@ -6,13 +6,14 @@
 #include <string.h>
 #include "figures.h"
 #include "utc.h"
+#include "asset.h"
 
 #define WEEK_DAYS 7
 
 static const ms_dataset *first_price(const ms_dataset *ds, size_t nds, const char *asset, int hourly)
 {
 	for (size_t i = 0; i < nds; i++)
-		if (!strcmp(ds[i].cfg->asset, asset) && !strcmp(ds[i].cfg->metric, "price") &&
+		if (!strcmp(ds[i].cfg->asset, asset) && ds[i].cfg->metric == MS_METRIC_PRICE &&
 		    (hourly ? ds[i].daily != NULL : ms_is_daily_price(&ds[i])))
 			return &ds[i];
 	return NULL;
@@ -57,7 +58,7 @@ static double sum_between(const ms_dataset *d, int64_t from, int64_t to, size_t 
 static const char *primary_asset(const ms_figures *f)
 {
 	const ms_source_cfg *p = ms_config_source(f->cfg, f->cfg->primary);
-	return p ? p->asset : "BTC";
+	return p ? p->asset : ms_major_code(MS_BTC);
 }
 
 static void worst_fall(const ms_figures *f, ms_week *w)
@@ -78,11 +79,10 @@ static void worst_fall(const ms_figures *f, ms_week *w)
 
 static void liquidations(const ms_figures *f, ms_week *w)
 {
-	static const char *const assets[] = { "BTC", "ETH" };
 	size_t days;
-	for (int k = 0; k < 2; k++) {
-		const ms_dataset *ld = ms_find_metric(f->ds, f->nds, "long_liquidations", assets[k]);
-		const ms_dataset *sd = ms_find_metric(f->ds, f->nds, "short_liquidations", assets[k]);
+	for (ms_major k = MS_BTC; k < MS_NMAJORS; k++) {
+		const ms_dataset *ld = ms_find_metric(f->ds, f->nds, MS_METRIC_LONG_LIQUIDATIONS, ms_major_code(k));
+		const ms_dataset *sd = ms_find_metric(f->ds, f->nds, MS_METRIC_SHORT_LIQUIDATIONS, ms_major_code(k));
 		double l = sum_between(ld, w->from, w->to, &days, &w->liquidations_last);
 		double s = sum_between(sd, w->from, w->to, &days, &w->liquidations_last);
 		if (isnan(l) || isnan(s))
@@ -103,7 +103,7 @@ void ms_week_figures(ms_figures *f)
 	w->from = w->to - WEEK_DAYS * MS_DAY;
 	/* the primary's asset, then the other of bitcoin and ether */
 	const char *first = primary_asset(f);
-	const char *assets[] = { first, strcmp(first, "BTC") ? "BTC" : "ETH" };
+	const char *assets[] = { first, ms_major_code(strcmp(first, ms_major_code(MS_BTC)) ? MS_BTC : MS_ETH) };
 	for (int k = 0; k < 2; k++) {
 		const ms_dataset *d = first_price(f->ds, f->nds, assets[k], 0);
 		if (d)
@@ -111,11 +111,11 @@ void ms_week_figures(ms_figures *f)
 	}
 	worst_fall(f, w);
 	liquidations(f, w);
-	const ms_dataset *fl = ms_find_metric(f->ds, f->nds, "etf_flows", "");
+	const ms_dataset *fl = ms_find_metric(f->ds, f->nds, MS_METRIC_ETF_FLOWS, "");
 	w->flows_sum = sum_between(fl, w->from, w->to, &w->flow_days, &w->flows_last);
 	if (!isnan(w->flows_sum))
 		w->flows = fl;
-	const ms_dataset *m = ms_find_metric(f->ds, f->nds, "market_cap", "");
+	const ms_dataset *m = ms_find_metric(f->ds, f->nds, MS_METRIC_MARKET_CAP, "");
 	long m0 = m ? ms_series_at(m->series, w->from - MS_DAY) : -1;
 	size_t lo = 0, hi = 0;
 	if (m)

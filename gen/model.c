@@ -122,10 +122,10 @@ ms_dataset ms_day_view(const ms_dataset *ds)
 	return v;
 }
 
-const ms_dataset *ms_find_metric(const ms_dataset *ds, size_t nds, const char *metric, const char *asset)
+const ms_dataset *ms_find_metric(const ms_dataset *ds, size_t nds, ms_metric metric, const char *asset)
 {
 	for (size_t i = 0; i < nds; i++)
-		if (!strcmp(ds[i].cfg->metric, metric) && (!*asset || !strcmp(ds[i].cfg->asset, asset)))
+		if (ds[i].cfg->metric == metric && (!*asset || !strcmp(ds[i].cfg->asset, asset)))
 			return &ds[i];
 	return NULL;
 }
@@ -144,20 +144,11 @@ static json_t *file_block(const ms_file_facts *file)
 /* What a source is, in a reader's words: "BTC hourly prices, Coinbase". */
 static json_t *source_label(const ms_dataset *ds)
 {
-	static const struct { const char *metric, *words; } names[] = {
-		{ "price", "prices" }, { "long_liquidations", "long liquidations" },
-		{ "short_liquidations", "short liquidations" }, { "market_cap", "total crypto market capitalisation" },
-		{ "etf_flows", "spot ETF net flows" }, { "fear_greed", "Crypto Fear & Greed Index" },
-		{ "open_interest", "futures open interest" }, { "funding", "perpetual funding rates" },
-	};
-	const char *words = ds->cfg->metric;
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (!strcmp(ds->cfg->metric, names[i].metric))
-			words = names[i].words;
+	const char *words = ms_metric_words(ds->cfg->metric);
 	int64_t step = ds->series->step;
 	const char *every = step == MS_DAY ? "daily " : step == 3600 ? "hourly " : "";
 	/* an index or a market-wide total has no asset of its own */
-	int per_asset = strcmp(ds->cfg->metric, "fear_greed") && strcmp(ds->cfg->metric, "market_cap");
+	int per_asset = ms_metric_per_asset(ds->cfg->metric);
 	char label[256];
 	snprintf(label, sizeof label, "%s%s%s%s, %s", per_asset && ds->cfg->asset ? ds->cfg->asset : "",
 		 per_asset && ds->cfg->asset ? " " : "", every, words, ds->cfg->venue);
@@ -174,7 +165,7 @@ static json_t *source_block(const ms_dataset *ds, const ms_freshness *fr)
 	json_object_set_new(o, "provider", json_string(ds->fmt.provider));
 	json_object_set_new(o, "venue", json_string(ds->cfg->venue));
 	json_object_set_new(o, "asset", json_string(ds->cfg->asset));
-	json_object_set_new(o, "metric", json_string(ds->cfg->metric));
+	json_object_set_new(o, "metric", json_string(ms_metric_name(ds->cfg->metric)));
 	json_object_set_new(o, "format", json_string(ds->fmt.name));
 	json_object_set_new(o, "convention", json_string(ds->fmt.convention));
 	/* the file as it is: the only part that may depend on rows after the as-of date */
@@ -223,7 +214,7 @@ static json_t *source_block(const ms_dataset *ds, const ms_freshness *fr)
 	/* gaps inside the window; ETF flows are US trading days, gaps by design */
 	json_t *gaps = json_array();
 	size_t ngaps = 0;
-	if (strcmp(ds->cfg->metric, "etf_flows")) {
+	if (ds->cfg->metric != MS_METRIC_ETF_FLOWS) {
 		ms_gap g[5];
 		ngaps = ms_series_gaps(s, ds->lo, ds->hi, g, 5);
 		for (size_t i = 0; i < ngaps && i < 5; i++) {

@@ -46,7 +46,7 @@ int ms_is_daily_price(const ms_dataset *ds);
 ms_dataset ms_day_view(const ms_dataset *ds);
 
 /* The first dataset with this metric and asset ("" matches any), or NULL. */
-const ms_dataset *ms_find_metric(const ms_dataset *ds, size_t nds, const char *metric, const char *asset);
+const ms_dataset *ms_find_metric(const ms_dataset *ds, size_t nds, ms_metric metric, const char *asset);
 
 struct ms_figures;
 /* Builds the model from the figures (figures.h): the one serializer of

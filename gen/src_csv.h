@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include "diag.h"
 #include "series.h"
+#include "metric.h"
 
 struct ms_series;
 
@@ -20,7 +21,7 @@ typedef struct ms_csv_format {
 	int64_t first_valid;         /* rows before this time are dropped, loudly (0: none) */
 	const char *first_valid_why;
 	const char *convention;      /* what a reader must know, for the report */
-	const char *metric;          /* what the series measures unless a config says */
+	ms_metric metric;            /* what the series measures unless a config says */
 	int volume_in_usd;           /* volume is in US$ rather than in coins */
 	const char *quote;           /* the currency prices are quoted in when not US$ ("USDT"), or NULL */
 	int positional;              /* files may come without a header: the time in the first

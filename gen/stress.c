@@ -5,6 +5,7 @@
 #include "series.h"
 #include "stats.h"
 #include "utc.h"
+#include "asset.h"
 
 const ms_stress_part_info ms_stress_parts[MS_SP_N] = {
 	[MS_SP_DRAWDOWN] = { "drawdown_365d", "Drawdown from the 365-day high", "the drawdown from the 365-day high", -1 },
@@ -96,20 +97,19 @@ static int price_parts(ms_stress *s, const ms_series *p)
  * asset's funding. A day missing any value of them has no value. */
 static void leverage_parts(ms_stress *s, const ms_dataset *ds, size_t nds, const char *asset)
 {
-	static const char *const assets[] = { "BTC", "ETH" };
 	const ms_series *lg[2], *sh[2], *oi[2];
 	size_t k = 0;
-	for (size_t a = 0; a < 2; a++) {
-		const ms_dataset *l = ms_find_metric(ds, nds, "long_liquidations", assets[a]);
-		const ms_dataset *h = ms_find_metric(ds, nds, "short_liquidations", assets[a]);
-		const ms_dataset *o = ms_find_metric(ds, nds, "open_interest", assets[a]);
+	for (ms_major a = MS_BTC; a < MS_NMAJORS; a++) {
+		const ms_dataset *l = ms_find_metric(ds, nds, MS_METRIC_LONG_LIQUIDATIONS, ms_major_code(a));
+		const ms_dataset *h = ms_find_metric(ds, nds, MS_METRIC_SHORT_LIQUIDATIONS, ms_major_code(a));
+		const ms_dataset *o = ms_find_metric(ds, nds, MS_METRIC_OPEN_INTEREST, ms_major_code(a));
 		if (l && h && o) {
 			lg[k] = l->series;
 			sh[k] = h->series;
 			oi[k++] = o->series;
 		}
 	}
-	const ms_dataset *fd = ms_find_metric(ds, nds, "funding", asset);
+	const ms_dataset *fd = ms_find_metric(ds, nds, MS_METRIC_FUNDING, asset);
 	for (size_t g = 0; g < s->n; g++) {
 		int64_t d = s->day[g];
 		double liq = k ? 0 : NAN, before = k ? 0 : NAN, now = k ? 0 : NAN, week = k ? 0 : NAN;
@@ -134,11 +134,11 @@ static void leverage_parts(ms_stress *s, const ms_dataset *ds, size_t nds, const
  * the ETF flows of the last five trading days. */
 static int market_parts(ms_stress *s, const ms_dataset *ds, size_t nds, const char *asset)
 {
-	const ms_dataset *m = ms_find_metric(ds, nds, "market_cap", "");
-	const ms_dataset *fg = ms_find_metric(ds, nds, "fear_greed", "");
-	const ms_dataset *fl = ms_find_metric(ds, nds, "etf_flows", asset);
+	const ms_dataset *m = ms_find_metric(ds, nds, MS_METRIC_MARKET_CAP, "");
+	const ms_dataset *fg = ms_find_metric(ds, nds, MS_METRIC_FEAR_GREED, "");
+	const ms_dataset *fl = ms_find_metric(ds, nds, MS_METRIC_ETF_FLOWS, asset);
 	if (!fl)
-		fl = ms_find_metric(ds, nds, "etf_flows", "");
+		fl = ms_find_metric(ds, nds, MS_METRIC_ETF_FLOWS, "");
 	double *mdd = NULL;
 	if (m && m->series->n) {
 		if (!(mdd = malloc(m->series->n * sizeof *mdd)))
