@@ -95,7 +95,7 @@ asan: deps test-deps build/asan/mstress build/asan/unit_tests $(REPLAYS) $(VNU)
 valgrind: deps test-deps mstress $(B)/unit_tests $(FUZZ_TARGETS:%=$(B)/replay_%) $(VNU)
 	@VNU=$(VNU) tools/valgrind.sh $(B)/mstress $(B)/unit_tests $(FUZZ_TARGETS:%=$(B)/replay_%)
 
-# Speed and memory, measured (not asserted): see README "Performance".
+# Speed and memory, measured (not asserted): see doc/benchmarks.md.
 bench-deps:
 	@tools/deps.sh --bench
 

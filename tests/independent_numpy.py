@@ -4,7 +4,7 @@ data files, and compares them with stats.json to 1e-9 relative.
 
 usage: independent_numpy.py STATS_JSON DATA_DIR
 
-Written from the definitions in the README, sharing no code with mstress:
+Written from the definitions in doc/methods.md, sharing no code with mstress:
 numpy's quantile (linear), std (ddof=1), brute-force windows.
 """
 import csv

@@ -1,5 +1,5 @@
 #!/bin/sh
-# make bench: the figures of README "Performance", printed as
+# make bench: the figures of doc/benchmarks.md, printed as
 # "bench: NAME VALUE UNIT". Generates the peers' synthetic data once (into
 # out/bench), then runs mstress and, where pandas and matplotlib are
 # installed, the pandas + matplotlib peer on the same file.

@@ -2,7 +2,7 @@
 # bitcoin's falls since 2011 and the leverage figures from the data files at
 # two dates; the report
 # shows the index's value, regime and parts and the fall's rank as stats.json
-# has them; the README's back-test tables are what the index gives at the
+# has them; the back-test tables of doc/methods.md are what the index gives at the
 # data's end.
 . "$ROOT/tests/lib.sh"
 for d in 2026-02-06 2024-08-05; do
@@ -36,9 +36,9 @@ assert ("The fall under way, 49.6\u00a0% so far, ranks seventh of the 19 falls o
         "1 January 2011: the deepest since 2021\u201322 (\u221276.6\u00a0%).") in md
 PY
 expect_in "$WORK/2026-02-06/charts/stress.svg" "Market stress is extreme"
-# the back-test: the README's tables, at the data's end
+# the back-test: the tables of doc/methods.md, at the data's end
 "$MSTRESS" build -q --as-of 2026-04-10 --out "$WORK/end"
-/usr/bin/python3 - "$WORK/end/stats.json" "$ROOT/README.md" <<'PY'
+/usr/bin/python3 - "$WORK/end/stats.json" "$ROOT/doc/methods.md" <<'PY'
 import json, re, sys
 s = json.load(open(sys.argv[1]))["stress"]
 doc = open(sys.argv[2]).read()
@@ -46,12 +46,12 @@ def block(name):
     return re.search(rf"<!-- {name} -->\n(.*?)<!-- /{name} -->", doc, re.S)[1]
 peaks = "| # | Day | Index | Episode |\n|--:|:--|--:|:--|\n" + "".join(
     f"| {p['rank']} | {p['date']} | {p['value']['display']} | {p['episode'] or '–'} |\n" for p in s["peaks"])
-assert block("peaks") == peaks, "the README's peaks are not the index's:\n" + peaks
+assert block("peaks") == peaks, "doc/methods.md's peaks are not the index's:\n" + peaks
 eps = "| Episode | Its day | Index's highest | Index | Regime |\n|:--|:--|:--|--:|:--|\n" + "".join(
     f"| {e['label']} | {e['episode_date']} | {e['date']} | {e['value']['display']} | {e['regime']} |\n"
     for e in s["episodes"])
-assert block("episodes") == eps, "the README's episodes are not the index's:\n" + eps
-# what the README says of them
+assert block("episodes") == eps, "doc/methods.md's episodes are not the index's:\n" + eps
+# what doc/methods.md says of them
 regimes = {e["label"]: e["regime"] for e in s["episodes"]}
 assert regimes["August 2024 (yen carry unwind)"] == "high"
 assert regimes["October 2025 (tariff crash)"] == "elevated"
