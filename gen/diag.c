@@ -12,7 +12,7 @@ void ms_diag_init(ms_diag *d, FILE *out)
 	d->out = out;
 	d->quiet = d->verbose = d->color = d->progress = 0;
 	d->count[0] = d->count[1] = d->count[2] = 0;
-	d->io_errors = 0;
+	d->io_errors = d->nomem = 0;
 }
 
 /* Appends text to out (n bytes, NUL-terminated) with the bytes a terminal

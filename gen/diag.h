@@ -15,6 +15,7 @@ typedef struct ms_diag {
 	int progress;       /* show progress (a terminal, not quiet) */
 	int count[3];       /* messages seen per level */
 	int io_errors;      /* errors reading or writing files (exit status 3) */
+	int nomem;          /* allocations gone without (memwatch.h), collected from the threads */
 } ms_diag;
 
 void ms_diag_init(ms_diag *d, FILE *out);

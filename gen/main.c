@@ -49,7 +49,7 @@ int main(int argc, char **argv)
 		argv[1] = name;
 		int rc = cmds[i].fn(argc - 1, argv + 1, &d);
 		/* the last net: a command that went on without some memory has not succeeded */
-		if (ms_nomem_seen() && rc == MS_EXIT_OK) {
+		if (ms_nomem_collect(&d) && rc == MS_EXIT_OK) {
 			ms_error(&d, NULL, 0, 0, "out of memory: a result would be incomplete");
 			rc = MS_EXIT_DATA;
 		}

@@ -1,19 +1,21 @@
 #include "memwatch.h"
 #include <jansson.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <unistd.h>
 
-static atomic_int failed;
+/* per thread, so each build (and each thread of one) counts its own */
+static _Thread_local int failed;
 
 void ms_nomem(void)
 {
-	atomic_store(&failed, 1);
+	failed++;
 }
 
-int ms_nomem_seen(void)
+int ms_nomem_collect(ms_diag *d)
 {
-	return atomic_load(&failed);
+	d->nomem += failed;
+	failed = 0;
+	return d->nomem;
 }
 
 static void *watched_malloc(size_t n)

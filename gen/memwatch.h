@@ -7,13 +7,16 @@
 #ifndef MS_MEMWATCH_H
 #define MS_MEMWATCH_H
 #include <stddef.h>
+#include "diag.h"
 
 /* Routes jansson's allocations through the watch (once, at start). */
 void ms_memwatch_init(void);
-/* Notes an allocation failure that the caller goes on without. */
+/* Notes an allocation failure that the caller goes on without, on this thread. */
 void ms_nomem(void);
-/* Whether one was noted since the start. */
-int ms_nomem_seen(void);
+/* Moves this thread's failures into d (a thread that worked for a build
+ * gives them to the build's diagnostics before it is joined); returns d's
+ * total: a build asks before it writes anything. */
+int ms_nomem_collect(ms_diag *d);
 /* malloc for a library that cannot recover from a failed allocation
  * (libharu: its error paths use blocks they have just freed). A failure
  * ends the process at once with an error line; nothing has been written

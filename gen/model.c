@@ -437,7 +437,7 @@ json_t *ms_model_build(const ms_figures *f, ms_diag *d)
 		json_object_set_new(root, parts[i].name, parts[i].value ? parts[i].value : json_null());
 	json_object_set_new(root, "has_retracements",
 			    json_boolean(json_array_size(json_object_get(root, "retracements")) > 0));
-	if (!root || ms_nomem_seen()) {
+	if (!root || ms_nomem_collect(d)) {
 		ms_error(d, cfg->file, 0, 0, "out of memory building the model");
 		json_decref(root);
 		return NULL;

@@ -325,6 +325,7 @@ static void *work(void *arg)
 	}
 	ms_cairo_fonts_free(cf);
 	ms_fontset_free(fonts);
+	ms_nomem_collect(&w->diag);
 	return NULL;
 }
 
@@ -338,7 +339,7 @@ static int draw_and_typeset(ms_built *b)
 	for (int k = 0; k < 2; k++) {
 		w[k] = (worker){ b, &lock, &next, *b->d, 0 };
 		w[k].diag.count[0] = w[k].diag.count[1] = w[k].diag.count[2] = 0;
-		w[k].diag.io_errors = 0;
+		w[k].diag.io_errors = w[k].diag.nomem = 0;
 	}
 	pthread_t tid;
 	int threaded = pthread_create(&tid, NULL, work, &w[1]) == 0;
@@ -349,6 +350,7 @@ static int draw_and_typeset(ms_built *b)
 		for (int l = 0; l < 3; l++)
 			b->d->count[l] += w[k].diag.count[l];
 		b->d->io_errors += w[k].diag.io_errors;
+		b->d->nomem += w[k].diag.nomem;
 	}
 	return w[0].rc || w[1].rc ? -1 : 0;
 }
@@ -466,6 +468,7 @@ static int add_week_deltas(ms_built *b)
 	ms_diag_init(&quiet, NULL);
 	json_t *before = ms_figures_compute(&before_cfg, v.ds, v.n, &none, &f, &quiet) ? NULL :
 			 ms_model_build(&f, &quiet);
+	b->d->nomem += quiet.nomem;     /* a comparison left out for want of memory is no answer */
 	int rc = before && ms_week_deltas(b->model, before) ? ms_error(b->d, NULL, 0, 0, "out of memory") : 0;
 	if (!before)
 		json_object_set_new(json_object_get(b->model, "week"), "has_deltas", json_false());
@@ -518,7 +521,7 @@ static int dump_stress(ms_built *b)
  * whole (before the long work) and again before anything is written. */
 static int check_model(ms_built *b)
 {
-	return ms_nomem_seen() ? ms_error(b->d, NULL, 0, 0, "out of memory: the report would be incomplete") : 0;
+	return ms_nomem_collect(b->d) ? ms_error(b->d, NULL, 0, 0, "out of memory: the report would be incomplete") : 0;
 }
 
 static void report_release(ms_built *b)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "csv.h"
+#include "memwatch.h"
 #include "numparse.h"
 #include "tz.h"
 #include "utc.h"
@@ -463,6 +464,7 @@ static void *read_half(void *arg)
 	/* a quote sends the file to the general reader: looked for here, on
 	 * both threads, rather than over the whole file before the split */
 	h->rc = memchr(h->p, '"', (size_t)(h->end - h->p)) ? -1 : fast_rows(&h->L, h->p, h->end, h->line, h->delim);
+	ms_nomem_collect(&h->quiet);
 	return NULL;
 }
 
@@ -506,6 +508,7 @@ static int parallel_rows(loader *L, const char *p, const char *end, long line, c
 		pthread_join(tid, NULL);
 	else
 		read_half(&h[1]);
+	L->d->nomem += h[0].quiet.nomem + h[1].quiet.nomem;
 	size_t n0 = h[0].part.n, n1 = h[1].part.n;
 	/* rows skipped, dropped or repeated are counted with their lines: one thread reads again */
 	int clean = !h[0].rc && !h[1].rc && !h[0].quiet.count[MS_WARNING] && !h[0].quiet.count[MS_ERROR] &&
