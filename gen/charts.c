@@ -734,7 +734,7 @@ static void stress_chart(ctx *x, const ms_stress *s)
 	ms_fmt_date(s->day[last], day);
 	ms_fmt_day_short(s->day[s->first], start, sizeof start);
 	ms_fmt_day_short(s->day[last], when, sizeof when);
-	snprintf(a, sizeof a, "%s%.2f", s->index[last] < -0.005 ? "\xE2\x88\x92" : "", fabs(s->index[last]));
+	ms_fmt_score(a, sizeof a, s->index[last], 0);
 	if (isnan(s->percentile[last]))
 		snprintf(title, sizeof title, "Market stress at %s on %s", a, when);
 	else

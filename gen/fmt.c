@@ -82,3 +82,8 @@ void ms_fmt_pct(char *out, size_t n, double fraction, int decimals)
 	ms_fmt_grouped(g, sizeof g, fraction * 100.0, decimals);
 	snprintf(out, n, "%s" NBSP "%%", g);
 }
+
+void ms_fmt_score(char *out, size_t n, double v, int plus)
+{
+	snprintf(out, n, "%s%.2f", v < -0.005 ? "\xE2\x88\x92" : plus ? "+" : "", fabs(v));
+}

@@ -17,5 +17,8 @@ void ms_fmt_usd_compact(char *out, size_t n, double v);
 void ms_fmt_pct(char *out, size_t n, double fraction, int decimals);
 /* "1,234,567" with the given decimals. */
 void ms_fmt_grouped(char *out, size_t n, double v, int decimals);
+/* A score (the stress index, a z): two decimals, the typographic minus;
+ * with plus, "+" before one that does not round below zero (a change). */
+void ms_fmt_score(char *out, size_t n, double v, int plus);
 
 #endif

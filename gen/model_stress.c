@@ -26,8 +26,7 @@ static json_t *score(double v, const char *convention)
 {
 	json_t *o = ms_fig(v, MS_RATIO, SOURCE, convention);
 	char b[32];
-	/* two decimals, the typographic minus */
-	snprintf(b, sizeof b, "%s%.2f", v < -0.005 ? "\xE2\x88\x92" : "", fabs(v));
+	ms_fmt_score(b, sizeof b, v, 0);
 	json_object_set_new(o, "display", json_string(b));
 	return o;
 }

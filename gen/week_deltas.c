@@ -45,7 +45,7 @@ static void change_text(char *out, size_t n, enum change_kind kind, double now, 
 		snprintf(out, n, "%s%s", now - before < 0 ? "\xE2\x88\x92" : "+", v);
 		return;
 	case SCORE:
-		snprintf(out, n, "%s%.2f", now - before < -0.005 ? "\xE2\x88\x92" : "+", fabs(now - before));
+		ms_fmt_score(out, n, now - before, 1);
 		return;
 	}
 }
