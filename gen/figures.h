@@ -18,7 +18,6 @@
 #include "stress.h"
 
 #define MS_MAX_CRASH_DAYS 8
-#define MS_ROLLING_DAYS 30
 
 /* A span of one venue's days (the quiet period): its extremes and moves. */
 typedef struct ms_range_figures {

@@ -5,6 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* the window of the rolling volatility: the risk figures and the stress index */
+#define MS_ROLLING_DAYS 30
+
 /* Index of the first largest x[i] for i in [lo, hi); -1 when the range is empty. */
 long ms_argmax(const double *x, size_t lo, size_t hi);
 /* Index of the first smallest x[i] for i in [lo, hi); -1 when the range is empty. */

@@ -76,17 +76,14 @@ static int price_parts(ms_stress *s, const ms_series *p)
 		size_t g = grid_index(s, p->t[i]);
 		s->raw[MS_SP_DRAWDOWN][g] = dd[i];
 		s->raw[MS_SP_DAY_FALL][g] = p->col[MS_LOW][i] / p->col[MS_HIGH][i] - 1;
-		/* 30 daily log returns, the bars a day apart */
-		if (i < 30 || p->t[i] - p->t[i - 30] != 30 * (int64_t)MS_DAY)
+		/* the 30-day volatility as the risk figures define it: 30 daily log
+		 * returns (the bars a day apart), their standard deviation annualised */
+		if (i < MS_ROLLING_DAYS || p->t[i] - p->t[i - MS_ROLLING_DAYS] != MS_ROLLING_DAYS * (int64_t)MS_DAY)
 			continue;
-		double r[30], mean = 0, ss = 0;
-		for (int k = 0; k < 30; k++) {
-			r[k] = log(p->col[MS_CLOSE][i - 29 + k] / p->col[MS_CLOSE][i - 30 + k]);
-			mean += r[k] / 30;
-		}
-		for (int k = 0; k < 30; k++)
-			ss += (r[k] - mean) * (r[k] - mean);
-		s->raw[MS_SP_VOLATILITY][g] = sqrt(ss / 29) * sqrt(365.0);
+		double r[MS_ROLLING_DAYS];
+		for (int k = 0; k < MS_ROLLING_DAYS; k++)
+			r[k] = log(p->col[MS_CLOSE][i - MS_ROLLING_DAYS + 1 + k] / p->col[MS_CLOSE][i - MS_ROLLING_DAYS + k]);
+		s->raw[MS_SP_VOLATILITY][g] = ms_stdev(r, MS_ROLLING_DAYS) * sqrt(365.0);
 	}
 	free(dd);
 	return 0;
