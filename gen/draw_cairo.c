@@ -107,13 +107,6 @@ static void draw_list(cairo_t *cr, const ms_chart *c, ms_cairo_fonts *cf)
 	}
 }
 
-static cairo_status_t write_buf(void *closure, const unsigned char *data, unsigned int len)
-{
-	ms_buf *b = closure;
-	ms_buf_append(b, data, len);
-	return ms_buf_failed(b) ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
-}
-
 static void png_write_buf(png_structp png, png_bytep data, size_t len)
 {
 	ms_buf_append(png_get_io_ptr(png), data, len);
@@ -178,85 +171,4 @@ int ms_draw_png(const ms_chart *c, ms_cairo_fonts *cf, double scale, ms_buf *out
 		return ms_error(d, NULL, 0, 0, "chart %s: PNG failed: %s", c->id,
 				st == CAIRO_STATUS_SUCCESS ? "libpng error" : cairo_status_to_string(st));
 	return 0;
-}
-
-/* Prefixes every id and reference with the chart's id (Cairo names glyphs
- * and clips the same way in every SVG it writes), and renumbers Cairo's
- * "surfaceN" ids, which come from a process-wide counter, in order of
- * appearance: the same chart gives the same bytes whatever was drawn before
- * it, or beside it in another thread. */
-static void prefix_ids(const char *svg, size_t len, const char *pfx, ms_buf *out)
-{
-	static const char *const marks[] = { "id=\"", "href=\"#", "url(#" };
-	unsigned long seen[64];
-	size_t nseen = 0;
-	size_t i = 0;
-	while (i < len) {
-		/* copy up to the next byte that can start a mark, in one piece */
-		size_t j = i;
-		while (j < len && svg[j] != 'i' && svg[j] != 'h' && svg[j] != 'u')
-			j++;
-		ms_buf_append(out, svg + i, j - i);
-		i = j;
-		if (i == len)
-			break;
-		int hit = -1;
-		for (int m = 0; m < 3 && hit < 0; m++)
-			if (len - i >= strlen(marks[m]) && !memcmp(svg + i, marks[m], strlen(marks[m])))
-				hit = m;
-		if (hit < 0) {
-			ms_buf_putc(out, svg[i++]);
-			continue;
-		}
-		ms_buf_puts(out, marks[hit]);
-		ms_buf_puts(out, pfx);
-		ms_buf_putc(out, '-');
-		i += strlen(marks[hit]);
-		if (len - i > 7 && !memcmp(svg + i, "surface", 7) && svg[i + 7] >= '0' && svg[i + 7] <= '9') {
-			char *end;
-			unsigned long n = strtoul(svg + i + 7, &end, 10);
-			size_t k = 0;
-			while (k < nseen && seen[k] != n)
-				k++;
-			if (k == nseen && nseen < 64)
-				seen[nseen++] = n;
-			ms_buf_printf(out, "surface%zu", k + 1);
-			i = (size_t)(end - svg);
-		}
-	}
-}
-
-int ms_draw_svg(const ms_chart *c, ms_cairo_fonts *cf, ms_buf *out, size_t *inline_at, ms_diag *d)
-{
-	ms_buf raw;
-	ms_buf_init(&raw, 0);
-	cairo_surface_t *s = cairo_svg_surface_create_for_stream(write_buf, &raw, c->width, c->height);
-	cairo_t *cr = cairo_create(s);
-	draw_list(cr, c, cf);
-	cairo_status_t st = cairo_status(cr);
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	if (st == CAIRO_STATUS_SUCCESS)
-		st = cairo_surface_status(s);
-	cairo_surface_destroy(s);
-	const char *open = raw.data ? strstr(raw.data, "<svg") : NULL;
-	const char *gt = open ? strchr(open, '>') : NULL;
-	if (st != CAIRO_STATUS_SUCCESS || !gt || ms_buf_failed(&raw)) {
-		ms_buf_release(&raw);
-		return ms_error(d, NULL, 0, 0, "chart %s: SVG failed: %s", c->id,
-				cairo_status_to_string(st));
-	}
-	ms_buf_append(out, raw.data, (size_t)(open - raw.data));
-	*inline_at = out->len;
-	ms_buf_append(out, open, (size_t)(gt - open));
-	ms_buf_printf(out, " role=\"img\" aria-labelledby=\"%s-title %s-desc\">", c->id, c->id);
-	ms_buf_printf(out, "\n<title id=\"%s-title\">", c->id);
-	ms_escape_html(out, c->title, strlen(c->title));
-	ms_buf_printf(out, "</title>\n<desc id=\"%s-desc\">", c->id);
-	ms_escape_html(out, c->desc, strlen(c->desc));
-	ms_buf_puts(out, "</desc>");
-	const char *rest = gt + 1;
-	prefix_ids(rest, raw.len - (size_t)(rest - raw.data), c->id, out);
-	ms_buf_release(&raw);
-	return ms_buf_failed(out) ? ms_error(d, NULL, 0, 0, "out of memory") : 0;
 }

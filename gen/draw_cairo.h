@@ -1,6 +1,5 @@
-/* Display list → Cairo: PNG (scaled for screens and email) and SVG (with
- * <title> and <desc>, ids made unique per chart so several charts can live
- * inline in one HTML page). */
+/* Display list → Cairo → PNG (scaled for screens and email). The SVG is
+ * written directly (draw_svg.c), with real text. */
 #ifndef MS_DRAW_CAIRO_H
 #define MS_DRAW_CAIRO_H
 #include "buf.h"
@@ -15,8 +14,5 @@ void ms_cairo_fonts_free(ms_cairo_fonts *cf);
 
 /* Appends a PNG of the chart at scale pixels per point. */
 int ms_draw_png(const ms_chart *c, ms_cairo_fonts *cf, double scale, ms_buf *out, ms_diag *d);
-/* Appends an SVG document; from *inline_at on (after the XML declaration)
- * it is ready to embed in HTML. */
-int ms_draw_svg(const ms_chart *c, ms_cairo_fonts *cf, ms_buf *out, size_t *inline_at, ms_diag *d);
 
 #endif

@@ -11,6 +11,7 @@
 #include "config.h"
 #include "doc.h"
 #include "draw_cairo.h"
+#include "draw_svg.h"
 #include "editorial.h"
 #include "fmt.h"
 #include "fsutil.h"
@@ -302,7 +303,7 @@ static int draw_chart(ms_built *b, size_t i, ms_cairo_fonts **cf, ms_fontset **f
 			return -1;
 	}
 	const ms_chart *c = b->charts.chart[i];
-	return ms_draw_svg(c, *cf, b->svg[i], &b->svg_at[i], d) || ms_draw_png(c, *cf, 2.0, b->png[i], d) ? -1 : 0;
+	return ms_draw_svg(c, *fonts, b->svg[i], &b->svg_at[i], d) || ms_draw_png(c, *cf, 2.0, b->png[i], d) ? -1 : 0;
 }
 
 static void *work(void *arg)

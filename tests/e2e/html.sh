@@ -8,7 +8,7 @@ charts=$(ls "$WORK/out/charts/"*.svg | wc -l)
 [ "$(grep -c '<svg' "$html")" -eq "$charts" ] || die "expected $charts inline SVG charts"
 # the optional data table under a chart
 expect_in "$html" '<details class="chart-data"><summary>The data</summary>'
-expect_in "$html" '<th scope="row">Trough</th><td>2026-02-05</td><td>$62,809</td>'
+expect_in "$html" '<th scope="row">Trough</th><td><span class="nw">2026-02-05</span></td><td><span class="nw">$62,809</span></td>'
 # every chart has a title and a description
 [ "$(grep -c '<desc id=' "$html")" -eq "$charts" ] || die "a chart lacks its description"
 expect_in "$html" '<title id="price-title">'
@@ -22,6 +22,9 @@ dups=$(grep -o ' id="[^"]*"' "$html" | sort | uniq -d | head -n 3)
 # the standalone SVG files are documents of their own
 expect_in "$WORK/out/charts/price.svg" '<?xml'
 expect_in "$WORK/out/charts/price.svg" '<desc id="price-desc">'
+# chart text is text: the price chart's title and an axis label, searchable in the page
+expect_in "$html" 'lengthAdjust="spacingAndGlyphs">Bitcoin is 44 % below its all-time high</text>'
+expect_in "$html" '>Jan 2025</text>'
 # PNGs at 2x: 510 x 290 pt -> 1020 x 580 px
 [ "$(od -An -tu1 -j16 -N8 "$WORK/out/charts/price.png" | tr -s ' ')" = " 0 0 3 252 0 0 2 68" ] ||
 	die "price.png is not 1020x580"
