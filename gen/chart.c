@@ -47,6 +47,8 @@ struct ms_plot {
 	size_t nboxes;
 	unsigned char *occ;                   /* one cell per point of the plot area: data drawn there */
 	size_t ncols, nrows;
+	ms_buf readout;                       /* the chart's readout (ms_chart.readout) */
+	double readout_x;                     /* the last point read out of the current series */
 	int failed;
 };
 
@@ -63,6 +65,7 @@ void ms_chart_free(ms_chart *c)
 	for (size_t i = 0; i < c->rows * c->cols; i++)
 		free(c->cell[i]);
 	free(c->cell);
+	free(c->readout);
 	free(c->prim);
 	free(c->id);
 	free(c->title);
@@ -359,6 +362,7 @@ ms_plot *ms_plot_begin(const ms_frame *f, const ms_fontset *fonts)
 		return NULL;
 	}
 	p->c = c;
+	ms_buf_init(&p->readout, 0);
 	p->fonts = fonts;
 	p->f = f;
 	c->width = f->width;
@@ -441,6 +445,11 @@ ms_chart *ms_plot_end(ms_plot *p)
 	if (p->f->note)
 		add_text(p, PAD, p->f->height - PAD, p->f->note, TEXT_SIZE, MS_REGULAR, MS_GREY, 0);
 	ms_chart *c = p->c;
+	if (ms_buf_failed(&p->readout))
+		p->failed = 1;
+	else if (p->readout.len)
+		c->readout = ms_buf_detach(&p->readout, NULL);
+	ms_buf_release(&p->readout);
 	if (p->failed) {
 		ms_chart_free(c);
 		c = NULL;
@@ -508,6 +517,51 @@ static void occupy_span(ms_plot *p, double x0, double x1, double ya, double yb)
 			occupy(p, fmin(x, x1), fmin(y, hi));
 }
 
+/* A value as the axis writes it, at full precision, for the readout. */
+static void read_value(const ms_plot *p, double y, int axis2, char *out, size_t n)
+{
+	switch (axis2 ? p->f->y2_fmt : p->f->y_fmt) {
+	case MS_AX_USD: ms_fmt_usd(out, n, y); break;
+	case MS_AX_USD_M: ms_fmt_usd_compact(out, n, y * 1e6); break;
+	case MS_AX_PCT: ms_fmt_pct(out, n, y, 1); break;
+	case MS_AX_NUM: ms_fmt_grouped(out, n, y, fabs(y) < 100 && y != floor(y) ? 2 : 0); break;
+	}
+}
+
+/* A point for the readout: its place, its date (and hour, for intraday
+ * bars) and what it says. A series of more than two points per point of
+ * width keeps one per point. */
+static void read_at(ms_plot *p, double x, double label_x, double cy, const char *says, size_t i, size_t n)
+{
+	double cx = px(p, x);
+	x = label_x;
+	int thin = (double)n > 2 * (p->right - p->left);
+	if (i && thin && fabs(cx - p->readout_x) < 1)
+		return;
+	p->readout_x = cx;
+	char xs[32];
+	if (p->f->x_time) {
+		/* hours on a chart of a few weeks or a time that is not midnight */
+		int64_t t = (int64_t)x;
+		if (t % MS_DAY || p->x1 - p->x0 <= 31.0 * MS_DAY)
+			ms_fmt_datetime(t, xs);
+		else
+			ms_fmt_date(t, xs);
+	} else {
+		fmt_value(xs, sizeof xs, x, p->f->x_fmt, 0.001);
+	}
+	ms_buf_printf(&p->readout, "%.2f,%.2f,%s: %s;", cx, cy, xs, says);
+}
+
+static void read_point(ms_plot *p, double x, double y, int axis2, size_t i, size_t n)
+{
+	char ys[48];
+	if (!isfinite(y))
+		return;
+	read_value(p, y, axis2, ys, sizeof ys);
+	read_at(p, x, x, py_on(p, y, axis2), ys, i, n);
+}
+
 /* A reduced series as points, into pr starting at point `at`. */
 static size_t series_points(ms_plot *p, ms_xs x, const double *y, size_t n, int axis2, ms_prim **out,
 			    size_t extra, ms_rgba stroke, ms_rgba fill, double width)
@@ -532,6 +586,8 @@ static size_t series_points(ms_plot *p, ms_xs x, const double *y, size_t n, int 
 
 void ms_plot_line(ms_plot *p, ms_xs x, const double *y, size_t n, ms_rgba color, double width, int axis2)
 {
+	for (size_t i = 0; i < n; i++)
+		read_point(p, xv(x, i), y[i], axis2, i, n);
 	ms_prim *pr;
 	size_t k = series_points(p, x, y, n, axis2, &pr, 0, color, NONE, width);
 	for (size_t i = 1; pr && i < k; i++)
@@ -597,6 +653,8 @@ void ms_plot_bars(ms_plot *p, ms_xs x, const double *y, size_t n, double bar_w, 
 	double w = bar_width(p, bar_w), zero = py_on(p, 0, axis2);
 	double *r = rect_buffer(p, n);
 	size_t np = 0, nn = 0;
+	for (size_t i = 0; i < n; i++)
+		read_point(p, xv(x, i), y[i], axis2, i, n);
 	for (size_t i = 0; r && i < n; i++) {
 		double cx = px(p, xv(x, i)), top = py_on(p, y[i], axis2);
 		double *q = y[i] >= 0 ? r + 4 * np++ : r + 4 * (n + nn++);
@@ -618,6 +676,8 @@ void ms_plot_stacked(ms_plot *p, ms_xs x, const double *a, const double *b, size
 {
 	double w = bar_width(p, bar_w), zero = py(p, 0);
 	double *r = rect_buffer(p, n);
+	for (size_t i = 0; i < n; i++)
+		read_point(p, xv(x, i), a[i] + b[i], 0, i, n);
 	for (size_t i = 0; r && i < n; i++) {
 		double cx = px(p, xv(x, i)), ya = py(p, a[i]), yb = py(p, a[i] + b[i]);
 		double lower[4] = { cx - w / 2, ya, cx + w / 2, zero }, upper[4] = { cx - w / 2, yb, cx + w / 2, ya };
@@ -636,6 +696,16 @@ void ms_plot_candles(ms_plot *p, ms_xs x, const double *o, const double *h, cons
 		     const double *c, size_t n, double bar_w, ms_rgba up, ms_rgba down)
 {
 	double w = bar_width(p, bar_w);
+	for (size_t i = 0; i < n; i++) {
+		char ov[48], hv[48], lv[48], cv[48], says[220];
+		read_value(p, o[i], 0, ov, sizeof ov);
+		read_value(p, h[i], 0, hv, sizeof hv);
+		read_value(p, l[i], 0, lv, sizeof lv);
+		read_value(p, c[i], 0, cv, sizeof cv);
+		snprintf(says, sizeof says, "open %s, high %s, low %s, close %s", ov, hv, lv, cv);
+		/* a candle stands at its bar's middle; it is named by its opening time */
+		read_at(p, xv(x, i), xv(x, i) - bar_w / 2, py(p, c[i]), says, i, n);
+	}
 	for (int rising = 1; rising >= 0; rising--) {
 		/* per colour: the wicks as one path of segments, the bodies as one of rectangles */
 		size_t k = 0;

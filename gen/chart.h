@@ -34,6 +34,9 @@ typedef struct ms_chart {
 	double width, height;     /* points */
 	ms_prim *prim;            /* owned */
 	size_t n, cap;
+	/* the points a reader can read off (HTML): "x,y,label;" per point, x and
+	 * y in points, the label "2026-02-05: $62,809"; owned, NULL when none */
+	char *readout;
 	/* a small table of the chart's key values, for HTML (may be empty) */
 	char **cell;              /* owned; rows x cols strings, the first row the header */
 	size_t rows, cols;

@@ -96,8 +96,13 @@ int ms_draw_svg(const ms_chart *c, const ms_fontset *fonts, ms_buf *out, size_t 
 	num(out, c->width);
 	ms_buf_putc(out, ' ');
 	num(out, c->height);
-	ms_buf_printf(out, "\" role=\"img\" aria-labelledby=\"%s-title %s-desc\">\n<title id=\"%s-title\">", c->id, c->id,
-		      c->id);
+	ms_buf_printf(out, "\" role=\"img\" aria-labelledby=\"%s-title %s-desc\"", c->id, c->id);
+	if (c->readout) {           /* read by the page's script: the value under the pointer */
+		ms_buf_puts(out, " data-readout=\"");
+		ms_escape_html(out, c->readout, strlen(c->readout));
+		ms_buf_putc(out, '"');
+	}
+	ms_buf_printf(out, ">\n<title id=\"%s-title\">", c->id);
 	ms_escape_html(out, c->title, strlen(c->title));
 	ms_buf_printf(out, "</title>\n<desc id=\"%s-desc\">", c->id);
 	ms_escape_html(out, c->desc, strlen(c->desc));

@@ -17,10 +17,10 @@ printf 'email,name\na@example.org,"<b>Eve</b> & ""Q"""\n' > "$WORK/to.csv"
 "$MSTRESS" mail -q --config "$WORK/h.ini" --to "$WORK/to.csv" --dry-run --out "$WORK/m"
 pdftotext "$WORK/o/report.pdf" - 2> /dev/null | tr '\n' ' ' > "$WORK/pdf.txt"
 pdfinfo "$WORK/o/report.pdf" 2> /dev/null | sed -n 's/^Title: *//p' > "$WORK/pdf_title.txt"
-/usr/bin/python3 - "$WORK" "$H" <<'PY'
+/usr/bin/python3 - "$WORK" "$H" "$ROOT/templates/page.html" <<'PY'
 import email, email.policy, glob, html, html.parser, json, sys
 import xml.etree.ElementTree as ET
-work, h = sys.argv[1:]
+work, h = sys.argv[1:3]
 for svg in glob.glob(work + "/o/charts/*.svg"):
     ET.parse(svg)                     # well-formed, one root
 
@@ -29,14 +29,19 @@ page = open(work + "/o/report.html", encoding="utf-8").read()
 class Tags(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
-        self.scripts, self.text = 0, []
+        self.scripts, self.text = [], []
     def handle_starttag(self, tag, attrs):
-        self.scripts += tag == "script"
+        if tag == "script":
+            self.scripts.append(dict(attrs).get("id"))
     def handle_data(self, data):
         self.text.append(data)
 p = Tags()
 p.feed(page)
-assert p.scripts == 0, "data became a <script> element"
+# the one script is the template's chart readout, byte for byte
+assert p.scripts == ["readout"], f"data became a <script> element: {p.scripts}"
+tpl = open(sys.argv[3], encoding="utf-8").read()
+script = tpl[tpl.index('<script id="readout">'):tpl.index("</script>") + 9]
+assert page.count(script) == 1, "the readout script differs from the template's"
 assert "<script>alert" not in page
 assert html.escape(h, quote=True) in page, "the title is not escaped in the page"
 assert h in "".join(p.text), "the title's text is not intact in the page"
