@@ -531,7 +531,8 @@ static void read_value(const ms_plot *p, double y, int axis2, char *out, size_t 
 /* A point for the readout: its place, its date (and hour, for intraday
  * bars) and what it says. A series of more than two points per point of
  * width keeps one per point. */
-static void read_at(ms_plot *p, double x, double label_x, double cy, const char *says, size_t i, size_t n)
+static void read_at(ms_plot *p, double x, double label_x, double cy, const char *says, size_t i, size_t n,
+		    int by_month)
 {
 	double cx = px(p, x);
 	x = label_x;
@@ -547,19 +548,21 @@ static void read_at(ms_plot *p, double x, double label_x, double cy, const char 
 			ms_fmt_datetime(t, xs);
 		else
 			ms_fmt_date(t, xs);
+		if (by_month)          /* a month's bar stands mid-month: named by its month */
+			xs[7] = '\0';
 	} else {
 		fmt_value(xs, sizeof xs, x, p->f->x_fmt, 0.001);
 	}
 	ms_buf_printf(&p->readout, "%.2f,%.2f,%s: %s;", cx, cy, xs, says);
 }
 
-static void read_point(ms_plot *p, double x, double y, int axis2, size_t i, size_t n)
+static void read_point(ms_plot *p, double x, double y, int axis2, size_t i, size_t n, int by_month)
 {
 	char ys[48];
 	if (!isfinite(y))
 		return;
 	read_value(p, y, axis2, ys, sizeof ys);
-	read_at(p, x, x, py_on(p, y, axis2), ys, i, n);
+	read_at(p, x, x, py_on(p, y, axis2), ys, i, n, by_month);
 }
 
 /* A reduced series as points, into pr starting at point `at`. */
@@ -587,7 +590,7 @@ static size_t series_points(ms_plot *p, ms_xs x, const double *y, size_t n, int 
 void ms_plot_line(ms_plot *p, ms_xs x, const double *y, size_t n, ms_rgba color, double width, int axis2)
 {
 	for (size_t i = 0; i < n; i++)
-		read_point(p, xv(x, i), y[i], axis2, i, n);
+		read_point(p, xv(x, i), y[i], axis2, i, n, 0);
 	ms_prim *pr;
 	size_t k = series_points(p, x, y, n, axis2, &pr, 0, color, NONE, width);
 	for (size_t i = 1; pr && i < k; i++)
@@ -653,8 +656,9 @@ void ms_plot_bars(ms_plot *p, ms_xs x, const double *y, size_t n, double bar_w, 
 	double w = bar_width(p, bar_w), zero = py_on(p, 0, axis2);
 	double *r = rect_buffer(p, n);
 	size_t np = 0, nn = 0;
+	int by_month = p->f->x_time && bar_w >= 28.0 * MS_DAY;
 	for (size_t i = 0; i < n; i++)
-		read_point(p, xv(x, i), y[i], axis2, i, n);
+		read_point(p, xv(x, i), y[i], axis2, i, n, by_month);
 	for (size_t i = 0; r && i < n; i++) {
 		double cx = px(p, xv(x, i)), top = py_on(p, y[i], axis2);
 		double *q = y[i] >= 0 ? r + 4 * np++ : r + 4 * (n + nn++);
@@ -677,7 +681,7 @@ void ms_plot_stacked(ms_plot *p, ms_xs x, const double *a, const double *b, size
 	double w = bar_width(p, bar_w), zero = py(p, 0);
 	double *r = rect_buffer(p, n);
 	for (size_t i = 0; i < n; i++)
-		read_point(p, xv(x, i), a[i] + b[i], 0, i, n);
+		read_point(p, xv(x, i), a[i] + b[i], 0, i, n, p->f->x_time && bar_w >= 28.0 * MS_DAY);
 	for (size_t i = 0; r && i < n; i++) {
 		double cx = px(p, xv(x, i)), ya = py(p, a[i]), yb = py(p, a[i] + b[i]);
 		double lower[4] = { cx - w / 2, ya, cx + w / 2, zero }, upper[4] = { cx - w / 2, yb, cx + w / 2, ya };
@@ -704,7 +708,7 @@ void ms_plot_candles(ms_plot *p, ms_xs x, const double *o, const double *h, cons
 		read_value(p, c[i], 0, cv, sizeof cv);
 		snprintf(says, sizeof says, "open %s, high %s, low %s, close %s", ov, hv, lv, cv);
 		/* a candle stands at its bar's middle; it is named by its opening time */
-		read_at(p, xv(x, i), xv(x, i) - bar_w / 2, py(p, c[i]), says, i, n);
+		read_at(p, xv(x, i), xv(x, i) - bar_w / 2, py(p, c[i]), says, i, n, 0);
 	}
 	for (int rising = 1; rising >= 0; rising--) {
 		/* per colour: the wicks as one path of segments, the bodies as one of rectangles */
