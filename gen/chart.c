@@ -47,6 +47,7 @@ struct ms_plot {
 	size_t nboxes;
 	unsigned char *occ;                   /* one cell per point of the plot area: data drawn there */
 	size_t ncols, nrows;
+	double ts, tt;                        /* text and title sizes: the frame's type scale applied */
 	ms_buf readout;                       /* the chart's readout (ms_chart.readout) */
 	double readout_x;                     /* the last point read out of the current series */
 	int failed;
@@ -283,7 +284,7 @@ static void time_axis(ms_plot *p)
 			break;
 	}
 	char label[32];
-	double ly = p->bottom + 4 + TEXT_SIZE;
+	double ly = p->bottom + 4 + p->ts;
 	int first = 1;
 	int64_t t = ms_day_floor((int64_t)p->x0);
 	int y, m, d;
@@ -319,10 +320,10 @@ static void time_axis(ms_plot *p)
 		else
 			snprintf(label, sizeof label, "%02d:00", (int)(sec / 3600));
 		first = 0;
-		double x = px(p, (double)t), half = text_w(p, label, TEXT_SIZE, MS_REGULAR) / 2;
+		double x = px(p, (double)t), half = text_w(p, label, p->ts, MS_REGULAR) / 2;
 		add_segment(p, x, p->bottom, x, p->bottom + 3, AXIS, 0.8, 0);
 		if (x - half >= 1 && x + half <= p->f->width - 1)    /* never clipped */
-			add_text(p, x, ly, label, TEXT_SIZE, MS_REGULAR, MS_GREY, 0.5);
+			add_text(p, x, ly, label, p->ts, MS_REGULAR, MS_GREY, 0.5);
 	}
 }
 
@@ -333,7 +334,7 @@ static void number_axis(ms_plot *p, double step)
 		double x = px(p, v);
 		fmt_value(label, sizeof label, fabs(v) < step * 1e-9 ? 0 : v, p->f->x_fmt, step);
 		add_segment(p, x, p->bottom, x, p->bottom + 3, AXIS, 0.8, 0);
-		add_text(p, x, p->bottom + 4 + TEXT_SIZE, label, TEXT_SIZE, MS_REGULAR, MS_GREY, 0.5);
+		add_text(p, x, p->bottom + 4 + p->ts, label, p->ts, MS_REGULAR, MS_GREY, 0.5);
 	}
 }
 
@@ -346,9 +347,50 @@ static double label_width(const ms_plot *p, int axis2, double step)
 	size_t n = y_ticks(p, axis2, step, ticks, 64);
 	for (size_t i = 0; i < n; i++) {
 		fmt_value(label, sizeof label, ticks[i], axis2 ? p->f->y2_fmt : p->f->y_fmt, step);
-		w = fmax(w, text_w(p, label, TEXT_SIZE, MS_REGULAR));
+		w = fmax(w, text_w(p, label, p->ts, MS_REGULAR));
 	}
 	return w;
+}
+
+/* Text broken at spaces into lines no wider than width; with draw, drawn
+ * from baseline y down, lead apart. Returns the number of lines. */
+static int wrapped(ms_plot *p, int draw, double x, double y, const char *s, double size, enum ms_face face,
+		   ms_rgba color, double width, double lead)
+{
+	int lines = 0;
+	char line[512];
+	while (*s) {
+		/* the longest run of whole words that fits, or one word whatever its width */
+		size_t fit = 0;
+		for (;;) {
+			size_t next = fit;
+			while (s[next] == ' ')
+				next++;
+			while (s[next] && s[next] != ' ')
+				next++;
+			if (next >= sizeof line)
+				break;
+			memcpy(line, s, next);
+			line[next] = '\0';
+			if (fit && text_w(p, line, size, face) > width)
+				break;
+			fit = next;
+			if (!s[next])
+				break;
+		}
+		if (!fit)              /* a word longer than the buffer: cut */
+			fit = strnlen(s, sizeof line - 1);
+		if (draw) {
+			memcpy(line, s, fit);
+			line[fit] = '\0';
+			add_text(p, x, y + lines * lead, line, size, face, color, 0);
+		}
+		lines++;
+		s += fit;
+		while (*s == ' ')
+			s++;
+	}
+	return lines;
 }
 
 ms_plot *ms_plot_begin(const ms_frame *f, const ms_fontset *fonts)
@@ -363,24 +405,34 @@ ms_plot *ms_plot_begin(const ms_frame *f, const ms_fontset *fonts)
 	}
 	p->c = c;
 	ms_buf_init(&p->readout, 0);
+	p->ts = TEXT_SIZE * (f->type_scale > 0 ? f->type_scale : 1);
+	p->tt = TITLE_SIZE * (f->type_scale > 0 ? f->type_scale : 1);
 	p->fonts = fonts;
 	p->f = f;
 	c->width = f->width;
 	c->height = f->height;
-	double ty = PAD + ms_font_ascent(fonts, MS_BOLD, TITLE_SIZE);
-	add_text(p, PAD, ty, f->title, TITLE_SIZE, MS_BOLD, MS_INK, 0);
+	/* title, subtitle and legend wrap to the chart's width (a phone's is narrow) */
+	double line_w = f->width - 2 * PAD, ty = PAD + ms_font_ascent(fonts, MS_BOLD, p->tt);
+	int n = wrapped(p, 1, PAD, ty, f->title, p->tt, MS_BOLD, MS_INK, line_w, p->tt * 1.2);
+	ty += (n - 1) * p->tt * 1.2;
 	if (f->subtitle && *f->subtitle) {
-		ty += TEXT_SIZE + 6;
-		add_text(p, PAD, ty, f->subtitle, TEXT_SIZE, MS_REGULAR, MS_GREY, 0);
+		ty += p->ts + 6;
+		n = wrapped(p, 1, PAD, ty, f->subtitle, p->ts, MS_REGULAR, MS_GREY, line_w, p->ts * 1.3);
+		ty += (n - 1) * p->ts * 1.3;
 	}
 	if (f->nlegend) {
 		/* a legend only where series need telling apart: swatches in a row */
-		ty += TEXT_SIZE + 6;
+		ty += p->ts + 6;
 		double x = PAD;
 		for (size_t i = 0; i < f->nlegend; i++) {
+			double w = 12 + text_w(p, f->legend[i].label, p->ts, MS_REGULAR);
+			if (x > PAD && x + w > f->width - PAD) {
+				x = PAD;
+				ty += p->ts + 6;
+			}
 			add_rect(p, x, ty - 7, x + 9, ty + 1, f->legend[i].color);
-			add_text(p, x + 12, ty, f->legend[i].label, TEXT_SIZE, MS_REGULAR, MS_INK, 0);
-			x += 12 + text_w(p, f->legend[i].label, TEXT_SIZE, MS_REGULAR) + 14;
+			add_text(p, x + 12, ty, f->legend[i].label, p->ts, MS_REGULAR, MS_INK, 0);
+			x += w + 14;
 		}
 	}
 	/* domains: nice ticks, or decades for a log scale */
@@ -400,11 +452,22 @@ ms_plot *ms_plot_begin(const ms_frame *f, const ms_fontset *fonts)
 		p->y2_0 = f->y2_0;
 		p->y2_1 = f->y2_1;
 		y2step = round_domain(&p->y2_0, &p->y2_1, 5);
+		/* both axes hold zero: one level for both, or a reader sees one
+		 * series cross zero where it does not */
+		if (p->y0 <= 0 && p->y1 > 0 && p->y2_0 <= 0 && p->y2_1 > 0) {
+			double fa = -p->y0 / (p->y1 - p->y0), fb = -p->y2_0 / (p->y2_1 - p->y2_0);
+			if (fa > fb)
+				p->y2_0 = -fa / (1 - fa) * p->y2_1;
+			else if (fb > fa)
+				p->y0 = -fb / (1 - fb) * p->y1;
+		}
 	}
 	p->left = PAD + label_width(p, 0, ystep) + 6;
 	p->right = f->width - PAD - (f->y2 ? label_width(p, 1, y2step) + 6 : 4) - f->right_pad;
 	p->top = ty + 14;
-	p->bottom = f->height - PAD - TEXT_SIZE - 8 - TEXT_SIZE - 6;
+	/* the x axis's labels, then the note (its lines counted, drawn at the end) */
+	int note_lines = f->note ? wrapped(p, 0, 0, 0, f->note, p->ts, MS_REGULAR, MS_GREY, line_w, 0) : 1;
+	p->bottom = f->height - PAD - p->ts - 8 - p->ts - 6 - (note_lines - 1) * p->ts * 1.3;
 	p->ncols = (size_t)fmax(1, ceil(p->right - p->left)) + 1;
 	p->nrows = (size_t)fmax(1, ceil(p->bottom - p->top)) + 1;
 	if (!(p->occ = calloc(p->ncols * p->nrows, 1))) {
@@ -420,13 +483,13 @@ ms_plot *ms_plot_begin(const ms_frame *f, const ms_fontset *fonts)
 		int zero = ticks[i] == 0 && !f->y_log;
 		add_segment(p, p->left, y, p->right, y, zero ? AXIS : GRID, zero ? 0.8 : 0.5, 0);
 		fmt_value(label, sizeof label, ticks[i], f->y_fmt, ystep);
-		add_text(p, p->left - 4, y + TEXT_SIZE * 0.35, label, TEXT_SIZE, MS_REGULAR, MS_GREY, 1);
+		add_text(p, p->left - 4, y + p->ts * 0.35, label, p->ts, MS_REGULAR, MS_GREY, 1);
 	}
 	if (f->y2) {
 		nt = y_ticks(p, 1, y2step, ticks, 64);
 		for (size_t i = 0; i < nt; i++) {
 			fmt_value(label, sizeof label, ticks[i], f->y2_fmt, y2step);
-			add_text(p, p->right + 4, py_on(p, ticks[i], 1) + TEXT_SIZE * 0.35, label, TEXT_SIZE,
+			add_text(p, p->right + 4, py_on(p, ticks[i], 1) + p->ts * 0.35, label, p->ts,
 				 MS_REGULAR, MS_GREY, 0);
 		}
 	}
@@ -442,8 +505,12 @@ ms_chart *ms_plot_end(ms_plot *p)
 {
 	if (!p)
 		return NULL;
-	if (p->f->note)
-		add_text(p, PAD, p->f->height - PAD, p->f->note, TEXT_SIZE, MS_REGULAR, MS_GREY, 0);
+	if (p->f->note) {
+		double lead = p->ts * 1.3, line_w = p->f->width - 2 * PAD;
+		int n = wrapped(p, 0, 0, 0, p->f->note, p->ts, MS_REGULAR, MS_GREY, line_w, lead);
+		wrapped(p, 1, PAD, p->f->height - PAD - (n - 1) * lead, p->f->note, p->ts, MS_REGULAR, MS_GREY, line_w,
+			lead);
+	}
 	ms_chart *c = p->c;
 	if (ms_buf_failed(&p->readout))
 		p->failed = 1;
@@ -769,7 +836,7 @@ static int clear(const ms_plot *p, const box *b, int lines)
  * rest, else the first inside the plot. */
 static void place(ms_plot *p, double x, double y, const char *s, enum ms_face face, ms_rgba color)
 {
-	double w = text_w(p, s, TEXT_SIZE, face), h = TEXT_SIZE * 1.15;
+	double w = text_w(p, s, p->ts, face), h = p->ts * 1.15;
 	static const double cand[][2] = {   /* offsets of the box's left/bottom from the point */
 		{ 6, -5 }, { -6, -5 }, { 6, 5 }, { -6, 5 }, { 6, -16 }, { -6, -16 }, { 6, 16 }, { -6, 16 },
 		{ 6, -28 }, { -6, -28 }, { 6, 28 }, { -6, 28 }, { -6, -40 }, { 6, -40 }, { -6, 40 }, { 6, 40 },
@@ -779,9 +846,10 @@ static void place(ms_plot *p, double x, double y, const char *s, enum ms_face fa
 	size_t ncand = sizeof cand / sizeof cand[0];
 	box b = { 0, 0, 0, 0 };
 	int found = 0;
+	double k = p->ts / TEXT_SIZE;      /* larger type, offsets as much larger */
 	for (int pass = 0; pass < 3 && !found; pass++) {
 		for (size_t i = 0; i < ncand && !found; i++) {
-			double dx = cand[i][0], dy = cand[i][1];
+			double dx = cand[i][0] * k, dy = cand[i][1] * k;
 			double bx0 = dx > 0 ? x + dx : x + dx - w;
 			double by1 = dy < 0 ? y + dy : y + dy + h;     /* the baseline */
 			box t = { bx0, by1 - h + 2, bx0 + w, by1 + 2 };
@@ -792,13 +860,15 @@ static void place(ms_plot *p, double x, double y, const char *s, enum ms_face fa
 			}
 		}
 	}
-	if (!found)
-		b = (box){ x + 6, y - 5 - h + 2, x + 6 + w, y - 3 };
+	if (!found) {          /* nothing fits: beside the point, held inside the plot */
+		double bx0 = fmax(p->left, fmin(x + 6, p->right - w)), by0 = fmax(p->top, fmin(y - 3 - h, p->bottom - h));
+		b = (box){ bx0, by0, bx0 + w, by0 + h };
+	}
 	/* a label set apart from its point gets a leader line to it */
 	double lx = fmin(fmax(x, b.x0), b.x1), ly = y < b.y0 ? b.y0 : b.y1;
 	if (fabs(ly - y) > 12 || x < b.x0 - 12 || x > b.x1 + 12)
 		add_segment(p, x, y, lx, ly, MS_GREY, 0.5, 0);
-	add_text(p, b.x0, b.y1 - 2, s, TEXT_SIZE, face, color, 0);
+	add_text(p, b.x0, b.y1 - 2, s, p->ts, face, color, 0);
 	if (p->nboxes < MAX_BOXES)
 		p->boxes[p->nboxes++] = b;
 }
@@ -817,8 +887,8 @@ void ms_plot_hband(ms_plot *p, double y0, double y1, ms_rgba fill, const char *l
 	double a = py(p, fmin(fmax(y0, p->y0), p->y1)), b = py(p, fmin(fmax(y1, p->y0), p->y1));
 	add_rect(p, p->left, b, p->right, a, fill);
 	/* the zone's name in the right margin (frames leave room with right_pad) */
-	if (label && a - b > TEXT_SIZE - 2)
-		add_text(p, p->right + 5, (a + b) / 2 + TEXT_SIZE * 0.35, label, TEXT_SIZE, MS_REGULAR, MS_GREY, 0);
+	if (label && a - b > p->ts - 2)
+		add_text(p, p->right + 5, (a + b) / 2 + p->ts * 0.35, label, p->ts, MS_REGULAR, MS_GREY, 0);
 }
 
 void ms_plot_vline(ms_plot *p, double xv_, ms_rgba color, const char *label, int label_at_top)

@@ -83,6 +83,7 @@ typedef struct ms_frame {
 	const ms_legend *legend;
 	size_t nlegend;
 	double right_pad;         /* room right of the plot (zone names) */
+	double type_scale;        /* every text size times this (0: 1): larger type for a narrow layout */
 } ms_frame;
 
 /* x values: UTC seconds (t) or numbers (v); one of the two is set. */

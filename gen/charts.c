@@ -14,9 +14,8 @@ const char *const ms_chart_ids[] = {
 	"returns", "volatility", "week", "stress", "cycles", "open_interest", "funding", NULL
 };
 
-#define W 510.0
-#define H_TALL 290.0
-#define H_SHORT 220.0
+#define H_TALL (290.0 * x->height_scale)
+#define H_SHORT (220.0 * x->height_scale)
 
 typedef struct ctx {
 	const ms_figures *fig;
@@ -25,6 +24,7 @@ typedef struct ctx {
 	size_t nds;
 	const ms_fontset *fonts;
 	ms_chartset *out;
+	double width, type_scale, height_scale;   /* the layout (ms_chart_layout) */
 	int failed;
 } ctx;
 
@@ -141,7 +141,7 @@ static void price_chart(ctx *x, const ms_dataset *d)
 	snprintf(desc, sizeof desc, "Line chart of the %s daily close. %s: %s on %s; the deepest "
 		 "fall from a closing high ran from %s on %s to %s on %s (%s).", d->cfg->asset, high, nt2, da,
 		 a, dp, b, dt, c);
-	ms_frame fr = { .id = "price", .title = title, .subtitle = sub, .note = nt, .desc = desc, .width = W,
+	ms_frame fr = { .id = "price", .title = title, .subtitle = sub, .note = nt, .desc = desc, .width = x->width, .type_scale = x->type_scale,
 			.height = H_TALL, .x_time = 1, .x0 = (double)t[0], .x1 = (double)t[n - 1], .y0 = lo,
 			.y1 = hi, .y_fmt = MS_AX_USD };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);
@@ -212,7 +212,7 @@ static void underwater_chart(ctx *x, const ms_dataset *d)
 		 "point is %s on %s.", d->cfg->asset, a, day);
 	ms_frame fr = { .id = "underwater", .title = title,
 			.subtitle = "Drawdown from the running closing high; 0 % is a new high.", .note = nt,
-			.desc = desc, .width = W, .height = H_SHORT, .x_time = 1, .x0 = (double)t[0],
+			.desc = desc, .width = x->width, .type_scale = x->type_scale, .height = H_SHORT, .x_time = 1, .x0 = (double)t[0],
 			.x1 = (double)t[n - 1], .y0 = under[deep], .y1 = 0, .y_fmt = MS_AX_PCT };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);
 	if (p) {
@@ -287,7 +287,7 @@ static void crash_chart(ctx *x, const ms_dataset *d, size_t k)
 	char sub[128];
 	snprintf(sub, sizeof sub, "%s, %s. Body: open to close. Wick: low to high. UTC.", d->cfg->venue, unit_word(d));
 	ms_frame fr = { .id = id, .title = title, .subtitle = sub,
-			.note = nt, .desc = desc, .width = W, .height = H_TALL, .x_time = 1, .x0 = (double)from,
+			.note = nt, .desc = desc, .width = x->width, .type_scale = x->type_scale, .height = H_TALL, .x_time = 1, .x0 = (double)from,
 			.x1 = (double)to, .y0 = ylo, .y1 = yhi, .y_fmt = in_dollars(d) ? MS_AX_USD : MS_AX_NUM,
 			.legend = legend, .nlegend = 2 };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);
@@ -361,7 +361,7 @@ static void week_chart(ctx *x, const ms_week *w)
 	snprintf(desc, sizeof desc, "Line chart of the hourly %s close on %s over the seven days to %.10s; the worst "
 		 "fall within 24 hours ran from a high of %s at %s UTC to a low of %s at %s UTC (%s).", d->cfg->asset,
 		 d->cfg->venue, t2, a, t1, b, t2, depth);
-	ms_frame fr = { .id = "week", .title = title, .subtitle = sub, .note = nt, .desc = desc, .width = W,
+	ms_frame fr = { .id = "week", .title = title, .subtitle = sub, .note = nt, .desc = desc, .width = x->width, .type_scale = x->type_scale,
 			.height = H_TALL, .x_time = 1, .x0 = (double)w->from, .x1 = (double)w->to, .y0 = ylo,
 			.y1 = yhi, .y_fmt = in_dollars(d) ? MS_AX_USD : MS_AX_NUM };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);
@@ -428,7 +428,7 @@ static void etf_charts(ctx *x, const ms_etf *e)
 			       { "Cumulative (right axis)", MS_INK } };
 	ms_frame fr = { .id = "etf_flows", .title = title,
 			.subtitle = "US$, by trading day; the line adds them up.", .note = nt, .desc = desc,
-			.width = W, .height = H_TALL, .x_time = 1, .x0 = (double)t[0], .x1 = (double)t[n - 1],
+			.width = x->width, .type_scale = x->type_scale, .height = H_TALL, .x_time = 1, .x0 = (double)t[0], .x1 = (double)t[n - 1],
 			.y0 = lo, .y1 = hi, .y_fmt = MS_AX_USD_M, .y2 = 1, .y2_0 = clo, .y2_1 = chi,
 			.y2_fmt = MS_AX_USD_M, .legend = legend, .nlegend = 3 };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);
@@ -462,7 +462,7 @@ static void etf_charts(ctx *x, const ms_etf *e)
 		 "(the worst month) to %s (the best).", noun, a, b);
 	ms_frame fm = { .id = "etf_monthly", .title = title_m,
 			.subtitle = "US$; green months took money in, red months lost it.", .note = nt,
-			.desc = desc, .width = W, .height = H_SHORT, .x_time = 1,
+			.desc = desc, .width = x->width, .type_scale = x->type_scale, .height = H_SHORT, .x_time = 1,
 			.x0 = (double)(mt[0] - 16 * MS_DAY), .x1 = (double)(mt[nm - 1] + 16 * MS_DAY), .y0 = lo,
 			.y1 = hi, .y_fmt = MS_AX_USD_M };
 	p = ms_plot_begin(&fm, x->fonts);
@@ -537,7 +537,7 @@ static void liquidation_chart(ctx *x, const ms_liq *q)
 	ms_legend legend[] = { { "Longs liquidated", MS_VERMILLION }, { "Shorts liquidated", MS_BLUE } };
 	ms_frame fr = { .id = "liquidations", .title = title,
 			.subtitle = "US$ per UTC day; BTC-margined contracts only.", .note = nt, .desc = desc,
-			.width = W, .height = H_SHORT, .x_time = 1, .x0 = (double)t[0], .x1 = (double)t[n - 1],
+			.width = x->width, .type_scale = x->type_scale, .height = H_SHORT, .x_time = 1, .x0 = (double)t[0], .x1 = (double)t[n - 1],
 			.y0 = 0, .y1 = hi, .y_fmt = MS_AX_USD, .legend = legend, .nlegend = 2 };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);
 	if (p) {
@@ -577,7 +577,7 @@ static void market_cap_chart(ctx *x, const ms_mcap *c)
 	}
 	ms_frame fr = { .id = "market_cap", .title = title,
 			.subtitle = "Total crypto market capitalisation, US$, end of each UTC day.", .note = nt,
-			.desc = desc, .width = W, .height = H_SHORT, .x_time = 1, .x0 = (double)t[0],
+			.desc = desc, .width = x->width, .type_scale = x->type_scale, .height = H_SHORT, .x_time = 1, .x0 = (double)t[0],
 			.x1 = (double)t[n - 1], .y0 = 0, .y1 = hi, .y_fmt = MS_AX_USD };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);
 	if (p) {
@@ -607,7 +607,7 @@ static void fear_greed_chart(ctx *x, const ms_dataset *f)
 	snprintf(title, sizeof title, "Fear & Greed at %.0f on %s: %s", v[n - 1], when, ms_fear_greed_band(v[n - 1]));
 	ms_frame fr = { .id = "fear_greed", .title = title,
 			.subtitle = "Crypto Fear & Greed Index: 0 is extreme fear, 100 extreme greed.", .note = nt,
-			.desc = desc, .width = W,
+			.desc = desc, .width = x->width, .type_scale = x->type_scale,
 			.height = H_SHORT, .x_time = 1, .x0 = (double)t[0], .x1 = (double)t[n - 1], .y0 = 0,
 			.y1 = 100, .y_fmt = MS_AX_NUM, .right_pad = 62 };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);
@@ -668,7 +668,7 @@ static void risk_charts(ctx *x, const ms_dataset *d, const ms_risk *r)
 	char rsub[160];
 	snprintf(rsub, sizeof rsub, "Days per half-point bin, close to close. Value at risk: 95 %% %s, 99 %% %s.", a, b);
 	ms_frame fr = { .id = "returns", .title = title, .subtitle = rsub,
-			.note = nt, .desc = desc, .width = W, .height = H_SHORT, .x_time = 0, .x0 = b0,
+			.note = nt, .desc = desc, .width = x->width, .type_scale = x->type_scale, .height = H_SHORT, .x_time = 0, .x0 = b0,
 			.x1 = b0 + nb * bw, .x_fmt = MS_AX_PCT, .y0 = 0, .y1 = top, .y_fmt = MS_AX_NUM };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);
 	if (p) {
@@ -705,7 +705,7 @@ static void risk_charts(ctx *x, const ms_dataset *d, const ms_risk *r)
 	snprintf(desc, sizeof desc, "Line chart of the annualised 30-day volatility of %s daily log returns; "
 		 "it ends at %s.", d->cfg->asset, a);
 	ms_frame fv = { .id = "volatility", .title = title, .subtitle = "The standard deviation of 30 daily log returns, times \xE2\x88\x9A" "365.",
-			.note = nt, .desc = desc, .width = W, .height = H_SHORT, .x_time = 1,
+			.note = nt, .desc = desc, .width = x->width, .type_scale = x->type_scale, .height = H_SHORT, .x_time = 1,
 			.x0 = (double)vt[0], .x1 = (double)vt[nv - 1], .y0 = 0, .y1 = hi, .y_fmt = MS_AX_PCT };
 	p = ms_plot_begin(&fv, x->fonts);
 	if (p) {
@@ -747,7 +747,7 @@ static void stress_chart(ctx *x, const ms_stress *s)
 		 start, a, day);
 	ms_frame fr = { .id = "stress", .title = title,
 			.subtitle = "Mean of the standardised parts; 0 is average. Dashed: the top 20 % and 5 % of days so far.",
-			.note = nt, .desc = desc, .width = W, .height = H_TALL, .x_time = 1, .x0 = (double)t[0],
+			.note = nt, .desc = desc, .width = x->width, .type_scale = x->type_scale, .height = H_TALL, .x_time = 1, .x0 = (double)t[0],
 			.x1 = (double)t[n - 1], .y0 = fmin(lo, 0), .y1 = hi, .y_fmt = MS_AX_NUM };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);
 	if (p) {
@@ -818,7 +818,7 @@ static void cycles_chart(ctx *x, const ms_history *h, const ms_dataset *d)
 		 deeper == 0 ? "st" : deeper == 1 ? "nd" : deeper == 2 ? "rd" : "th", h->n, MS_HISTORY_MIN_DEPTH * 100);
 	ms_frame fr = { .id = "cycles", .title = title,
 			.subtitle = "Close against the cycle's closing high, by days since that high, to its recovery.",
-			.note = nt, .desc = desc, .width = W, .height = H_TALL, .x_time = 0, .x0 = 0,
+			.note = nt, .desc = desc, .width = x->width, .type_scale = x->type_scale, .height = H_TALL, .x_time = 0, .x0 = 0,
 			.x1 = CYCLE_DAYS, .x_fmt = MS_AX_NUM, .y0 = -1, .y1 = 0.05, .y_fmt = MS_AX_PCT };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);
 	static const ms_rgba *palette[] = { &MS_GREY, &MS_SKY, &MS_BLUE, &MS_GREEN, &MS_PURPLE, &MS_ORANGE };
@@ -879,7 +879,7 @@ static void leverage_charts(ctx *x, const ms_leverage *l)
 		legend[k] = (ms_legend){ l->asset[k].oi->cfg->asset, *colour[k] };
 	ms_frame fr = { .id = "open_interest", .title = title,
 			.subtitle = "Futures and perpetuals open on all exchanges, US$, end of each UTC day.", .note = nt,
-			.desc = desc, .width = W, .height = H_SHORT, .x_time = 1, .x0 = (double)t0, .x1 = (double)t1,
+			.desc = desc, .width = x->width, .type_scale = x->type_scale, .height = H_SHORT, .x_time = 1, .x0 = (double)t0, .x1 = (double)t1,
 			.y0 = 0, .y1 = hi, .y_fmt = MS_AX_USD, .legend = legend, .nlegend = l->n };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);
 	for (size_t k = 0; p && k < l->n; k++) {
@@ -931,7 +931,7 @@ static void leverage_charts(ctx *x, const ms_leverage *l)
 	snprintf(fsub, sizeof fsub, "7-day mean of the daily rate, x 3 payments x 365 days. Negative on %s of days "
 		 "since %s.", share, since);
 	ms_frame ff = { .id = "funding", .title = title, .subtitle = fsub,
-			.note = nt, .desc = desc, .width = W, .height = H_SHORT, .x_time = 1, .x0 = (double)t[0],
+			.note = nt, .desc = desc, .width = x->width, .type_scale = x->type_scale, .height = H_SHORT, .x_time = 1, .x0 = (double)t[0],
 			.x1 = (double)t[m - 1], .y0 = lo, .y1 = top, .y_fmt = MS_AX_PCT };
 	p = ms_plot_begin(&ff, x->fonts);
 	if (p) {
@@ -942,11 +942,14 @@ static void leverage_charts(ctx *x, const ms_leverage *l)
 	keep(x, ms_plot_end(p));
 }
 
-int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chartset *out, ms_diag *d)
+const ms_chart_layout MS_LAYOUT_PAGE = { 510, 1, 1 }, MS_LAYOUT_PHONE = { 340, 1.45, 1.4 };
+
+int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chart_layout lay, ms_chartset *out,
+		    ms_diag *d)
 {
 	const ms_dataset *ds = fig->ds;
 	size_t nds = fig->nds;
-	ctx x = { fig, fig->cfg, ds, nds, fonts, out, 0 };
+	ctx x = { fig, fig->cfg, ds, nds, fonts, out, lay.width, lay.type_scale, lay.height_scale, 0 };
 	memset(out, 0, sizeof *out);
 	/* an intraday primary is charted by day */
 	const ms_dataset *prim = &fig->primary;

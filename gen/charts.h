@@ -20,8 +20,18 @@ typedef struct ms_chartset {
  * model says of each whether it was drawn. */
 extern const char *const ms_chart_ids[];
 
-/* Builds every chart the figures' data allows (figures borrowed). */
-int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chartset *out, ms_diag *d);
+/* Where a chart is read: its width in points and how much larger its type
+ * is than the 8 pt of the page's. The page layout serves the PDF column,
+ * the desktop page, the PNGs and the email; the phone layout is narrower,
+ * with type that stays at 11 CSS px or more on a 360 px screen. */
+typedef struct ms_chart_layout {
+	double width, type_scale, height_scale;
+} ms_chart_layout;
+extern const ms_chart_layout MS_LAYOUT_PAGE, MS_LAYOUT_PHONE;
+
+/* Builds every chart the figures' data allows (figures borrowed), laid out for lay. */
+int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chart_layout lay, ms_chartset *out,
+		    ms_diag *d);
 void ms_charts_release(ms_chartset *cs);
 /* The id of the candlestick chart of crash day k (e.g. "crash1"). */
 void ms_crash_chart_id(char *out, size_t n, size_t k);

@@ -15,6 +15,7 @@ typedef struct ms_doc ms_doc;
 typedef struct ms_doc_chart {
 	const ms_chart *chart;   /* borrows */
 	const char *svg;         /* borrows; inline SVG for HTML */
+	const char *svg_phone;   /* borrows; the same laid out for a phone, or NULL */
 } ms_doc_chart;
 
 typedef struct ms_doc_meta {

@@ -173,7 +173,13 @@ static int chart(html *h, cmark_node *para, const char *id)
 	const ms_doc_chart *c = ms_doc_find_chart(h->charts, h->n, id);
 	if (!c)
 		MS_BUG("chart '%s' passed ms_doc_check_charts but is not in the set", id);
-	ms_buf_printf(h->out, "<figure class=\"chart\" id=\"chart-%s\">\n%s\n", c->chart->id, c->svg);
+	/* the page's layout and a phone's: the style sheet shows the one that fits */
+	ms_buf_printf(h->out, "<figure class=\"chart\" id=\"chart-%s\">\n", c->chart->id);
+	if (c->svg_phone)
+		ms_buf_printf(h->out, "<div class=\"chart-page\">%s</div>\n<div class=\"chart-phone\">%s</div>\n", c->svg,
+			      c->svg_phone);
+	else
+		ms_buf_printf(h->out, "%s\n", c->svg);
 	const char *title = cmark_node_get_title(cmark_node_first_child(para));
 	if (title && !strcmp(title, "table"))
 		data_table(h->out, c->chart);

@@ -50,6 +50,9 @@ struct ms_built {
 	json_t *model;
 	ms_fontset *fonts;
 	ms_chartset charts;
+	ms_chartset phone;       /* the same charts laid out for a phone (inline in the page only) */
+	ms_buf phone_svg[MS_MAX_CHARTS];
+	size_t phone_svg_at[MS_MAX_CHARTS];
 	ms_buf *svg[MS_MAX_CHARTS], *png[MS_MAX_CHARTS];   /* output slots, per chart */
 	size_t svg_at[MS_MAX_CHARTS];                     /* where each SVG's <svg> starts */
 	ms_doc_chart doc_charts[MS_MAX_CHARTS];
@@ -118,8 +121,24 @@ static int load_inputs(ms_built *b)
  * files: a standalone SVG, whose <svg> element the page inlines, and a 2x PNG. */
 static int lay_out_charts(ms_built *b)
 {
-	if (ms_charts_build(&b->fig, b->fonts, &b->charts, b->d))
+	if (ms_charts_build(&b->fig, b->fonts, MS_LAYOUT_PAGE, &b->charts, b->d) ||
+	    ms_charts_build(&b->fig, b->fonts, MS_LAYOUT_PHONE, &b->phone, b->d))
 		return -1;
+	if (b->phone.n != b->charts.n)
+		MS_BUG("%zu charts for the page, %zu for a phone", b->charts.n, b->phone.n);
+	for (size_t i = 0; i < b->phone.n; i++) {
+		/* the phone's SVG ids differ from the page's: both are in one page */
+		ms_chart *c = b->phone.chart[i];
+		size_t len = strlen(c->id);
+		char *id = malloc(len + sizeof "-phone");
+		if (!id)
+			return ms_error(b->d, NULL, 0, 0, "out of memory");
+		memcpy(id, c->id, len);
+		memcpy(id + len, "-phone", sizeof "-phone");
+		free(c->id);
+		c->id = id;
+		ms_buf_init(&b->phone_svg[i], 0);
+	}
 	for (size_t i = 0; i < b->charts.n; i++) {
 		const ms_chart *c = b->charts.chart[i];
 		char name[64];
@@ -303,7 +322,8 @@ static int draw_chart(ms_built *b, size_t i, ms_cairo_fonts **cf, ms_fontset **f
 			return -1;
 	}
 	const ms_chart *c = b->charts.chart[i];
-	return ms_draw_svg(c, *fonts, b->svg[i], &b->svg_at[i], d) || ms_draw_png(c, *cf, 2.0, b->png[i], d) ? -1 : 0;
+	return ms_draw_svg(c, *fonts, b->svg[i], &b->svg_at[i], d) || ms_draw_png(c, *cf, 2.0, b->png[i], d) ||
+	       ms_draw_svg(b->phone.chart[i], *fonts, &b->phone_svg[i], &b->phone_svg_at[i], d) ? -1 : 0;
 }
 
 static void *work(void *arg)
@@ -333,7 +353,7 @@ static void *work(void *arg)
 static int draw_and_typeset(ms_built *b)
 {
 	for (size_t i = 0; i < b->charts.n; i++)
-		b->doc_charts[i] = (ms_doc_chart){ b->charts.chart[i], NULL };
+		b->doc_charts[i] = (ms_doc_chart){ b->charts.chart[i], NULL, NULL };
 	pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 	size_t next = 0;
 	worker w[2];
@@ -360,8 +380,10 @@ static int draw_and_typeset(ms_built *b)
  * page template (which sees the model plus the rendered body). */
 static int render_html(ms_built *b)
 {
-	for (size_t i = 0; i < b->charts.n; i++)
+	for (size_t i = 0; i < b->charts.n; i++) {
 		b->doc_charts[i].svg = b->svg[i]->data + b->svg_at[i];
+		b->doc_charts[i].svg_phone = b->phone_svg[i].data + b->phone_svg_at[i];
+	}
 	ms_buf body, toc, tmpl;
 	ms_buf_init(&body, 0);
 	ms_buf_init(&toc, 0);
@@ -533,6 +555,9 @@ static void report_release(ms_built *b)
 	}
 	ms_doc_free(b->doc);
 	free(b->md_path);
+	for (size_t i = 0; i < b->phone.n; i++)
+		ms_buf_release(&b->phone_svg[i]);
+	ms_charts_release(&b->phone);
 	ms_charts_release(&b->charts);
 	ms_fontset_free(b->fonts);
 	json_decref(b->model);
