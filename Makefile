@@ -77,8 +77,14 @@ VNU = build/tools/node_modules/vnu-jar/build/dist/vnu.jar
 $(VNU):
 	npm install --prefix build/tools --no-audit --no-fund --silent vnu-jar
 
+# playwright-core (drives Debian's Chromium) and axe-core, for tests/browser.js
+BROWSER_JS = build/tools/node_modules/playwright-core/package.json
+$(BROWSER_JS): | $(VNU)
+	npm install --prefix build/tools --no-audit --no-fund --silent playwright-core@1.65.1 axe-core@4.14.1
+
 # the suite twice: on the release build, then on the sanitizer build
-test: deps test-deps mstress $(B)/unit_tests build/asan/mstress build/asan/unit_tests $(REPLAYS) $(OOM)/mstress $(VNU)
+test: deps test-deps mstress $(B)/unit_tests build/asan/mstress build/asan/unit_tests $(REPLAYS) $(OOM)/mstress $(VNU) \
+	$(BROWSER_JS)
 	@VNU=$(VNU) tests/all.sh $(B)/mstress $(B)/unit_tests build/asan/mstress build/asan/unit_tests $(OOM)/mstress
 
 # The quick loop: the unit tests and the end-to-end tests that need no
@@ -87,12 +93,12 @@ CHECK_TESTS = golden_stats golden_reports golden_charts as_of point_in_time phra
 check: mstress $(B)/unit_tests
 	@ONLY="$(CHECK_TESTS)" tests/run.sh $(B)/mstress $(B)/unit_tests
 
-asan: deps test-deps build/asan/mstress build/asan/unit_tests $(REPLAYS) $(VNU)
+asan: deps test-deps build/asan/mstress build/asan/unit_tests $(REPLAYS) $(VNU) $(BROWSER_JS)
 	@VNU=$(VNU) ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		tests/run.sh build/asan/mstress build/asan/unit_tests
 
 # The suite under valgrind's memcheck (slow: tens of minutes; not in make test).
-valgrind: deps test-deps mstress $(B)/unit_tests $(FUZZ_TARGETS:%=$(B)/replay_%) $(VNU)
+valgrind: deps test-deps mstress $(B)/unit_tests $(FUZZ_TARGETS:%=$(B)/replay_%) $(VNU) $(BROWSER_JS)
 	@VNU=$(VNU) tools/valgrind.sh $(B)/mstress $(B)/unit_tests $(FUZZ_TARGETS:%=$(B)/replay_%)
 
 # Speed and memory, measured (not asserted): see doc/benchmarks.md.

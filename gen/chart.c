@@ -604,7 +604,7 @@ static void read_at(ms_plot *p, double x, double label_x, double cy, const char 
 	double cx = px(p, x);
 	x = label_x;
 	int thin = (double)n > 2 * (p->right - p->left);
-	if (i && thin && fabs(cx - p->readout_x) < 1)
+	if (i && i + 1 < n && thin && fabs(cx - p->readout_x) < 1)     /* the first and last always */
 		return;
 	p->readout_x = cx;
 	char xs[32];

@@ -3,6 +3,10 @@
 #include <cmark-gfm-extension_api.h>
 #include "doc_internal.h"
 #include "tmpl.h"
+
+/* A table's box, which scrolls sideways when the table is wider than the
+ * column: reachable with the keyboard, so its overflow can be scrolled too. */
+#define TABLE_SCROLL "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">"
 #include "grow.h"
 
 /* Appends a table's HTML with every token that carries a digit ("2025-10-06",
@@ -51,8 +55,7 @@ static void data_table(ms_buf *out, const ms_chart *c)
 		return;
 	ms_buf t;
 	ms_buf_init(&t, 0);
-	ms_buf_puts(out, "<details class=\"chart-data\"><summary>The data</summary>\n<div class=\"table-scroll\">"
-			 "<table>\n");
+	ms_buf_puts(out, "<details class=\"chart-data\"><summary>The data</summary>\n" TABLE_SCROLL "<table>\n");
 	for (size_t r = 0; r < c->rows; r++) {
 		ms_buf_puts(out, r ? "<tr>" : "<thead><tr>");
 		for (size_t k = 0; k < c->cols; k++) {
@@ -203,7 +206,7 @@ int ms_doc_html(const ms_doc *doc, const ms_doc_chart *charts, size_t n, ms_buf 
 		} else if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
 			rc = heading(&h, node);
 		} else if (!strcmp(cmark_node_get_type_string(node), "table")) {
-			ms_buf_puts(out, "<div class=\"table-scroll\">\n");
+			ms_buf_puts(out, TABLE_SCROLL "\n");
 			rc = render_node(&h, node, 1);
 			ms_buf_puts(out, "</div>\n");
 		} else {

@@ -12,6 +12,10 @@ if [ "${1:-}" = "--test" ]; then
 	PKGS="$PKGS qpdf poppler-utils python3 python3-numpy python3-aiosmtpd strace"
 	# the HTML checker runs on Java; any JRE on the PATH will do
 	command -v java > /dev/null 2>&1 || PKGS="$PKGS default-jre-headless"
+	# the page in a real browser: Chromium, driven by playwright-core on Node
+	# (npm fetches the HTML checker and playwright-core)
+	PKGS="$PKGS chromium"
+	command -v npm > /dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 fi
 # What the benchmark uses: the peers' data generator and pandas + matplotlib peer.
 if [ "${1:-}" = "--bench" ]; then
