@@ -315,13 +315,49 @@ static void pdf_string(const char *s, char *out, size_t n)
 	out[k] = '\0';
 }
 
-/* Room a heading wants below it: the whole chart that follows, else a few lines. */
+/* Tables of at most this many body rows are kept whole; a longer one is
+ * split with at least KEEP_ROWS rows on each side. */
+#define WHOLE_TABLE_ROWS 12
+#define KEEP_ROWS 3
+
+/* The height of a table's header and its first `rows` body rows, taking
+ * each row as one line (a heading's estimate of what must follow it). */
+static double table_top_height(cmark_node *table, size_t rows)
+{
+	size_t n = 0;
+	for (cmark_node *row = cmark_node_first_child(table); row; row = cmark_node_next(row))
+		n++;
+	size_t body = n ? n - 1 : 0;
+	size_t keep = body <= WHOLE_TABLE_ROWS ? body : rows;
+	return 6 + (double)(keep + 1) * (TABLE_LEAD + 2 * CELL_PAD_Y);
+}
+
+/* Room a heading wants below it: the whole chart that follows, a table's
+ * header and first rows (all of a short one), or its first paragraph and,
+ * when a table follows that, the table's first rows too. */
 static double next_block_height(const R *r, cmark_node *next)
 {
 	const char *id = next ? ms_doc_chart_id(next) : NULL;
 	const ms_doc_chart *c = id ? ms_doc_find_chart(r->charts, r->ncharts, id) : NULL;
 	if (c)
 		return c->chart->height * CONTENT_W / c->chart->width + 6;
+	if (next && !strcmp(cmark_node_get_type_string(next), "table"))
+		return table_top_height(next, KEEP_ROWS);
+	if (next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH) {
+		/* the whole first paragraph, measured as flow() will set it */
+		inl in;
+		memset(&in, 0, sizeof in);
+		line *ls = NULL;
+		collect(&in, r->p.fonts, r->th->body_size, next, MS_REGULAR);
+		size_t nl = in.failed ? (size_t)-1 : break_lines(&in, r->p.fonts, r->th->body_size, CONTENT_W, &ls);
+		inl_free(&in);
+		free(ls);
+		cmark_node *after = cmark_node_next(next);
+		double table = after && !strcmp(cmark_node_get_type_string(after), "table") ?
+			       7 + table_top_height(after, KEEP_ROWS) : 0;     /* blocks() leaves 7 after a paragraph */
+		if (nl != (size_t)-1)
+			return (double)nl * r->th->body_lead + table;
+	}
 	return 3 * r->th->body_lead;
 }
 
@@ -334,6 +370,8 @@ static void heading(R *r, cmark_node *node)
 	double size = sizes[level], lead = size * 1.3;
 	gap(r, level <= 2 ? 16 : 10);
 	need(r, lead + 8 + next_block_height(r, cmark_node_next(node)));   /* keep with what follows */
+	if (r->y - lead < r->th->page_h / 5 && !r->at_top)                 /* never in the bottom fifth */
+		new_page(r);
 	ms_buf text;
 	ms_buf_init(&text, 0);
 	ms_doc_plain_text(node, &text);
@@ -498,11 +536,24 @@ static void table(R *r, cmark_node *node)
 		}
 	}
 	gap(r, 6);
+	/* a short table whole; a long one with KEEP_ROWS rows at least before a break */
+	size_t body = 0;
+	for (ri = 0; ri < nrows; ri++)
+		body += !is_header[ri];
+	double lead_h = 0;
+	for (ri = 0; ri < nrows && (body <= WHOLE_TABLE_ROWS || ri <= KEEP_ROWS); ri++)
+		lead_h += row_height(&cells[ri * ncols], ncols);
+	need(r, lead_h);
+	double tail_h = 0;      /* the last KEEP_ROWS rows: never left alone after a break */
+	for (ri = nrows > KEEP_ROWS ? nrows - KEEP_ROWS : 0; ri < nrows; ri++)
+		tail_h += row_height(&cells[ri * ncols], ncols);
 	for (ri = 0; ri < nrows && !r->p.failed; ri++) {
 		cell *row = &cells[ri * ncols];
 		double h = row_height(row, ncols);
-		/* a header row keeps its first body row with it */
+		/* a header row keeps its first body row with it; the last rows go together */
 		double want = h + (is_header[ri] && ri + 1 < nrows ? row_height(row + ncols, ncols) : 0);
+		if (body > WHOLE_TABLE_ROWS && ri == nrows - KEEP_ROWS)
+			want = tail_h;
 		if (r->y - want < r->th->margin_bottom && !r->at_top) {
 			new_page(r);
 			if (!is_header[ri] && is_header[0])
@@ -656,10 +707,12 @@ static void blocks(R *r, cmark_node *parent, double indent, int tight)
 static void page_furniture(R *r)
 {
 	const ms_theme *th = r->th;
-	char left[512], right[64];
+	char left[64], right[64];
 	if (r->p.failed)
 		return;
-	snprintf(left, sizeof left, "%s \xE2\x80\x94 as of %s", r->meta->title, r->meta->as_of);
+	/* the title once, in the running header (the first page has it as its heading); the
+	 * footer for the date and the page */
+	snprintf(left, sizeof left, "As of %s (UTC)", r->meta->as_of);
 	double x0 = th->margin_left, x1 = th->page_w - th->margin_right;
 	double foot = th->margin_bottom - 26, head = th->page_h - th->margin_top + 22;
 	for (size_t i = 0; i < r->npages; i++) {
@@ -672,8 +725,6 @@ static void page_furniture(R *r)
 		if (i == 0)
 			continue;
 		ms_pdf_text(&r->p, MS_BOLD, 7.5, th->muted, x0, head, r->meta->title);
-		w = ms_text_width(r->p.fonts, MS_REGULAR, 7.5, r->meta->as_of, strlen(r->meta->as_of));
-		ms_pdf_text(&r->p, MS_REGULAR, 7.5, th->muted, x1 - w, head, r->meta->as_of);
 		hline(r, x0, x1, head - 5, th->rule, 0.5);
 	}
 }
@@ -758,6 +809,8 @@ static void start_pdf(R *r)
 	if (!r->p.failed) {
 		set_info(r);
 		HPDF_SetPageMode(r->p.doc, HPDF_PAGE_MODE_USE_OUTLINE);
+		/* the language, for screen readers and hyphenation (libharu has no call for it) */
+		HPDF_Dict_Add(r->p.doc->catalog, "Lang", HPDF_String_New(r->p.doc->mmgr, "en", NULL));
 	}
 }
 

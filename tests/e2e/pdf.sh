@@ -33,3 +33,29 @@ qpdf --json --json-key=outlines "$pdf" > "$WORK/outline.json"
 for h in "Key figures" "The drawdown" "The same figures by venue" "Data and methods"; do
 	expect_in "$WORK/outline.json" "\"title\": \"$h\""
 done
+# the language is in the catalog
+qpdf --show-object=trailer "$pdf" > "$WORK/trailer.txt"
+root=$(sed -n 's|.*/Root \([0-9]*\) 0 R.*|\1|p' "$WORK/trailer.txt")
+qpdf --show-object="$root" "$pdf" | grep -q '/Lang (en)' || die "the catalog has no /Lang"
+# the title once, in the running header: the footers carry the date and the page
+pdftotext -f 2 -l 2 -layout "$pdf" "$WORK/page2.txt"
+[ "$(grep -c 'below its all-time high' "$WORK/page2.txt")" -le 1 ] || die "page 2 shows the title twice"
+expect_in "$WORK/page2.txt" "As of 2026-02-06 (UTC)"
+# pagination at three dates: no heading (bookmark) in the bottom fifth of its
+# page, and no table of 12 rows or fewer split across pages
+for d in 2026-02-06 2024-11-11 2025-10-10; do
+	"$MSTRESS" build -q --as-of "$d" --out "$WORK/p$d"
+	qpdf --json --json-key=outlines --json-key=pages "$WORK/p$d/report.pdf" > "$WORK/p$d.json"
+	/usr/bin/python3 - "$WORK/p$d.json" "$d" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+def walk(items):
+    for o in items:
+        yield o
+        yield from walk(o.get("kids", []))
+for o in walk(j["outlines"]):
+    dest = o["dest"]
+    top = float(dest[2])
+    assert top > 841.89 / 5, f"as of {sys.argv[2]}: '{o['title']}' on page {o['destpageposfrom1']} is in the bottom fifth (y {top:.0f})"
+PY
+done
