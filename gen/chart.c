@@ -599,7 +599,7 @@ static void read_value(const ms_plot *p, double y, int axis2, char *out, size_t 
  * bars) and what it says. A series of more than two points per point of
  * width keeps one per point. */
 static void read_at(ms_plot *p, double x, double label_x, double cy, const char *says, size_t i, size_t n,
-		    int by_month)
+		    double span)
 {
 	double cx = px(p, x);
 	x = label_x;
@@ -615,21 +615,26 @@ static void read_at(ms_plot *p, double x, double label_x, double cy, const char 
 			ms_fmt_datetime(t, xs);
 		else
 			ms_fmt_date(t, xs);
-		if (by_month)          /* a month's bar stands mid-month: named by its month */
+		if (span >= 28.0 * MS_DAY) {          /* a month's bar stands mid-month: named by its month */
 			xs[7] = '\0';
+		} else if (span >= 7.0 * MS_DAY) {    /* a week's, by its first day */
+			char day[11];
+			ms_fmt_date((int64_t)(x - span / 2), day);
+			snprintf(xs, sizeof xs, "week of %s", day);
+		}
 	} else {
 		fmt_value(xs, sizeof xs, x, p->f->x_fmt, 0.001);
 	}
 	ms_buf_printf(&p->readout, "%.2f,%.2f,%s: %s;", cx, cy, xs, says);
 }
 
-static void read_point(ms_plot *p, double x, double y, int axis2, size_t i, size_t n, int by_month)
+static void read_point(ms_plot *p, double x, double y, int axis2, size_t i, size_t n, double span)
 {
 	char ys[48];
 	if (!isfinite(y))
 		return;
 	read_value(p, y, axis2, ys, sizeof ys);
-	read_at(p, x, x, py_on(p, y, axis2), ys, i, n, by_month);
+	read_at(p, x, x, py_on(p, y, axis2), ys, i, n, span);
 }
 
 /* A reduced series as points, into pr starting at point `at`. */
@@ -723,9 +728,8 @@ void ms_plot_bars(ms_plot *p, ms_xs x, const double *y, size_t n, double bar_w, 
 	double w = bar_width(p, bar_w), zero = py_on(p, 0, axis2);
 	double *r = rect_buffer(p, n);
 	size_t np = 0, nn = 0;
-	int by_month = p->f->x_time && bar_w >= 28.0 * MS_DAY;
 	for (size_t i = 0; i < n; i++)
-		read_point(p, xv(x, i), y[i], axis2, i, n, by_month);
+		read_point(p, xv(x, i), y[i], axis2, i, n, p->f->x_time ? bar_w : 0);
 	for (size_t i = 0; r && i < n; i++) {
 		double cx = px(p, xv(x, i)), top = py_on(p, y[i], axis2);
 		double *q = y[i] >= 0 ? r + 4 * np++ : r + 4 * (n + nn++);
@@ -748,7 +752,7 @@ void ms_plot_stacked(ms_plot *p, ms_xs x, const double *a, const double *b, size
 	double w = bar_width(p, bar_w), zero = py(p, 0);
 	double *r = rect_buffer(p, n);
 	for (size_t i = 0; i < n; i++)
-		read_point(p, xv(x, i), a[i] + b[i], 0, i, n, p->f->x_time && bar_w >= 28.0 * MS_DAY);
+		read_point(p, xv(x, i), a[i] + b[i], 0, i, n, p->f->x_time ? bar_w : 0);
 	for (size_t i = 0; r && i < n; i++) {
 		double cx = px(p, xv(x, i)), ya = py(p, a[i]), yb = py(p, a[i] + b[i]);
 		double lower[4] = { cx - w / 2, ya, cx + w / 2, zero }, upper[4] = { cx - w / 2, yb, cx + w / 2, ya };

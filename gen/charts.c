@@ -81,9 +81,34 @@ static void date_of(char out[11], int64_t t)
 	ms_fmt_date(t, out);
 }
 
+/* The ETF cost basis as it stood day by day (the flows bought at different
+ * prices over time), labelled with today's value at its end. */
+static void basis_line(ms_plot *p, const ms_figures *fig, int64_t from, char *label, size_t n)
+{
+	const ms_series *fs = fig->basis.flows->series;
+	int64_t *bt = malloc(fs->n * sizeof *bt);
+	double *bv = malloc(fs->n * sizeof *bv);
+	size_t k = 0;
+	for (size_t i = 0; bt && bv && i < fs->n; i++)
+		if (!isnan(fig->basis_running[i]) && fs->t[i] >= from) {
+			bt[k] = fs->t[i];
+			bv[k++] = fig->basis_running[i];
+		}
+	if (k) {
+		char a[32];
+		ms_fmt_usd(a, sizeof a, fig->basis.cb.basis);
+		snprintf(label, n, "ETF cost basis %s", a);
+		ms_plot_line(p, (ms_xs){ bt, NULL }, bv, k, MS_GREEN, 1.1, 0);
+		ms_plot_mark(p, (double)bt[k - 1], bv[k - 1], label);
+	}
+	free(bt);
+	free(bv);
+}
+
 /* 1. The price since the window start: the fall below the running high
- * shaded, the all-time high and the ETF cost basis as reference lines, the
- * deepest drawdown's peak and trough and the crash days annotated. */
+ * shaded, the all-time high as a reference line, the ETF cost basis as it
+ * stood day by day, the deepest drawdown's peak and trough and the crash
+ * days annotated. */
 static void price_chart(ctx *x, const ms_dataset *d)
 {
 	const ms_series *s = d->series;
@@ -114,7 +139,7 @@ static void price_chart(ctx *x, const ms_dataset *d)
 	hi = fmax(hi, s->col[MS_HIGH][ath]);
 	char title[192], sub[160], nt[160], desc[512], ath_l[160], basis_l[96], peak_l[64], trough_l[64];
 	char a[32], b[32], c[32], dp[11], dt[11], da[11], nt2[32];
-	snprintf(sub, sizeof sub, "Daily close, US$. Shaded: the fall below the running high. Dashed: reference levels.");
+	snprintf(sub, sizeof sub, "Daily close, US$. Shaded: the fall below the running high. Green: the ETF cost basis as it stood.");
 	note(nt, sizeof nt, x, d);
 	ms_fmt_usd(a, sizeof a, s->col[MS_HIGH][ath]);
 	date_of(da, s->t[ath]);
@@ -150,11 +175,8 @@ static void price_chart(ctx *x, const ms_dataset *d)
 		ms_plot_area(p, xs, cl, n, 0, hwm, ms_alpha(MS_VERMILLION, 0.28));
 		ms_plot_line(p, xs, cl, n, MS_BLUE, 1.3, 0);
 		ms_plot_hline(p, s->col[MS_HIGH][ath], MS_INK, 3, ath_l);
-		if (!isnan(basis)) {
-			ms_fmt_usd(a, sizeof a, basis);
-			snprintf(basis_l, sizeof basis_l, "ETF cost basis %s", a);
-			ms_plot_hline(p, basis, MS_GREEN, 3, basis_l);
-		}
+		if (!isnan(basis))
+			basis_line(p, x->fig, t[0], basis_l, sizeof basis_l);
 		ms_plot_mark(p, (double)t[dd.peak], cl[dd.peak], peak_l);
 		ms_plot_mark(p, (double)t[dd.trough], cl[dd.trough], trough_l);
 		/* crash days: a dashed line and the date at the top */
@@ -213,7 +235,7 @@ static void underwater_chart(ctx *x, const ms_dataset *d)
 	ms_frame fr = { .id = "underwater", .title = title,
 			.subtitle = "Drawdown from the running closing high; 0 % is a new high.", .note = nt,
 			.desc = desc, .width = x->width, .type_scale = x->type_scale, .height = H_SHORT, .x_time = 1, .x0 = (double)t[0],
-			.x1 = (double)t[n - 1], .y0 = under[deep], .y1 = 0, .y_fmt = MS_AX_PCT };
+			.x1 = (double)t[n - 1], .y0 = under[deep] * 1.08, .y1 = 0, .y_fmt = MS_AX_PCT };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);
 	if (p) {
 		ms_xs xs = { t, NULL };
@@ -498,14 +520,41 @@ static void etf_charts(ctx *x, const ms_etf *e)
 }
 
 /* 6. Long and short liquidations, stacked by day. */
+/* The days' liquidations summed by week (Monday to Sunday, UTC) into wl and
+ * ws, each week's bar centred in t (over the days'); the weeks' highest
+ * total into *hi. Returns the number of weeks. */
+static size_t by_week(const ms_liq *q, int64_t *t, double *wl, double *ws, double *hi)
+{
+	size_t nb = 0;
+	*hi = 0;
+	for (size_t i = 0; i < q->n; i++) {
+		/* 1970-01-01 was a Thursday: Mondays are 4 days after a multiple of 7 */
+		int64_t day = q->day[i] / MS_DAY, monday = day - ((day - 4) % 7 + 7) % 7;
+		int64_t mid = monday * MS_DAY + 7 * MS_DAY / 2;
+		if (!nb || t[nb - 1] != mid) {
+			t[nb] = mid;
+			wl[nb] = ws[nb] = 0;
+			nb++;
+		}
+		wl[nb - 1] += q->lv[i];
+		ws[nb - 1] += q->sv[i];
+		*hi = fmax(*hi, wl[nb - 1] + ws[nb - 1]);
+	}
+	return nb;
+}
+
 static void liquidation_chart(ctx *x, const ms_liq *q)
 {
 	const ms_dataset *lg = q->lg;
 	size_t n = q->n;
 	const double *lv = q->lv, *sv = q->sv;
-	/* bars centred on their day */
+	/* bars centred on their day (or week) */
 	int64_t *t = malloc((n + 1) * sizeof *t);
-	if (!t) {
+	double *wl = malloc((n + 1) * sizeof *wl), *ws = malloc((n + 1) * sizeof *ws);
+	if (!t || !wl || !ws) {
+		free(t);
+		free(wl);
+		free(ws);
 		x->failed = 1;
 		return;
 	}
@@ -535,18 +584,38 @@ static void liquidation_chart(ctx *x, const ms_liq *q)
 	snprintf(desc, sizeof desc, "Stacked bar chart of the US$ value of %s long and short positions "
 		 "liquidated each day; the largest day reached %s.", lg->cfg->asset, top);
 	ms_legend legend[] = { { "Longs liquidated", MS_VERMILLION }, { "Shorts liquidated", MS_BLUE } };
+	/* a day's bar narrower than 1.5 px (at the PNG's 2 px per point) is
+	 * texture, not a bar: then weeks, Monday to Sunday, the record day marked */
+	int weekly = (x->width - 70) * 2 / (double)n < 1.5;
+	size_t nb = weekly ? by_week(q, t, wl, ws, &hi) : n;
 	ms_frame fr = { .id = "liquidations", .title = title,
-			.subtitle = "US$ per UTC day; BTC-margined contracts only.", .note = nt, .desc = desc,
-			.width = x->width, .type_scale = x->type_scale, .height = H_SHORT, .x_time = 1, .x0 = (double)t[0], .x1 = (double)t[n - 1],
-			.y0 = 0, .y1 = hi, .y_fmt = MS_AX_USD, .legend = legend, .nlegend = 2 };
+			.subtitle = weekly ? "US$ per week (Monday to Sunday, UTC); BTC-margined contracts only." :
+					     "US$ per UTC day; BTC-margined contracts only.",
+			.note = nt, .desc = desc, .width = x->width, .type_scale = x->type_scale, .height = H_SHORT,
+			/* the axis spans the days (a week's bar may reach past them, never the axis) */
+			.x_time = 1, .x0 = (double)q->day[0], .x1 = (double)(q->day[n - 1] + MS_DAY), .y0 = 0, .y1 = hi,
+			.y_fmt = MS_AX_USD,
+			.legend = legend, .nlegend = 2 };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);
 	if (p) {
 		ms_xs xs = { t, NULL };
-		ms_plot_stacked(p, xs, lv, sv, n, MS_DAY, MS_VERMILLION, MS_BLUE);
+		ms_plot_stacked(p, xs, weekly ? wl : lv, weekly ? ws : sv, nb, weekly ? 7 * MS_DAY : MS_DAY,
+				MS_VERMILLION, MS_BLUE);
+		if (weekly) {
+			char mark[96], v[32];
+			ms_fmt_usd_compact(v, sizeof v, lv[most] + sv[most]);
+			snprintf(mark, sizeof mark, "Record day: %s, %s", v, big);
+			size_t w = 0;
+			while (w + 1 < nb && t[w + 1] - 7 * MS_DAY / 2 <= q->day[most])
+				w++;
+			ms_plot_mark(p, (double)t[w], wl[w] + ws[w], mark);
+		}
 	}
 	keep(x, ms_plot_end(p));
 done:
 	free(t);
+	free(wl);
+	free(ws);
 }
 
 /* 7. The total market capitalisation as an area. */

@@ -170,12 +170,24 @@ void ms_basis_compute(const ms_dataset *ds, size_t nds, const char *primary, ms_
 	out->prices = best;
 	out->price_days = *(best->daily ? best->daily : best->series);
 	const ms_series *fs = flows->series, *ps = &out->price_days;
-	if (ms_flow_cost_basis(fs->t, fs->col[MS_VALUE], fs->n, ps->t, ps->col[MS_CLOSE], ps->n, &out->cb))
+	if (ms_flow_cost_basis(fs->t, fs->col[MS_VALUE], fs->n, ps->t, ps->col[MS_CLOSE], ps->n, &out->cb, NULL))
 		return;
 	out->has = 1;
 	out->last_flow = fs->t[fs->n - 1];
 	out->latest_close = ps->col[MS_CLOSE][ps->n - 1];
 	out->latest_day = ps->t[ps->n - 1];
+}
+
+/* The cost basis as it stood after each flow day, by the same sums as the
+ * figure: its last value is basis.cb.basis. */
+static int running_basis(ms_figures *f)
+{
+	const ms_series *fs = f->basis.flows->series, *ps = &f->basis.price_days;
+	if (!(f->basis_running = malloc(fs->n * sizeof *f->basis_running)))
+		return -1;
+	ms_cost_basis cb;
+	ms_flow_cost_basis(fs->t, fs->col[MS_VALUE], fs->n, ps->t, ps->col[MS_CLOSE], ps->n, &cb, f->basis_running);
+	return 0;
 }
 
 int ms_figures_compute(const ms_config *cfg, const ms_dataset *ds, size_t nds, ms_notes *left_out,
@@ -231,6 +243,8 @@ int ms_figures_compute(const ms_config *cfg, const ms_dataset *ds, size_t nds, m
 	ms_drawdown_series(f->primary.series->col[MS_CLOSE] + f->primary.lo, np, f->underwater);
 	crash_days(f);
 	ms_basis_compute(ds, nds, cfg->primary, &f->basis);
+	if (f->basis.has && running_basis(f))
+		return ms_error(d, NULL, 0, 0, "out of memory");
 	if (ms_crash_figures(f) || ms_market_figures(f) || ms_stress_compute(&f->primary, ds, nds, &f->stress) ||
 	    ms_history_figures(f))
 		return ms_error(d, NULL, 0, 0, "out of memory");
@@ -243,6 +257,8 @@ int ms_figures_compute(const ms_config *cfg, const ms_dataset *ds, size_t nds, m
 
 void ms_figures_release(ms_figures *f)
 {
+	free(f->basis_running);
+	f->basis_running = NULL;
 	for (size_t i = 0; f->risk && i < f->nds; i++)
 		ms_risk_release(&f->risk[i]);
 	for (size_t i = 0; f->price && i < f->nds; i++)

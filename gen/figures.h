@@ -247,6 +247,7 @@ typedef struct ms_figures {
 	ms_retr *retr;               /* owned; per hourly source with bars in the window */
 	size_t nretr;
 	ms_basis basis;
+	double *basis_running;       /* owned; the basis after each of basis.flows' rows (NAN before any) */
 	ms_mcap mcap;
 	ms_liq liq[2];               /* BTC, then ETH, as loaded */
 	size_t nliq;

@@ -65,7 +65,7 @@ int ms_fund_figures(ms_figures *f, const ms_fund_flows *ff)
 		u->stress_total += r->stress;
 		if (b->has)
 			r->has_basis = !ms_flow_cost_basis(ff->day, col, ff->ndays, b->price_days.t,
-							   b->price_days.col[MS_CLOSE], b->price_days.n, &r->cb);
+							   b->price_days.col[MS_CLOSE], b->price_days.n, &r->cb, NULL);
 	}
 	free(col);
 	/* a fund with no flow by the as-of day (not launched yet) is left out */

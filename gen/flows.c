@@ -1,4 +1,5 @@
 #include "flows.h"
+#include <math.h>
 #include "utc.h"
 
 size_t ms_flows_monthly(const int64_t *t, const double *flow, size_t n, ms_month_flow *out, size_t max)
@@ -66,11 +67,13 @@ static size_t find_day(const int64_t *pt, size_t np, int64_t t)
 }
 
 int ms_flow_cost_basis(const int64_t *t, const double *flow, size_t n, const int64_t *price_t,
-		       const double *close, size_t np, ms_cost_basis *out)
+		       const double *close, size_t np, ms_cost_basis *out, double *running)
 {
 	ms_cost_basis cb = { 0, 0, 0, 0, 0 };
 	for (size_t i = 0; i < n; i++) {
 		size_t k = find_day(price_t, np, t[i]);
+		if (running)
+			running[i] = NAN;
 		if (k == np) {
 			cb.unpriced++;
 			continue;
@@ -78,6 +81,8 @@ int ms_flow_cost_basis(const int64_t *t, const double *flow, size_t n, const int
 		cb.dollars += flow[i];
 		cb.coins += flow[i] / close[k];
 		cb.days++;
+		if (running && cb.coins > 0)
+			running[i] = cb.dollars / cb.coins;
 	}
 	cb.basis = cb.coins > 0 ? cb.dollars / cb.coins : 0;
 	*out = cb;

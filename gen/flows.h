@@ -33,7 +33,9 @@ void ms_outflow_streaks(const double *flow, size_t n, ms_streak *longest, ms_str
 /* The average price the flows bought at: sum(flow) / sum(flow / price),
  * each day's flow priced at that day's close. price_t/close is a daily
  * series; days without a price are left out and counted in *unpriced.
- * Returns -1 when the net coins bought are not positive (no basis). */
+ * Returns -1 when the net coins bought are not positive (no basis). With
+ * running (n values, or NULL): the basis as it stood after each row, NAN
+ * while no coin is bought yet or on a row without a price. */
 typedef struct ms_cost_basis {
 	double basis;            /* US$ per coin */
 	double dollars;          /* net flow priced, in the flows' unit */
@@ -41,6 +43,6 @@ typedef struct ms_cost_basis {
 	size_t days, unpriced;
 } ms_cost_basis;
 int ms_flow_cost_basis(const int64_t *t, const double *flow, size_t n, const int64_t *price_t,
-		       const double *close, size_t np, ms_cost_basis *out);
+		       const double *close, size_t np, ms_cost_basis *out, double *running);
 
 #endif

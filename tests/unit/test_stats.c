@@ -161,11 +161,18 @@ static void flows_monthly_streaks_basis(void)
 	double close[] = { 50, 100, 60 };
 	double g[] = { 100, 100, -60, 5 };
 	ms_cost_basis cb;
-	CHECK(ms_flow_cost_basis(t, g, 4, pt, close, 3, &cb) == 0);
+	CHECK(ms_flow_cost_basis(t, g, 4, pt, close, 3, &cb, NULL) == 0);
 	CHECK_NEAR(cb.basis, 70, 1e-15);
 	CHECK(cb.days == 3 && cb.unpriced == 1);        /* Feb 3 has no price */
+	/* as it stood: 100 / 2 = 50, then 200 / 3, then 140 / 2 = 70; none on the unpriced day */
+	double running[4];
+	CHECK(ms_flow_cost_basis(t, g, 4, pt, close, 3, &cb, running) == 0);
+	CHECK_NEAR(running[0], 50, 1e-15);
+	CHECK_NEAR(running[1], 200.0 / 3, 1e-13);
+	CHECK(isnan(running[3]));
+	CHECK(running[2] == cb.basis);                  /* the figure is the series' last value */
 	double out[] = { -1 };
-	CHECK(ms_flow_cost_basis(t, out, 1, pt, close, 3, &cb) == -1);
+	CHECK(ms_flow_cost_basis(t, out, 1, pt, close, 3, &cb, NULL) == -1);
 }
 
 static void resample_and_gaps(void)
