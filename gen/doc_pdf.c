@@ -14,6 +14,7 @@
 #define CELL_PAD_X 5.0
 #define CELL_PAD_Y 3.2
 #define MAX_PAGES 2000
+#define MAX_CONTENTS 48
 
 static const ms_rgba HEAD_BG = { 0.94, 0.95, 0.96, 1 };
 static const ms_rgba CODE_BG = { 0.95, 0.95, 0.95, 1 };
@@ -62,6 +63,13 @@ typedef struct R {
 	HPDF_Page page[MAX_PAGES];
 	size_t npages;
 	HPDF_Outline outline[7];  /* the latest entry per heading level */
+	struct {                  /* the sections and sub-sections, for the contents page */
+		char title[200];
+		int level;
+		size_t page;          /* index into page[] when laid out */
+		HPDF_Destination dst;
+	} toc[MAX_CONTENTS];
+	size_t ntoc;
 	const char *marker;       /* list marker waiting for the next line */
 	double marker_x;
 	int warned_html;
@@ -384,13 +392,20 @@ static void heading(R *r, cmark_node *node)
 	HPDF_Outline o = NULL;
 	if (r->p.doc && !r->p.failed)
 		o = HPDF_CreateOutline(r->p.doc, parent, title, HPDF_GetEncoder(r->p.doc, "UTF-8"));
+	HPDF_Destination dst = NULL;
 	if (o) {
-		HPDF_Destination dst = HPDF_Page_CreateDestination(r->p.page);
+		dst = HPDF_Page_CreateDestination(r->p.page);
 		if (dst) {
 			HPDF_Destination_SetFitH(dst, (HPDF_REAL)(r->y + 4));
 			HPDF_Outline_SetDestination(o, dst);
 		}
 		HPDF_Outline_SetOpened(o, HPDF_TRUE);
+	}
+	if ((level == 2 || level == 3) && r->ntoc < MAX_CONTENTS) {
+		snprintf(r->toc[r->ntoc].title, sizeof r->toc[0].title, "%.199s", title);
+		r->toc[r->ntoc].level = level;
+		r->toc[r->ntoc].page = r->npages - 1;
+		r->toc[r->ntoc++].dst = dst;
 	}
 	r->outline[level] = o;
 	for (int l = level + 1; l <= 6; l++)
@@ -704,6 +719,59 @@ static void blocks(R *r, cmark_node *parent, double indent, int tight)
 
 /* Every page: a footer with the title, the date and "Page N of M"; from the
  * second page on, a running header too. Drawn once the page count is known. */
+/* A contents page after the first: each section and sub-section with its
+ * page, the line a link to it. Inserted once the rest is laid out, when
+ * the pages are known. */
+static void contents_page(R *r)
+{
+	const ms_theme *th = r->th;
+	if (r->p.failed || !r->p.doc || r->npages < 2 || r->ntoc < 2 || r->npages == MAX_PAGES)
+		return;
+	HPDF_Page cp = HPDF_InsertPage(r->p.doc, r->page[1]);
+	if (!cp)
+		return;
+	HPDF_Page_SetWidth(cp, (HPDF_REAL)th->page_w);
+	HPDF_Page_SetHeight(cp, (HPDF_REAL)th->page_h);
+	memmove(&r->page[2], &r->page[1], (r->npages - 1) * sizeof r->page[0]);
+	r->page[1] = cp;
+	r->npages++;
+	r->p.page = cp;
+	double x0 = th->margin_left, x1 = th->page_w - th->margin_right, y = th->page_h - th->margin_top - 19;
+	ms_pdf_text(&r->p, MS_BOLD, 19, th->text, x0, y, "Contents");
+	y -= 30;
+	/* the lead that fits every entry on the page, 16 pt at most */
+	double lead = fmin(16, (y - th->margin_bottom) / (double)r->ntoc);
+	for (size_t i = 0; i < r->ntoc && !r->p.failed; i++) {
+		size_t shown = r->toc[i].page + (r->toc[i].page >= 1 ? 2 : 1);   /* 1-based, after the insertion */
+		char num[16];
+		snprintf(num, sizeof num, "%zu", shown);
+		int sub = r->toc[i].level == 3;
+		double size = sub ? 9 : 10.5, x = x0 + (sub ? 14 : 0);
+		double w = ms_text_width(r->p.fonts, MS_REGULAR, size, num, strlen(num));
+		/* a title too long for the line is cut at a word, with an ellipsis */
+		enum ms_face face = sub ? MS_REGULAR : MS_BOLD;
+		char t[sizeof r->toc[0].title + 4];
+		snprintf(t, sizeof t, "%s", r->toc[i].title);
+		size_t len = strlen(t);
+		while (len > 1 && ms_text_width(r->p.fonts, face, size, t, strlen(t)) > x1 - w - 12 - x) {
+			while (len > 1 && t[len - 1] != ' ')
+				len--;
+			while (len > 1 && (t[len - 1] == ' ' || t[len - 1] == ',' || t[len - 1] == ';'))
+				len--;
+			memcpy(t + len, "\xE2\x80\xA6", 4);     /* … */
+		}
+		ms_pdf_text(&r->p, face, size, sub ? th->muted : th->text, x, y, t);
+		ms_pdf_text(&r->p, MS_REGULAR, size, th->muted, x1 - w, y, num);
+		if (r->toc[i].dst) {
+			HPDF_Rect box = { (HPDF_REAL)x, (HPDF_REAL)(y - 3), (HPDF_REAL)x1, (HPDF_REAL)(y + size) };
+			HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(cp, box, r->toc[i].dst);
+			if (a)
+				HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		}
+		y -= lead;
+	}
+}
+
 static void page_furniture(R *r)
 {
 	const ms_theme *th = r->th;
@@ -858,6 +926,7 @@ int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms
 	if (!r->p.failed) {
 		new_page(r);
 		blocks(r, doc->root, 0, 0);
+		contents_page(r);
 		page_furniture(r);
 	}
 	if (out && !r->p.failed)

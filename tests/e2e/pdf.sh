@@ -59,3 +59,27 @@ for o in walk(j["outlines"]):
     assert top > 841.89 / 5, f"as of {sys.argv[2]}: '{o['title']}' on page {o['destpageposfrom1']} is in the bottom fifth (y {top:.0f})"
 PY
 done
+# a contents page after the first: each section with the page its bookmark
+# goes to, and a link on each line
+pdftotext -f 2 -l 2 -layout "$pdf" "$WORK/contents.txt"
+qpdf --json --json-key=outlines --json-key=pages "$pdf" > "$WORK/links.json"
+/usr/bin/python3 - "$WORK/contents.txt" "$WORK/links.json" <<'PY'
+import json, re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+j = json.load(open(sys.argv[2]))
+assert [l.strip() for l in text.splitlines() if l.strip()][1] == "Contents", "page 2 is not the contents"
+def walk(items):
+    for o in items:
+        yield o
+        yield from walk(o.get("kids", []))
+pages = {o["title"]: o["destpageposfrom1"] for o in walk(j["outlines"])}
+matched = 0
+for line in text.splitlines():
+    m = re.match(r"^\s*(.+?)\s{2,}(\d+)\s*$", line)
+    if m and m.group(1) in pages:
+        assert int(m.group(2)) == pages[m.group(1)], f"contents: '{m.group(1)}' on page {m.group(2)}, its bookmark on {pages[m.group(1)]}"
+        matched += 1
+assert matched >= 10, f"only {matched} contents lines matched a bookmark"
+PY
+qpdf --qdf --object-streams=disable "$pdf" "$WORK/plain2.pdf"
+[ "$(grep -ac '/Subtype /Link' "$WORK/plain2.pdf")" -ge 10 ] || die "the contents lines are not links"
