@@ -89,7 +89,7 @@ test: deps test-deps mstress $(B)/unit_tests build/asan/mstress build/asan/unit_
 
 # The quick loop: the unit tests and the end-to-end tests that need no
 # server, browser or second build (about a minute; make test runs them all).
-CHECK_TESTS = golden_stats golden_reports golden_charts as_of point_in_time phrases staleness claims_at_date claims_language check cli weekly stress_index
+CHECK_TESTS = golden_stats golden_reports golden_charts golden_layout as_of point_in_time phrases staleness claims_at_date claims_language check cli weekly stress_index
 check: mstress $(B)/unit_tests
 	@ONLY="$(CHECK_TESTS)" tests/run.sh $(B)/mstress $(B)/unit_tests
 

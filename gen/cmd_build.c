@@ -17,7 +17,7 @@ enum { MAX_CONFIGS = 256 };
 static const char usage[] =
 	"usage: mstress build [--config FILE]... [--as-of YYYY-MM-DD] [--period all|week]\n"
 	"                     [--out DIR | --site DIR [--site-url URL]] [--templates DIR]\n"
-	"                     [--jobs N] [--dump-charts] [--offline] [--cache DIR]\n"
+	"                     [--jobs N] [--dump-charts] [--dump-layout] [--offline] [--cache DIR]\n"
 	"                     [--source NAME=URL]... [-q | -v]\n"
 	"\n"
 	"Builds the report into DIR (default out/): stats.json, report.md,\n"
@@ -47,6 +47,8 @@ static const char usage[] =
 	"  -j, --jobs N          build up to N configs at once (default 1)\n"
 	"      --dump-charts     also write charts/ID.txt, each chart's display list\n"
 	"                        as text (what the golden tests compare)\n"
+	"      --dump-layout     also write layout.txt, the PDF's pagination block by\n"
+	"                        block (what the layout goldens compare)\n"
 	"  -q, --quiet           errors only\n"
 	"  -v, --verbose         notes too (what was written where)\n"
 	"  -h, --help            this help\n";
@@ -109,6 +111,7 @@ int ms_cmd_build(int argc, char **argv, ms_diag *d)
 		{ "site", required_argument, NULL, 's' }, { "site-url", required_argument, NULL, 'u' },
 		{ "templates", required_argument, NULL, 't' }, { "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' }, { "dump-charts", no_argument, NULL, 'D' },
+		{ "dump-layout", no_argument, NULL, 'Y' },
 		{ "offline", no_argument, NULL, 'O' }, { "cache", required_argument, NULL, 'C' },
 		{ "source", required_argument, NULL, 'S' }, { "timeout", required_argument, NULL, 'T' },
 		{ "deadline", required_argument, NULL, 'L' }, { "retries", required_argument, NULL, 'R' },
@@ -150,6 +153,7 @@ int ms_cmd_build(int argc, char **argv, ms_diag *d)
 		case 'u': site_url = optarg; break;
 		case 't': o.templates = optarg; break;
 		case 'D': o.dump_charts = 1; break;
+		case 'Y': o.dump_layout = 1; break;
 		case 'q': d->quiet = 1; break;
 		case 'v': d->verbose = 1; break;
 		case 'h': fputs(usage, stdout); return MS_EXIT_OK;

@@ -37,8 +37,10 @@ int ms_doc_check_charts(const ms_doc *doc, const ms_doc_chart *charts, size_t n,
 int ms_doc_html(const ms_doc *doc, const ms_doc_chart *charts, size_t n, ms_buf *out, ms_buf *toc, ms_diag *d);
 /* Appends a PDF file. With out NULL it only lays the document out, with
  * the same checks and errors, and writes nothing: what the fuzzer runs, as
- * libharu's set-up of the fonts takes some 50 ms per document. */
+ * libharu's set-up of the fonts takes some 50 ms per document. With layout,
+ * also a log of the pagination: a line per page and per block (where it
+ * starts, what it is, its first words), what the layout goldens compare. */
 int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms_fontset *fonts,
-	       const ms_theme *theme, const ms_doc_meta *meta, ms_buf *out, ms_diag *d);
+	       const ms_theme *theme, const ms_doc_meta *meta, ms_buf *out, ms_buf *layout, ms_diag *d);
 
 #endif

@@ -70,6 +70,7 @@ typedef struct R {
 		HPDF_Destination dst;
 	} toc[MAX_CONTENTS];
 	size_t ntoc;
+	ms_buf *layout;           /* NULL, or where the layout is logged (--dump-layout) */
 	const char *marker;       /* list marker waiting for the next line */
 	double marker_x;
 	int warned_html;
@@ -198,6 +199,8 @@ static void new_page(R *r)
 		HPDF_Page_SetHeight(pg, (HPDF_REAL)r->th->page_h);
 	}
 	r->page[r->npages++] = pg;
+	if (r->layout)
+		ms_buf_printf(r->layout, "page %zu\n", r->npages);
 	r->p.page = pg;
 	r->y = r->th->page_h - r->th->margin_top;
 	r->at_top = 1;
@@ -323,6 +326,30 @@ static void pdf_string(const char *s, char *out, size_t n)
 	out[k] = '\0';
 }
 
+/* One line of the layout log per block: where it starts on its page, what it
+ * is, its first words. Pages are numbered as laid out (before the contents
+ * page goes in). */
+static void log_block(R *r, const char *kind, cmark_node *node)
+{
+	if (!r->layout)
+		return;
+	ms_buf text;
+	ms_buf_init(&text, 0);
+	if (node)
+		ms_doc_plain_text(node, &text);
+	size_t n = 0;
+	const char *s = ms_buf_str(&text);
+	while (s[n] && n < 48)        /* whole UTF-8 characters only */
+		n++;
+	while (n && s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	ms_buf_printf(r->layout, "  %6.1f %s", r->y, kind);
+	if (n)
+		ms_buf_printf(r->layout, " \"%.*s%s\"", (int)n, s, s[n] ? "…" : "");
+	ms_buf_putc(r->layout, '\n');
+	ms_buf_release(&text);
+}
+
 /* Tables of at most this many body rows are kept whole; a longer one is
  * split with at least KEEP_ROWS rows on each side. */
 #define WHOLE_TABLE_ROWS 12
@@ -380,6 +407,7 @@ static void heading(R *r, cmark_node *node)
 	need(r, lead + 8 + next_block_height(r, cmark_node_next(node)));   /* keep with what follows */
 	if (r->y - lead < r->th->page_h / 5 && !r->at_top)                 /* never in the bottom fifth */
 		new_page(r);
+	log_block(r, "heading", node);
 	ms_buf text;
 	ms_buf_init(&text, 0);
 	ms_doc_plain_text(node, &text);
@@ -559,6 +587,9 @@ static void table(R *r, cmark_node *node)
 	for (ri = 0; ri < nrows && (body <= WHOLE_TABLE_ROWS || ri <= KEEP_ROWS); ri++)
 		lead_h += row_height(&cells[ri * ncols], ncols);
 	need(r, lead_h);
+	log_block(r, "table", NULL);
+	if (r->layout)
+		ms_buf_printf(r->layout, "         %zu rows, %zu columns\n", nrows, ncols);
 	double tail_h = 0;      /* the last KEEP_ROWS rows: never left alone after a break */
 	for (ri = nrows > KEEP_ROWS ? nrows - KEEP_ROWS : 0; ri < nrows; ri++)
 		tail_h += row_height(&cells[ri * ncols], ncols);
@@ -571,6 +602,8 @@ static void table(R *r, cmark_node *node)
 			want = tail_h;
 		if (r->y - want < r->th->margin_bottom && !r->at_top) {
 			new_page(r);
+			if (r->layout)
+				ms_buf_printf(r->layout, "  %6.1f table continues at row %zu of %zu\n", r->y, ri + 1, nrows);
 			if (!is_header[ri] && is_header[0])
 				draw_row(r, &cells[0], ncols, colw, r->th->margin_left, 1);
 		}
@@ -590,6 +623,7 @@ done:
 }
 
 /* ---- blocks ---- */
+
 
 static void blocks(R *r, cmark_node *parent, double indent, int tight);
 
@@ -678,10 +712,14 @@ static void blocks(R *r, cmark_node *parent, double indent, int tight)
 		switch (cmark_node_get_type(node)) {
 		case CMARK_NODE_PARAGRAPH:
 			if ((id = ms_doc_chart_id(node))) {
+				log_block(r, "chart", NULL);
+				if (r->layout)
+					ms_buf_printf(r->layout, "         %s\n", id);
 				chart(r, ms_doc_find_chart(r->charts, r->ncharts, id), r->th->margin_left + indent,
 				      CONTENT_W - indent);
 				break;
 			}
+			log_block(r, "paragraph", node);
 			flow(r, node, MS_REGULAR, r->th->body_size, r->th->body_lead, r->th->margin_left + indent, CONTENT_W - indent,
 			     r->ink);
 			r->y -= tight ? 1 : 7;
@@ -690,12 +728,15 @@ static void blocks(R *r, cmark_node *parent, double indent, int tight)
 			heading(r, node);
 			break;
 		case CMARK_NODE_LIST:
+			log_block(r, "list", NULL);
 			list(r, node, indent);
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
+			log_block(r, "quote", NULL);
 			quote(r, node, indent, tight);
 			break;
 		case CMARK_NODE_CODE_BLOCK:
+			log_block(r, "code", NULL);
 			code_block(r, node, indent);
 			break;
 		case CMARK_NODE_THEMATIC_BREAK:
@@ -904,7 +945,7 @@ static void save_pdf(R *r, ms_buf *out)
 }
 
 int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms_fontset *fonts,
-	       const ms_theme *theme, const ms_doc_meta *meta, ms_buf *out, ms_diag *d)
+	       const ms_theme *theme, const ms_doc_meta *meta, ms_buf *out, ms_buf *layout, ms_diag *d)
 {
 	if (ms_doc_check_charts(doc, charts, n, d))
 		return -1;
@@ -920,6 +961,7 @@ int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms
 	r->d = d;
 	r->p.fonts = fonts;
 	r->p.d = d;
+	r->layout = layout;
 	check_glyphs(r);
 	if (out)
 		start_pdf(r);

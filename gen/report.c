@@ -56,7 +56,7 @@ struct ms_built {
 	ms_buf *svg[MS_MAX_CHARTS], *png[MS_MAX_CHARTS];   /* output slots, per chart */
 	size_t svg_at[MS_MAX_CHARTS];                     /* where each SVG's <svg> starts */
 	ms_doc_chart doc_charts[MS_MAX_CHARTS];
-	ms_buf *md, *pdf;                                 /* output slots */
+	ms_buf *md, *pdf, *layout;                        /* output slots (layout: NULL unless asked) */
 	char *md_path;       /* owned; the Markdown template, for messages */
 	ms_doc *doc;
 	ms_theme theme;
@@ -288,6 +288,8 @@ static int prepare_pdf(ms_built *b)
 	ms_buf text;
 	char *path = NULL;
 	ms_buf_init(&text, 0);
+	if (b->o->dump_layout && !(b->layout = add_output(b, "layout.txt")))
+		return ms_error(b->d, NULL, 0, 0, "out of memory");
 	int rc = !(b->pdf = add_output(b, "report.pdf")) ? ms_error(b->d, NULL, 0, 0, "out of memory") :
 		 read_template(b, "theme.ini", &text, &path) ||
 		 ms_theme_parse(&b->theme, path, text.data, text.len, b->d);
@@ -339,7 +341,7 @@ static void *work(void *arg)
 		if (task > b->charts.n || w->rc)
 			break;
 		if (task == 0)
-			w->rc = ms_doc_pdf(b->doc, b->doc_charts, b->charts.n, b->fonts, &b->theme, &b->meta, b->pdf,
+			w->rc = ms_doc_pdf(b->doc, b->doc_charts, b->charts.n, b->fonts, &b->theme, &b->meta, b->pdf, b->layout,
 					   &w->diag);
 		else
 			w->rc = draw_chart(b, task - 1, &cf, &fonts, &w->diag);

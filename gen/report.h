@@ -20,6 +20,7 @@ typedef struct ms_build_opts {
 	int64_t fallback_as_of;  /* SOURCE_DATE_EPOCH's day when the config has no as_of, or -1 */
 	int weekly;              /* -1: from the config; 1: the weekly newsletter; 0: the report */
 	int dump_charts;         /* also write charts/ID.txt, each chart's display list */
+	int dump_layout;         /* also write layout.txt, the PDF's pagination */
 	int offline;             /* no downloads: the cache and the snapshots only */
 	const char *cache;       /* borrows; the cache directory, or NULL for the default */
 	const char *const *sources;   /* borrows; --source NAME=URL overrides */

@@ -20,3 +20,15 @@ for day in 2024-11-11 2025-10-10 2025-12-20 2025-04-25; do
 	cp "$tmp/$day/report.md" "tests/golden/reports/$day.md"
 done
 echo "regen: tests/golden/reports updated"
+# the PDF's pagination: the default report and three small documents
+# (tests/e2e/golden_layout.sh)
+mkdir -p tests/golden/layout
+"$MSTRESS" build -q --dump-layout --out "$tmp/layout"
+cp "$tmp/layout/layout.txt" tests/golden/layout/default.txt
+for doc in table_across quote_across heading_at_foot; do
+	cp -R templates "$tmp/t_$doc"
+	cp "tests/fixtures/layout/$doc.md" "$tmp/t_$doc/report.md"
+	"$MSTRESS" build -q --dump-layout --templates "$tmp/t_$doc" --out "$tmp/$doc"
+	cp "$tmp/$doc/layout.txt" "tests/golden/layout/$doc.txt"
+done
+echo "regen: tests/golden/layout updated"

@@ -23,7 +23,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ms_doc_meta meta = { "T\xC3\xA9st", "a", "s", "2026-02-06", 2026, 2, 6 };
 	/* laid out only: libharu's font set-up per document would allow some 20
 	 * runs a second (the tests write real PDFs from hostile text) */
-	ms_doc_pdf(doc, NULL, 0, fonts, &th, &meta, NULL, &d);
+	ms_doc_pdf(doc, NULL, 0, fonts, &th, &meta, NULL, NULL, &d);
 	ms_buf_release(&html);
 	ms_buf_release(&toc);
 	ms_doc_free(doc);

@@ -14,7 +14,7 @@ static int typeset_as(const char *md, const char *title, int write, ms_buf *kept
 	ms_doc_meta meta = { title, "Author", "Subject", "2026-02-06", 2026, 2, 6 };
 	ms_buf pdf;
 	ms_buf_init(&pdf, 0);
-	int rc = doc ? ms_doc_pdf(doc, NULL, 0, f, &th, &meta, write ? &pdf : NULL, &cap->d) : -2;
+	int rc = doc ? ms_doc_pdf(doc, NULL, 0, f, &th, &meta, write ? &pdf : NULL, NULL, &cap->d) : -2;
 	if (rc == 0 && write && (pdf.len < 1000 || memcmp(pdf.data, "%PDF-", 5)))
 		rc = -3;
 	if (kept)

@@ -1,0 +1,19 @@
+# The PDF's pagination held steady: the layout log (--dump-layout: a line
+# per page and per block) of the default report and of three small
+# documents, a table across pages, a quote across pages and a heading near
+# a page's foot, against tests/golden/layout/ (tests/regen.sh rewrites them).
+. "$ROOT/tests/lib.sh"
+"$MSTRESS" build -q --offline --dump-layout --out "$WORK/default"
+diff -u "$ROOT/tests/golden/layout/default.txt" "$WORK/default/layout.txt" > "$WORK/diff" ||
+	die "the default report's pagination changed: $(head -n 20 "$WORK/diff")"
+for doc in table_across quote_across heading_at_foot; do
+	cp -R "$ROOT/templates" "$WORK/t_$doc"
+	cp "$ROOT/tests/fixtures/layout/$doc.md" "$WORK/t_$doc/report.md"
+	"$MSTRESS" build -q --offline --dump-layout --templates "$WORK/t_$doc" --out "$WORK/$doc"
+	diff -u "$ROOT/tests/golden/layout/$doc.txt" "$WORK/$doc/layout.txt" > "$WORK/diff" ||
+		die "$doc: the pagination changed: $(head -n 20 "$WORK/diff")"
+done
+# what the goldens hold: the rules themselves
+grep -q "table continues at row 38 of 46" "$ROOT/tests/golden/layout/table_across.txt" || die "the long table no longer splits"
+awk '/^page 3/ { p3 = 1 } p3 && /heading "The heading"/ { ok = 1 } END { exit !ok }' \
+	"$ROOT/tests/golden/layout/heading_at_foot.txt" || die "the heading near the foot was not moved to the next page"
