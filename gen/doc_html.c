@@ -13,7 +13,7 @@
  * "−$801M", "17.1 %", "01:00 UTC") in a span that does not break, so no
  * date or number is split across lines, whatever the browser's line
  * breaking makes of hyphens and minus signs. */
-static void keep_tokens_whole(ms_buf *out, const char *s)
+static void keep_tokens_whole(ms_buf *out, const char *s, int signed_only)
 {
 	static const char *const units[] = { " %", " pp", " UTC", " USDT" };
 	while (*s) {
@@ -28,7 +28,10 @@ static void keep_tokens_whole(ms_buf *out, const char *s)
 		int digit = 0;
 		for (size_t i = 0; i < len && !digit; i++)
 			digit = s[i] >= '0' && s[i] <= '9' && !(i > 1 && s[i - 1] == '#' && s[i - 2] == '&');
-		if (!digit || len < 2) {
+		/* in running text only signed values: a minus is never left at a line's end */
+		const char *v = *s == '(' ? s + 1 : s;
+		int sign = !strncmp(v, "\xE2\x88\x92", 3) || *v == '+';
+		if (!digit || len < 2 || (signed_only && !sign)) {
 			ms_buf_append(out, s, len ? len : 1);
 			s += len ? len : 1;
 			continue;
@@ -63,7 +66,7 @@ static void data_table(ms_buf *out, const ms_chart *c)
 			ms_buf_puts(out, r ? (k ? "<td>" : "<th scope=\"row\">") : "<th scope=\"col\">");
 			t.len = 0;
 			ms_escape_html(&t, cell, strlen(cell));
-			keep_tokens_whole(out, ms_buf_str(&t));
+			keep_tokens_whole(out, ms_buf_str(&t), 0);
 			ms_buf_puts(out, r && k ? "</td>" : "</th>");
 		}
 		ms_buf_puts(out, r ? "</tr>\n" : "</tr></thead>\n<tbody>\n");
@@ -127,10 +130,7 @@ static int render_node(html *h, cmark_node *node, int table)
 				    cmark_parser_get_syntax_extensions(h->doc->parser));
 	if (!s)
 		return -1;
-	if (table)
-		keep_tokens_whole(h->out, s);
-	else
-		ms_buf_puts(h->out, s);
+	keep_tokens_whole(h->out, s, !table);
 	free(s);
 	return 0;
 }

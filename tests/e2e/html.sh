@@ -5,7 +5,13 @@
 html="$WORK/out/report.html"
 expect_in "$html" "<!DOCTYPE html>"
 charts=$(ls "$WORK/out/charts/"*.svg | wc -l)
-[ "$(grep -c '<svg' "$html")" -eq "$charts" ] || die "expected $charts inline SVG charts"
+# each chart twice: laid out for the page and for a phone
+[ "$(grep -c '<div class="chart-page"><svg' "$html")" -eq "$charts" ] || die "expected $charts inline SVG charts"
+[ "$(grep -c '<div class="chart-phone"><svg' "$html")" -eq "$charts" ] || die "expected $charts phone layouts"
+expect_in "$html" '<title id="price-phone-title">'
+# a signed value in running text is kept whole
+expect_in "$html" '<span class="nw">−14.0 %</span>'
+
 # the optional data table under a chart
 expect_in "$html" '<details class="chart-data"><summary>The data</summary>'
 expect_in "$html" '<th scope="row">Trough</th><td><span class="nw">2026-02-05</span></td><td><span class="nw">$62,809</span></td>'
