@@ -22,7 +22,7 @@ for f in ("report.md", "report.html"):
     body = open(f"{out}/{f}", encoding="utf-8").read()
     assert f"Data as of {text}" in body.replace("\\", ""), f"pair {i}: {f} is not of {as_of}"
 PY
-	pdftotext "$out/report.pdf" - | grep -q "as of $(sed -n 's/.*"as_of": "\([0-9-]*\)".*/\1/p' "$out/stats.json" | head -n 1)" ||
+	pdftotext "$out/report.pdf" - | grep -q "As of $(sed -n 's/.*"as_of": "\([0-9-]*\)".*/\1/p' "$out/stats.json" | head -n 1)" ||
 		die "pair $i: the PDF is not of the date of stats.json"
 	i=$((i + 1))
 done
