@@ -2,17 +2,18 @@
 #include <string.h>
 #include <cmark-gfm-extension_api.h>
 #include "doc_internal.h"
+#include "grow.h"
 #include "tmpl.h"
 
 /* A table's box, which scrolls sideways when the table is wider than the
  * column: reachable with the keyboard, so its overflow can be scrolled too. */
 #define TABLE_SCROLL "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">"
-#include "grow.h"
 
-/* Appends a table's HTML with every token that carries a digit ("2025-10-06",
- * "−$801M", "17.1 %", "01:00 UTC") in a span that does not break, so no
- * date or number is split across lines, whatever the browser's line
- * breaking makes of hyphens and minus signs. */
+/* Appends HTML with its tokens kept whole: in a table every token that
+ * carries a digit ("2025-10-06", "−$801M", "17.1 %", "01:00 UTC"), in
+ * running text (signed_only) those that start with a sign, each in a span
+ * that does not break, whatever the browser's line breaking makes of
+ * hyphens and minus signs. */
 static void keep_tokens_whole(ms_buf *out, const char *s, int signed_only)
 {
 	static const char *const units[] = { " %", " pp", " UTC", " USDT" };
@@ -95,7 +96,7 @@ static int heading_id(html *h, cmark_node *node, char id[64])
 	ms_buf_init(&text, 0);
 	ms_doc_plain_text(node, &text);
 	size_t k = 0;
-	for (const char *c = ms_buf_str(&text); c && *c && k < 48; c++) {
+	for (const char *c = ms_buf_str(&text); *c && k < 48; c++) {
 		char ch = *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c;
 		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
 			id[k++] = ch;
@@ -171,7 +172,7 @@ done:
 	return failed ? -1 : 0;
 }
 
-static int chart(html *h, cmark_node *para, const char *id)
+static void chart(html *h, cmark_node *para, const char *id)
 {
 	const ms_doc_chart *c = ms_doc_find_chart(h->charts, h->n, id);
 	if (!c)
@@ -187,7 +188,6 @@ static int chart(html *h, cmark_node *para, const char *id)
 	if (title && !strcmp(title, "table"))
 		data_table(h->out, c->chart);
 	ms_buf_puts(h->out, "</figure>\n");
-	return 0;
 }
 
 /* The body, block by block, without touching the tree (the PDF reads it on
@@ -202,7 +202,7 @@ int ms_doc_html(const ms_doc *doc, const ms_doc_chart *charts, size_t n, ms_buf 
 	for (cmark_node *node = cmark_node_first_child(doc->root); node && !rc; node = cmark_node_next(node)) {
 		const char *id = ms_doc_chart_id(node);
 		if (id) {
-			rc = chart(&h, node, id);
+			chart(&h, node, id);
 		} else if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
 			rc = heading(&h, node);
 		} else if (!strcmp(cmark_node_get_type_string(node), "table")) {
