@@ -83,13 +83,18 @@ static void date_of(char out[11], int64_t t)
 
 /* The ETF cost basis as it stood day by day (the flows bought at different
  * prices over time), labelled with today's value at its end. */
-static void basis_line(ms_plot *p, const ms_figures *fig, int64_t from, char *label, size_t n)
+static int basis_line(ms_plot *p, const ms_figures *fig, int64_t from, char *label, size_t n)
 {
 	const ms_series *fs = fig->basis.flows->series;
 	int64_t *bt = malloc(fs->n * sizeof *bt);
 	double *bv = malloc(fs->n * sizeof *bv);
+	if (!bt || !bv) {
+		free(bt);
+		free(bv);
+		return -1;
+	}
 	size_t k = 0;
-	for (size_t i = 0; bt && bv && i < fs->n; i++)
+	for (size_t i = 0; i < fs->n; i++)
 		if (!isnan(fig->basis_running[i]) && fs->t[i] >= from) {
 			bt[k] = fs->t[i];
 			bv[k++] = fig->basis_running[i];
@@ -103,6 +108,7 @@ static void basis_line(ms_plot *p, const ms_figures *fig, int64_t from, char *la
 	}
 	free(bt);
 	free(bv);
+	return 0;
 }
 
 /* 1. The price since the window start: the fall below the running high
@@ -175,8 +181,8 @@ static void price_chart(ctx *x, const ms_dataset *d)
 		ms_plot_area(p, xs, cl, n, 0, hwm, ms_alpha(MS_VERMILLION, 0.28));
 		ms_plot_line(p, xs, cl, n, MS_BLUE, 1.3, 0);
 		ms_plot_hline(p, s->col[MS_HIGH][ath], MS_INK, 3, ath_l);
-		if (!isnan(basis))
-			basis_line(p, x->fig, t[0], basis_l, sizeof basis_l);
+		if (!isnan(basis) && basis_line(p, x->fig, t[0], basis_l, sizeof basis_l))
+			x->failed = 1;
 		ms_plot_mark(p, (double)t[dd.peak], cl[dd.peak], peak_l);
 		ms_plot_mark(p, (double)t[dd.trough], cl[dd.trough], trough_l);
 		/* crash days: a dashed line and the date at the top */
@@ -797,7 +803,7 @@ static void stress_chart(ctx *x, const ms_stress *s)
 			lo = fmin(lo, v[i]);
 			hi = fmax(hi, v[i]);
 		}
-	double high = ms_stress_threshold(s, 0.80), extreme = ms_stress_threshold(s, 0.95);
+	double high = s->edge_high, extreme = s->edge_extreme;
 	char title[160], nt[160], desc[384], l[64], day[11], start[32], when[32];
 	char a[32];
 	ms_fmt_date(s->day[last], day);

@@ -95,6 +95,10 @@ static int heading_id(html *h, cmark_node *node, char id[64])
 	ms_buf text;
 	ms_buf_init(&text, 0);
 	ms_doc_plain_text(node, &text);
+	if (ms_buf_failed(&text)) {
+		ms_buf_release(&text);
+		return -1;
+	}
 	size_t k = 0;
 	for (const char *c = ms_buf_str(&text); *c && k < 48; c++) {
 		char ch = *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c;

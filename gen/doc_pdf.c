@@ -343,6 +343,8 @@ static void log_block(R *r, const char *kind, cmark_node *node)
 		n++;
 	while (n && s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
 		n--;
+	if (ms_buf_failed(&text))
+		r->layout->failed = 1;     /* the log is then not written, and the build fails */
 	ms_buf_printf(r->layout, "  %6.1f %s", r->y, kind);
 	if (n)
 		ms_buf_printf(r->layout, " \"%.*s%s\"", (int)n, s, s[n] ? "…" : "");
@@ -370,7 +372,7 @@ static double table_top_height(cmark_node *table, size_t rows)
 /* Room a heading wants below it: the whole chart that follows, a table's
  * header and first rows (all of a short one), or its first paragraph and,
  * when a table follows that, the table's first rows too. */
-static double next_block_height(const R *r, cmark_node *next)
+static double next_block_height(R *r, cmark_node *next)
 {
 	const char *id = next ? ms_doc_chart_id(next) : NULL;
 	const ms_doc_chart *c = id ? ms_doc_find_chart(r->charts, r->ncharts, id) : NULL;
@@ -392,6 +394,9 @@ static double next_block_height(const R *r, cmark_node *next)
 			       7 + table_top_height(after, KEEP_ROWS) : 0;     /* blocks() leaves 7 after a paragraph */
 		if (nl != (size_t)-1)
 			return (double)nl * r->th->body_lead + table;
+		if (!r->p.failed)        /* a guess would paginate another way: no PDF rather than another */
+			ms_error(r->d, r->doc->file, 0, 0, "out of memory laying out text");
+		r->p.failed = 1;
 	}
 	return 3 * r->th->body_lead;
 }
@@ -413,6 +418,10 @@ static void heading(R *r, cmark_node *node)
 	ms_doc_plain_text(node, &text);
 	char title[512];
 	pdf_string(ms_buf_str(&text), title, sizeof title);
+	if (ms_buf_failed(&text) && !r->p.failed) {      /* a bookmark without its words */
+		ms_error(r->d, r->doc->file, 0, 0, "out of memory laying out a heading");
+		r->p.failed = 1;
+	}
 	ms_buf_release(&text);
 	HPDF_Outline parent = NULL;
 	for (int l = level - 1; l >= 1 && !parent; l--)

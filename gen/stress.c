@@ -218,9 +218,40 @@ static void combine(ms_stress *s)
 	}
 }
 
+static int ascending(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* The regimes' edges in the index's own units: the index at the 80th and
+ * 95th percentile of its history to the last day. -1 when out of memory. */
+static int edges(ms_stress *s)
+{
+	s->edge_high = s->edge_extreme = NAN;
+	size_t n = 0;
+	for (size_t g = s->first; g < s->n; g++)
+		n += !isnan(s->index[g]);
+	if (!n)
+		return 0;
+	double *v = malloc(n * sizeof *v);
+	if (!v)
+		return -1;
+	n = 0;
+	for (size_t g = s->first; g < s->n; g++)
+		if (!isnan(s->index[g]))
+			v[n++] = s->index[g];
+	qsort(v, n, sizeof *v, ascending);
+	s->edge_high = ms_quantile_sorted(v, n, 0.80);
+	s->edge_extreme = ms_quantile_sorted(v, n, 0.95);
+	free(v);
+	return 0;
+}
+
 int ms_stress_compute(const ms_dataset *primary, const ms_dataset *ds, size_t nds, ms_stress *out)
 {
 	memset(out, 0, sizeof *out);
+	out->edge_high = out->edge_extreme = NAN;
 	const ms_series *p = primary->series;
 	if (!p || p->n < 2 || !ms_series_has(p, MS_CLOSE) || !ms_series_has(p, MS_HIGH) || !ms_series_has(p, MS_LOW))
 		return 0;
@@ -246,6 +277,10 @@ int ms_stress_compute(const ms_dataset *primary, const ms_dataset *ds, size_t nd
 	leverage_parts(out, ds, nds, asset);
 	standardise(out);
 	combine(out);
+	if (edges(out)) {
+		ms_stress_release(out);
+		return -1;
+	}
 	return 0;
 }
 
@@ -280,34 +315,6 @@ size_t ms_stress_peaks(const ms_stress *s, int sep_days, size_t *out, size_t max
 		out[k++] = best;
 	}
 	return k;
-}
-
-static int ascending(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-/* The index value at a percentile of its history to the last day (the
- * regimes' edges in the index's own units, for the chart). */
-double ms_stress_threshold(const ms_stress *s, double pct)
-{
-	size_t n = 0;
-	for (size_t g = s->first; g < s->n; g++)
-		n += !isnan(s->index[g]);
-	double *v = malloc((n ? n : 1) * sizeof *v);
-	if (!v || !n) {
-		free(v);
-		return NAN;
-	}
-	n = 0;
-	for (size_t g = s->first; g < s->n; g++)
-		if (!isnan(s->index[g]))
-			v[n++] = s->index[g];
-	qsort(v, n, sizeof *v, ascending);
-	double q = ms_quantile_sorted(v, n, pct);
-	free(v);
-	return q;
 }
 
 const char *ms_stress_regime(double percentile)

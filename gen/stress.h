@@ -46,6 +46,8 @@ typedef struct ms_stress {
 	double *percentile;        /* owned; the share of index values so far at or below the day's;
 				    * NAN in the index's first MIN_RANK - 1 days */
 	size_t first;              /* the first day with an index value (n: none) */
+	double edge_high, edge_extreme;   /* the index at the 80th and 95th percentile of its
+					   * history to the last day (the regimes' edges), or NAN */
 } ms_stress;
 
 /* Computes the index over the point-in-time views ds from the primary's
@@ -60,9 +62,6 @@ const char *ms_stress_regime(double percentile);
  * into out, highest first. Returns how many. */
 size_t ms_stress_peaks(const ms_stress *s, int sep_days, size_t *out, size_t max);
 
-/* The index value at a percentile (0..1) of its history: a regime's edge in
- * the index's own units; NAN without an index. */
-double ms_stress_threshold(const ms_stress *s, double pct);
 
 /* Known episodes of market stress, to annotate and to back-test against. */
 typedef struct ms_stress_episode {

@@ -28,8 +28,8 @@ export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_erro
 run sanitizer "$3" "$4"
 unset ASAN_OPTIONS UBSAN_OPTIONS E2E_STRIDE
 echo "== allocation failures"
-# every 10th allocation (about 7,700 of them; make oomtest tries every one)
-if OOM_STRIDE=10 tests/oom/sweep.sh "$5"; then
+# every 16th allocation (about 5,000 of them; make oomtest tries every one)
+if OOM_STRIDE=16 tests/oom/sweep.sh "$5"; then
 	echo "PASS oom/sweep"
 	passed=$((passed + 1))
 else
