@@ -1,14 +1,18 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <cmark-gfm-core-extensions.h>
 #include "doc_internal.h"
 #include "memwatch.h"
-#include "pdf_backend.h"
 #include "grow.h"
+#include "pages.h"
+#include "pdf_pages.h"
 
 /* Sizes in points; the page, margins and text come from the theme. */
 #define CONTENT_W (r->th->page_w - r->th->margin_left - r->th->margin_right)
+/* running text's width at an indent: the theme's measure, within the column */
+#define TEXT_W(indent) fmin(r->text_w, CONTENT_W - (indent))
 #define TABLE_SIZE 8.8
 #define TABLE_LEAD 12.4
 #define CELL_PAD_X 5.0
@@ -50,26 +54,19 @@ typedef struct line {
 } line;
 
 typedef struct R {
-	ms_pdf p;
+	ms_pages pp;              /* the pages laid out so far; the last is being filled */
+	const ms_fontset *fonts;
+	int failed;               /* an error was said: nothing more is laid out */
 	const ms_theme *th;
+	double text_w;            /* the measure of running text in points */
 	ms_rgba ink;              /* the colour of running text here (quotes are muted) */
 	const ms_doc_meta *meta;
 	const ms_doc_chart *charts;
 	size_t ncharts;
 	const ms_doc *doc;
 	ms_diag *d;
-	double y;                 /* next free position from the page top, PDF coords */
+	double y;                 /* next free position, PDF coordinates (from the page's foot) */
 	int at_top;               /* nothing drawn on this page yet */
-	HPDF_Page page[MAX_PAGES];
-	size_t npages;
-	HPDF_Outline outline[7];  /* the latest entry per heading level */
-	struct {                  /* the sections and sub-sections, for the contents page */
-		char title[200];
-		int level;
-		size_t page;          /* index into page[] when laid out */
-		HPDF_Destination dst;
-	} toc[MAX_CONTENTS];
-	size_t ntoc;
 	ms_buf *layout;           /* NULL, or where the layout is logged (--dump-layout) */
 	const char *marker;       /* list marker waiting for the next line */
 	double marker_x;
@@ -186,22 +183,17 @@ static size_t break_lines(const inl *in, const ms_fontset *f, double size, doubl
 
 static void new_page(R *r)
 {
-	if (r->p.failed)
+	if (r->failed)
 		return;
-	if (r->npages == MAX_PAGES) {
+	if (r->pp.n == MAX_PAGES) {
 		ms_error(r->d, r->doc->file, 0, 0, "more than %d pages", MAX_PAGES);
-		r->p.failed = 1;
+		r->failed = 1;
 		return;
 	}
-	HPDF_Page pg = r->p.doc ? HPDF_AddPage(r->p.doc) : NULL;
-	if (pg) {
-		HPDF_Page_SetWidth(pg, (HPDF_REAL)r->th->page_w);
-		HPDF_Page_SetHeight(pg, (HPDF_REAL)r->th->page_h);
-	}
-	r->page[r->npages++] = pg;
+	if (!ms_pages_insert(&r->pp, r->pp.n))
+		return;
 	if (r->layout)
-		ms_buf_printf(r->layout, "page %zu\n", r->npages);
-	r->p.page = pg;
+		ms_buf_printf(r->layout, "page %zu\n", r->pp.n);
 	r->y = r->th->page_h - r->th->margin_top;
 	r->at_top = 1;
 }
@@ -219,48 +211,64 @@ static void gap(R *r, double h)
 		r->y -= h;
 }
 
-static void rect(R *r, double x, double y, double w, double h, ms_rgba c)
+/* Drawing takes PDF coordinates (y from the page's foot), as the layout
+ * counts; the pages hold them from the top, as charts do. */
+static ms_page *page_at(R *r, size_t i)
 {
-	if (!r->p.page)
-		return;
-	HPDF_Page_SetRGBFill(r->p.page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
-	HPDF_Page_Rectangle(r->p.page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
-	HPDF_Page_Fill(r->p.page);
+	return i < r->pp.n ? &r->pp.page[i] : NULL;
 }
 
-static void hline(R *r, double x0, double x1, double y, ms_rgba c, double width)
+static ms_page *current(R *r)
 {
-	if (!r->p.page)
-		return;
-	HPDF_Page_SetRGBStroke(r->p.page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
-	HPDF_Page_SetLineWidth(r->p.page, (HPDF_REAL)width);
-	HPDF_Page_MoveTo(r->p.page, (HPDF_REAL)x0, (HPDF_REAL)y);
-	HPDF_Page_LineTo(r->p.page, (HPDF_REAL)x1, (HPDF_REAL)y);
-	HPDF_Page_Stroke(r->p.page);
+	return r->pp.n ? page_at(r, r->pp.n - 1) : NULL;
+}
+
+static void text(R *r, ms_page *pg, enum ms_face face, double size, ms_rgba c, double x, double y, const char *s,
+		 size_t n)
+{
+	if (pg)
+		ms_page_text(&r->pp, pg, face, size, c, x, r->th->page_h - y, s, n);
+}
+
+static void rect(R *r, double x, double y, double w, double h, ms_rgba c)
+{
+	ms_page *pg = current(r);
+	if (pg)
+		ms_page_rect(&r->pp, pg, x, r->th->page_h - y - h, w, h, c);
+}
+
+static void segment(R *r, ms_page *pg, double x0, double y0, double x1, double y1, ms_rgba c, double width)
+{
+	if (pg)
+		ms_page_line(&r->pp, pg, x0, r->th->page_h - y0, x1, r->th->page_h - y1, c, width);
+}
+
+static void hline(R *r, ms_page *pg, double x0, double x1, double y, ms_rgba c, double width)
+{
+	segment(r, pg, x0, y, x1, y, c, width);
+}
+
+/* A link's box over a run of text at baseline y. */
+static void link_url(R *r, double x0, double x1, double y, double size, const char *url)
+{
+	ms_page *pg = current(r);
+	if (pg)
+		ms_page_link_url(&r->pp, pg, x0, r->th->page_h - y - size * 0.85, x1, r->th->page_h - y + size * 0.25, url);
 }
 
 /* Draws one line of words with its left edge at x and baseline at y. */
 static void draw_line(R *r, const inl *in, const line *l, double x, double y, double size,
 		      ms_rgba color)
 {
-	double space = ms_text_width(r->p.fonts, MS_REGULAR, size, " ", 1);
-	char buf[1024];
+	double space = ms_text_width(r->fonts, MS_REGULAR, size, " ", 1);
 	for (size_t k = 0; k < l->count; k++) {
 		const word *w = &in->w[l->first + k];
 		for (size_t j = 0; j < w->count; j++) {
 			const piece *pc = &in->pc[w->first + j];
-			size_t n = pc->n < sizeof buf - 1 ? pc->n : sizeof buf - 1;
-			memcpy(buf, pc->s, n);
-			buf[n] = '\0';
-			double pw = ms_text_width(r->p.fonts, pc->face, size, buf, n);
-			ms_pdf_text(&r->p, pc->face, size, pc->url ? r->th->accent : color, x, y, buf);
-			if (pc->url && r->p.page) {
-				HPDF_Rect box = { (HPDF_REAL)x, (HPDF_REAL)(y - size * 0.25),
-						  (HPDF_REAL)(x + pw), (HPDF_REAL)(y + size * 0.85) };
-				HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(r->p.page, box, pc->url);
-				if (a)
-					HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-			}
+			double pw = ms_text_width(r->fonts, pc->face, size, pc->s, pc->n);
+			text(r, current(r), pc->face, size, pc->url ? r->th->accent : color, x, y, pc->s, pc->n);
+			if (pc->url)
+				link_url(r, x, x + pw, y, size, pc->url);
 			x += pw;
 		}
 		x += space;
@@ -274,22 +282,22 @@ static void flow(R *r, cmark_node *node, enum ms_face face, double size, double 
 {
 	inl in;
 	memset(&in, 0, sizeof in);
-	collect(&in, r->p.fonts, size, node, face);
+	collect(&in, r->fonts, size, node, face);
 	line *ls = NULL;
-	size_t nl = in.failed ? (size_t)-1 : break_lines(&in, r->p.fonts, size, width, &ls);
+	size_t nl = in.failed ? (size_t)-1 : break_lines(&in, r->fonts, size, width, &ls);
 	if (nl == (size_t)-1) {
 		ms_error(r->d, r->doc->file, 0, 0, "out of memory laying out text");
-		r->p.failed = 1;
+		r->failed = 1;
 		inl_free(&in);
 		return;
 	}
-	double ascent = ms_font_ascent(r->p.fonts, MS_REGULAR, size);
+	double ascent = ms_font_ascent(r->fonts, MS_REGULAR, size);
 	for (size_t i = 0; i < nl; i++) {
 		need(r, lead);
 		double base = r->y - ascent - (lead - size * 1.17) / 2;
 		draw_line(r, &in, &ls[i], x, base, size, color);
 		if (r->marker) {
-			ms_pdf_text(&r->p, MS_REGULAR, size, color, r->marker_x, base, r->marker);
+			text(r, current(r), MS_REGULAR, size, color, r->marker_x, base, r->marker, strlen(r->marker));
 			r->marker = NULL;
 		}
 		r->y -= lead;
@@ -297,33 +305,6 @@ static void flow(R *r, cmark_node *node, enum ms_face face, double size, double 
 	}
 	free(ls);
 	inl_free(&in);
-}
-
-/* Text for the PDF's strings outside the pages (metadata, outline), which
- * libharu's UTF-8 encoder writes as UTF-16: Unicode's basic plane only, so
- * anything else (and broken UTF-8) becomes U+FFFD, control characters a space. */
-static void pdf_string(const char *s, char *out, size_t n)
-{
-	size_t k = 0;
-	const char *end = s + strlen(s);
-	while (s < end && k + 4 < n) {
-		unsigned long c = ms_utf8_next(&s, end);
-		if (c < 0x20 || c == 0x7F)
-			c = ' ';
-		else if (c > 0xFFFF || (c >= 0xD800 && c <= 0xDFFF))
-			c = 0xFFFD;
-		if (c < 0x80) {
-			out[k++] = (char)c;
-		} else if (c < 0x800) {
-			out[k++] = (char)(0xC0 | c >> 6);
-			out[k++] = (char)(0x80 | (c & 0x3F));
-		} else {
-			out[k++] = (char)(0xE0 | c >> 12);
-			out[k++] = (char)(0x80 | (c >> 6 & 0x3F));
-			out[k++] = (char)(0x80 | (c & 0x3F));
-		}
-	}
-	out[k] = '\0';
 }
 
 /* One line of the layout log per block: where it starts on its page, what it
@@ -385,8 +366,8 @@ static double next_block_height(R *r, cmark_node *next)
 		inl in;
 		memset(&in, 0, sizeof in);
 		line *ls = NULL;
-		collect(&in, r->p.fonts, r->th->body_size, next, MS_REGULAR);
-		size_t nl = in.failed ? (size_t)-1 : break_lines(&in, r->p.fonts, r->th->body_size, CONTENT_W, &ls);
+		collect(&in, r->fonts, r->th->body_size, next, MS_REGULAR);
+		size_t nl = in.failed ? (size_t)-1 : break_lines(&in, r->fonts, r->th->body_size, TEXT_W(0), &ls);
 		inl_free(&in);
 		free(ls);
 		cmark_node *after = cmark_node_next(next);
@@ -394,9 +375,9 @@ static double next_block_height(R *r, cmark_node *next)
 			       7 + table_top_height(after, KEEP_ROWS) : 0;     /* blocks() leaves 7 after a paragraph */
 		if (nl != (size_t)-1)
 			return (double)nl * r->th->body_lead + table;
-		if (!r->p.failed)        /* a guess would paginate another way: no PDF rather than another */
+		if (!r->failed)        /* a guess would paginate another way: no PDF rather than another */
 			ms_error(r->d, r->doc->file, 0, 0, "out of memory laying out text");
-		r->p.failed = 1;
+		r->failed = 1;
 	}
 	return 3 * r->th->body_lead;
 }
@@ -413,43 +394,19 @@ static void heading(R *r, cmark_node *node)
 	if (r->y - lead < r->th->page_h / 5 && !r->at_top)                 /* never in the bottom fifth */
 		new_page(r);
 	log_block(r, "heading", node);
-	ms_buf text;
-	ms_buf_init(&text, 0);
-	ms_doc_plain_text(node, &text);
-	char title[512];
-	pdf_string(ms_buf_str(&text), title, sizeof title);
-	if (ms_buf_failed(&text) && !r->p.failed) {      /* a bookmark without its words */
+	ms_buf title;              /* its bookmark */
+	ms_buf_init(&title, 0);
+	ms_doc_plain_text(node, &title);
+	if (ms_buf_failed(&title) && !r->failed) {      /* a bookmark without its words */
 		ms_error(r->d, r->doc->file, 0, 0, "out of memory laying out a heading");
-		r->p.failed = 1;
+		r->failed = 1;
 	}
-	ms_buf_release(&text);
-	HPDF_Outline parent = NULL;
-	for (int l = level - 1; l >= 1 && !parent; l--)
-		parent = r->outline[l];
-	HPDF_Outline o = NULL;
-	if (r->p.doc && !r->p.failed)
-		o = HPDF_CreateOutline(r->p.doc, parent, title, HPDF_GetEncoder(r->p.doc, "UTF-8"));
-	HPDF_Destination dst = NULL;
-	if (o) {
-		dst = HPDF_Page_CreateDestination(r->p.page);
-		if (dst) {
-			HPDF_Destination_SetFitH(dst, (HPDF_REAL)(r->y + 4));
-			HPDF_Outline_SetDestination(o, dst);
-		}
-		HPDF_Outline_SetOpened(o, HPDF_TRUE);
-	}
-	if ((level == 2 || level == 3) && r->ntoc < MAX_CONTENTS) {
-		snprintf(r->toc[r->ntoc].title, sizeof r->toc[0].title, "%.199s", title);
-		r->toc[r->ntoc].level = level;
-		r->toc[r->ntoc].page = r->npages - 1;
-		r->toc[r->ntoc++].dst = dst;
-	}
-	r->outline[level] = o;
-	for (int l = level + 1; l <= 6; l++)
-		r->outline[l] = NULL;
-	flow(r, node, MS_BOLD, size, lead, r->th->margin_left, CONTENT_W, r->th->text);
+	if (!r->failed && r->pp.n)
+		ms_pages_outline(&r->pp, ms_buf_str(&title), level, r->pp.n - 1, r->th->page_h - r->y);
+	ms_buf_release(&title);
+	flow(r, node, MS_BOLD, size, lead, r->th->margin_left, TEXT_W(0), r->th->text);
 	if (level == 1)
-		hline(r, r->th->margin_left, r->th->margin_left + CONTENT_W, r->y + 2, r->th->rule, 0.6);
+		hline(r, current(r), r->th->margin_left, r->th->margin_left + CONTENT_W, r->y + 2, r->th->rule, 0.6);
 	r->y -= level <= 2 ? 4 : 2;
 }
 
@@ -459,7 +416,8 @@ static void chart(R *r, const ms_doc_chart *c, double x, double width)
 	double h = c->chart->height * k;
 	gap(r, 6);
 	need(r, h);
-	ms_pdf_draw_chart(&r->p, c->chart, x, r->y, k);
+	if (current(r))
+		ms_page_chart_at(&r->pp, current(r), c->chart, x, r->th->page_h - r->y, k);
 	r->y -= h + 8;
 	r->at_top = 0;
 }
@@ -498,7 +456,7 @@ static void draw_row(R *r, cell *row, size_t ncols, const double *colw, double x
 		total += colw[c];
 	if (header)
 		rect(r, x0, r->y - h, total, h, HEAD_BG);
-	double ascent = ms_font_ascent(r->p.fonts, MS_REGULAR, TABLE_SIZE);
+	double ascent = ms_font_ascent(r->fonts, MS_REGULAR, TABLE_SIZE);
 	double x = x0;
 	for (size_t c = 0; c < ncols; c++) {
 		cell *ce = &row[c];
@@ -512,7 +470,7 @@ static void draw_row(R *r, cell *row, size_t ncols, const double *colw, double x
 		x += colw[c];
 	}
 	r->y -= h;
-	hline(r, x0, x0 + total, r->y, header ? r->th->muted : r->th->rule, header ? 0.8 : 0.4);
+	hline(r, current(r), x0, x0 + total, r->y, header ? r->th->muted : r->th->rule, header ? 0.8 : 0.4);
 	r->at_top = 0;
 }
 
@@ -531,10 +489,10 @@ static void table(R *r, cmark_node *node)
 	int *is_header = calloc(nrows, sizeof *is_header);
 	if (!cells || !natural || !minw || !colw || !is_header) {
 		ms_error(r->d, r->doc->file, 0, 0, "out of memory laying out a table");
-		r->p.failed = 1;
+		r->failed = 1;
 		goto done;
 	}
-	const ms_fontset *f = r->p.fonts;
+	const ms_fontset *f = r->fonts;
 	double space = ms_text_width(f, MS_REGULAR, TABLE_SIZE, " ", 1);
 	size_t ri = 0;
 	for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row), ri++) {
@@ -582,9 +540,9 @@ static void table(R *r, cmark_node *node)
 		size_t nl = ce->in.failed ? (size_t)-1 :
 			    break_lines(&ce->in, f, TABLE_SIZE, colw[i % ncols] - pad + 0.01, &ce->ls);
 		ce->nl = nl == (size_t)-1 ? 0 : nl;
-		if (nl == (size_t)-1 && !r->p.failed) {
+		if (nl == (size_t)-1 && !r->failed) {
 			ms_error(r->d, r->doc->file, 0, 0, "out of memory laying out a table");
-			r->p.failed = 1;
+			r->failed = 1;
 		}
 	}
 	gap(r, 6);
@@ -602,7 +560,7 @@ static void table(R *r, cmark_node *node)
 	double tail_h = 0;      /* the last KEEP_ROWS rows: never left alone after a break */
 	for (ri = nrows > KEEP_ROWS ? nrows - KEEP_ROWS : 0; ri < nrows; ri++)
 		tail_h += row_height(&cells[ri * ncols], ncols);
-	for (ri = 0; ri < nrows && !r->p.failed; ri++) {
+	for (ri = 0; ri < nrows && !r->failed; ri++) {
 		cell *row = &cells[ri * ncols];
 		double h = row_height(row, ncols);
 		/* a header row keeps its first body row with it; the last rows go together */
@@ -649,7 +607,7 @@ static void list(R *r, cmark_node *node, double indent)
 		for (cmark_node *item = cmark_node_first_child(node); item; item = cmark_node_next(item))
 			last++;
 		snprintf(marker, sizeof marker, "%d.", last);
-		step = fmax(step, ms_text_width(r->p.fonts, MS_REGULAR, r->th->body_size, marker, strlen(marker)) + 6);
+		step = fmax(step, ms_text_width(r->fonts, MS_REGULAR, r->th->body_size, marker, strlen(marker)) + 6);
 	}
 	for (cmark_node *item = cmark_node_first_child(node); item; item = cmark_node_next(item), n++) {
 		if (ordered)
@@ -672,13 +630,9 @@ static void code_block(R *r, cmark_node *node, double indent)
 	while (s && *s) {
 		const char *nl = strchr(s, '\n');
 		size_t n = nl ? (size_t)(nl - s) : strlen(s);
-		char buf[512];
-		size_t k = n < sizeof buf - 1 ? n : sizeof buf - 1;
-		memcpy(buf, s, k);
-		buf[k] = '\0';
 		need(r, lead);
 		rect(r, r->th->margin_left + indent, r->y - lead, CONTENT_W - indent, lead, CODE_BG);
-		ms_pdf_text(&r->p, MS_MONO, size, r->th->text, r->th->margin_left + indent + 6, r->y - lead + 3.2, buf);
+		text(r, current(r), MS_MONO, size, r->th->text, r->th->margin_left + indent + 6, r->y - lead + 3.2, s, n);
 		r->y -= lead;
 		r->at_top = 0;
 		s = nl ? nl + 1 : s + n;
@@ -690,7 +644,7 @@ static void code_block(R *r, cmark_node *node, double indent)
  * every page it spans. */
 static void quote(R *r, cmark_node *node, double indent, int tight)
 {
-	size_t first_page = r->npages;
+	size_t first_page = r->pp.n;
 	double top = r->y;
 	gap(r, 2);
 	ms_rgba saved = r->ink;
@@ -698,24 +652,16 @@ static void quote(R *r, cmark_node *node, double indent, int tight)
 	blocks(r, node, indent + 16, tight);
 	r->ink = saved;
 	double x = r->th->margin_left + indent + 4;
-	for (size_t pg = first_page; pg <= r->npages; pg++) {
-		HPDF_Page page = r->page[pg - 1];
-		if (!page || r->p.failed)
-			continue;
+	for (size_t pg = first_page; pg <= r->pp.n && pg && !r->failed; pg++) {
 		double from = pg == first_page ? top : r->th->page_h - r->th->margin_top;
-		double to = pg == r->npages ? r->y + 6 : r->th->margin_bottom;
-		HPDF_Page_SetRGBStroke(page, (HPDF_REAL)r->th->accent.r, (HPDF_REAL)r->th->accent.g,
-				       (HPDF_REAL)r->th->accent.b);
-		HPDF_Page_SetLineWidth(page, 2);
-		HPDF_Page_MoveTo(page, (HPDF_REAL)x, (HPDF_REAL)from);
-		HPDF_Page_LineTo(page, (HPDF_REAL)x, (HPDF_REAL)to);
-		HPDF_Page_Stroke(page);
+		double to = pg == r->pp.n ? r->y + 6 : r->th->margin_bottom;
+		segment(r, page_at(r, pg - 1), x, from, x, to, r->th->accent, 2);
 	}
 }
 
 static void blocks(R *r, cmark_node *parent, double indent, int tight)
 {
-	for (cmark_node *node = cmark_node_first_child(parent); node && !r->p.failed;
+	for (cmark_node *node = cmark_node_first_child(parent); node && !r->failed;
 	     node = cmark_node_next(node)) {
 		const char *id;
 		switch (cmark_node_get_type(node)) {
@@ -729,8 +675,8 @@ static void blocks(R *r, cmark_node *parent, double indent, int tight)
 				break;
 			}
 			log_block(r, "paragraph", node);
-			flow(r, node, MS_REGULAR, r->th->body_size, r->th->body_lead, r->th->margin_left + indent, CONTENT_W - indent,
-			     r->ink);
+			flow(r, node, MS_REGULAR, r->th->body_size, r->th->body_lead, r->th->margin_left + indent,
+			     TEXT_W(indent), r->ink);
 			r->y -= tight ? 1 : 7;
 			break;
 		case CMARK_NODE_HEADING:
@@ -750,7 +696,7 @@ static void blocks(R *r, cmark_node *parent, double indent, int tight)
 			break;
 		case CMARK_NODE_THEMATIC_BREAK:
 			gap(r, 6);
-			hline(r, r->th->margin_left + indent, r->th->margin_left + CONTENT_W, r->y, r->th->rule, 0.6);
+			hline(r, current(r), r->th->margin_left + indent, r->th->margin_left + CONTENT_W, r->y, r->th->rule, 0.6);
 			r->y -= 10;
 			break;
 		case CMARK_NODE_HTML_BLOCK:
@@ -767,110 +713,97 @@ static void blocks(R *r, cmark_node *parent, double indent, int tight)
 	}
 }
 
-/* Every page: a footer with the title, the date and "Page N of M"; from the
- * second page on, a running header too. Drawn once the page count is known. */
 /* A contents page after the first: each section and sub-section with its
- * page, the line a link to it. Inserted once the rest is laid out, when
- * the pages are known. */
+ * page, the line a link to its outline entry. Inserted once the rest is
+ * laid out, when the pages are known. */
 static void contents_page(R *r)
 {
 	const ms_theme *th = r->th;
-	if (r->p.failed || !r->p.doc || r->npages < 2 || r->ntoc < 2 || r->npages == MAX_PAGES)
+	size_t n = 0;
+	for (size_t i = 0; i < r->pp.nentry; i++)
+		n += r->pp.entry[i].level == 2 || r->pp.entry[i].level == 3;
+	if (r->failed || r->pp.n < 2 || n < 2 || r->pp.n == MAX_PAGES)
 		return;
-	HPDF_Page cp = HPDF_InsertPage(r->p.doc, r->page[1]);
+	ms_page *cp = ms_pages_insert(&r->pp, 1);
 	if (!cp)
 		return;
-	HPDF_Page_SetWidth(cp, (HPDF_REAL)th->page_w);
-	HPDF_Page_SetHeight(cp, (HPDF_REAL)th->page_h);
-	memmove(&r->page[2], &r->page[1], (r->npages - 1) * sizeof r->page[0]);
-	r->page[1] = cp;
-	r->npages++;
-	r->p.page = cp;
+	n = n < MAX_CONTENTS ? n : MAX_CONTENTS;
 	double x0 = th->margin_left, x1 = th->page_w - th->margin_right, y = th->page_h - th->margin_top - 19;
-	ms_pdf_text(&r->p, MS_BOLD, 19, th->text, x0, y, "Contents");
+	text(r, cp, MS_BOLD, 19, th->text, x0, y, "Contents", 8);
 	y -= 30;
 	/* the lead that fits every entry on the page, 16 pt at most */
-	double lead = fmin(16, (y - th->margin_bottom) / (double)r->ntoc);
-	for (size_t i = 0; i < r->ntoc && !r->p.failed; i++) {
-		size_t shown = r->toc[i].page + (r->toc[i].page >= 1 ? 2 : 1);   /* 1-based, after the insertion */
-		char num[16];
-		snprintf(num, sizeof num, "%zu", shown);
-		int sub = r->toc[i].level == 3;
+	double lead = fmin(16, (y - th->margin_bottom) / (double)n);
+	for (size_t i = 0, shown = 0; i < r->pp.nentry && shown < n; i++) {
+		const ms_outline_entry *e = &r->pp.entry[i];
+		if (e->level != 2 && e->level != 3)
+			continue;
+		shown++;
+		char num[24];
+		snprintf(num, sizeof num, "%zu", e->page + 1);
+		int sub = e->level == 3;
 		double size = sub ? 9 : 10.5, x = x0 + (sub ? 14 : 0);
-		double w = ms_text_width(r->p.fonts, MS_REGULAR, size, num, strlen(num));
+		double w = ms_text_width(r->fonts, MS_REGULAR, size, num, strlen(num));
 		/* a title too long for the line is cut at a word, with an ellipsis */
 		enum ms_face face = sub ? MS_REGULAR : MS_BOLD;
-		char t[sizeof r->toc[0].title + 4];
-		snprintf(t, sizeof t, "%s", r->toc[i].title);
+		char t[204];
+		snprintf(t, sizeof t, "%.199s", e->title);
 		size_t len = strlen(t);
-		while (len > 1 && ms_text_width(r->p.fonts, face, size, t, strlen(t)) > x1 - w - 12 - x) {
+		while (len > 1 && ms_text_width(r->fonts, face, size, t, strlen(t)) > x1 - w - 12 - x) {
 			while (len > 1 && t[len - 1] != ' ')
 				len--;
 			while (len > 1 && (t[len - 1] == ' ' || t[len - 1] == ',' || t[len - 1] == ';'))
 				len--;
 			memcpy(t + len, "\xE2\x80\xA6", 4);     /* … */
 		}
-		ms_pdf_text(&r->p, face, size, sub ? th->muted : th->text, x, y, t);
-		ms_pdf_text(&r->p, MS_REGULAR, size, th->muted, x1 - w, y, num);
-		if (r->toc[i].dst) {
-			HPDF_Rect box = { (HPDF_REAL)x, (HPDF_REAL)(y - 3), (HPDF_REAL)x1, (HPDF_REAL)(y + size) };
-			HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(cp, box, r->toc[i].dst);
-			if (a)
-				HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-		}
+		text(r, cp, face, size, sub ? th->muted : th->text, x, y, t, strlen(t));
+		text(r, cp, MS_REGULAR, size, th->muted, x1 - w, y, num, strlen(num));
+		ms_page_link_entry(&r->pp, cp, x, th->page_h - y - size, x1, th->page_h - y + 3, i);
 		y -= lead;
 	}
 }
 
+/* The outline entry of the section on the data and methods, the footer's
+ * link; (size_t)-1 when the document has none. */
+static size_t methods_entry(const R *r)
+{
+	for (size_t i = 0; i < r->pp.nentry; i++)
+		if (!strcasecmp(r->pp.entry[i].title, "Data and methods"))
+			return i;
+	return (size_t)-1;
+}
+
+/* Every page: a footer with the date, the link to the data and methods and
+ * "Page N of M"; from the second page on, the title in a running header
+ * (the first page has it as its heading). Drawn once the page count is known. */
 static void page_furniture(R *r)
 {
 	const ms_theme *th = r->th;
+	static const char methods[] = "Data and methods";
 	char left[64], right[64];
-	if (r->p.failed)
+	if (r->failed)
 		return;
-	/* the title once, in the running header (the first page has it as its heading); the
-	 * footer for the date and the page */
 	snprintf(left, sizeof left, "As of %s (UTC)", r->meta->as_of);
 	double x0 = th->margin_left, x1 = th->page_w - th->margin_right;
 	double foot = th->margin_bottom - 26, head = th->page_h - th->margin_top + 22;
-	for (size_t i = 0; i < r->npages; i++) {
-		r->p.page = r->page[i];
-		snprintf(right, sizeof right, "Page %zu of %zu", i + 1, r->npages);
-		double w = ms_text_width(r->p.fonts, MS_REGULAR, 7.5, right, strlen(right));
-		hline(r, x0, x1, foot + 12, th->rule, 0.5);
-		ms_pdf_text(&r->p, MS_REGULAR, 7.5, th->muted, x0, foot, left);
-		ms_pdf_text(&r->p, MS_REGULAR, 7.5, th->muted, x1 - w, foot, right);
+	size_t to_methods = methods_entry(r);
+	double mw = ms_text_width(r->fonts, MS_REGULAR, 7.5, methods, strlen(methods)), mx = (x0 + x1 - mw) / 2;
+	for (size_t i = 0; i < r->pp.n; i++) {
+		ms_page *pg = page_at(r, i);
+		snprintf(right, sizeof right, "Page %zu of %zu", i + 1, r->pp.n);
+		double w = ms_text_width(r->fonts, MS_REGULAR, 7.5, right, strlen(right));
+		hline(r, pg, x0, x1, foot + 12, th->rule, 0.5);
+		text(r, pg, MS_REGULAR, 7.5, th->muted, x0, foot, left, strlen(left));
+		text(r, pg, MS_REGULAR, 7.5, th->muted, x1 - w, foot, right, strlen(right));
+		if (to_methods != (size_t)-1 && r->pp.entry[to_methods].page != i) {
+			text(r, pg, MS_REGULAR, 7.5, th->accent, mx, foot, methods, strlen(methods));
+			ms_page_link_entry(&r->pp, pg, mx, th->page_h - foot - 7.5, mx + mw, th->page_h - foot + 2.5,
+					   to_methods);
+		}
 		if (i == 0)
 			continue;
-		ms_pdf_text(&r->p, MS_BOLD, 7.5, th->muted, x0, head, r->meta->title);
-		hline(r, x0, x1, head - 5, th->rule, 0.5);
+		text(r, pg, MS_BOLD, 7.5, th->muted, x0, head, r->meta->title, strlen(r->meta->title));
+		hline(r, pg, x0, x1, head - 5, th->rule, 0.5);
 	}
-}
-
-static void on_hpdf_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
-{
-	R *r = user;
-	if (!r->p.failed)
-		ms_error(r->d, r->doc->file, 0, 0, "libharu error 0x%04X (detail %u)",
-			 (unsigned)err, (unsigned)detail);
-	r->p.failed = 1;
-	r->p.page = NULL;    /* libharu's state is not to be trusted now: nothing more is drawn */
-}
-
-static void set_info(R *r)
-{
-	char s[512];
-	pdf_string(r->meta->title, s, sizeof s);
-	HPDF_SetInfoAttr(r->p.doc, HPDF_INFO_TITLE, s);
-	pdf_string(r->meta->author, s, sizeof s);
-	HPDF_SetInfoAttr(r->p.doc, HPDF_INFO_AUTHOR, s);
-	pdf_string(r->meta->subject, s, sizeof s);
-	HPDF_SetInfoAttr(r->p.doc, HPDF_INFO_SUBJECT, s);
-	HPDF_SetInfoAttr(r->p.doc, HPDF_INFO_CREATOR, "mstress " MS_VERSION);
-	/* dates come from the as-of day, never the clock: same input, same bytes */
-	HPDF_Date date = { r->meta->year, r->meta->month, r->meta->day, 0, 0, 0, 'Z', 0, 0 };
-	HPDF_SetInfoDateAttr(r->p.doc, HPDF_INFO_CREATION_DATE, date);
-	HPDF_SetInfoDateAttr(r->p.doc, HPDF_INFO_MOD_DATE, date);
 }
 
 /* Text the embedded fonts cannot draw would show as empty boxes in the
@@ -892,7 +825,7 @@ static void check_glyphs(R *r)
 			continue;
 		const char *s = cmark_node_get_literal(n);
 		unsigned long c = 0;
-		size_t k = s ? ms_font_missing(r->p.fonts, t == CMARK_NODE_TEXT ? MS_REGULAR : MS_MONO, s, strlen(s), &c) : 0;
+		size_t k = s ? ms_font_missing(r->fonts, t == CMARK_NODE_TEXT ? MS_REGULAR : MS_MONO, s, strlen(s), &c) : 0;
 		if (k && !count) {
 			first = c;
 			for (cmark_node *p = n; p && !at; p = cmark_node_parent(p))
@@ -907,50 +840,14 @@ static void check_glyphs(R *r)
 			first > 0xFFFF ? " (beyond Unicode's basic plane)" : "", count, count == 1 ? "" : "s");
 }
 
-static void *hpdf_alloc(HPDF_UINT n)
+/* The average width of a character of running text in the body face: a
+ * measure in characters becomes one in points. */
+static double average_char_width(const ms_fontset *f, double size)
 {
-	return ms_malloc_or_exit(n);
-}
-
-/* Starts the libharu document: UTF-8 text (the fonts come on first use),
- * the info dictionary, the outline shown on opening. */
-static void start_pdf(R *r)
-{
-	if (!(r->p.doc = HPDF_NewEx(on_hpdf_error, hpdf_alloc, free, 0, r))) {
-		ms_error(r->d, r->doc->file, 0, 0, "libharu failed to start");
-		r->p.failed = 1;
-		return;
-	}
-	HPDF_SetCompressionMode(r->p.doc, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(r->p.doc);
-	HPDF_SetCurrentEncoder(r->p.doc, "UTF-8");
-	if (!r->p.failed) {
-		set_info(r);
-		HPDF_SetPageMode(r->p.doc, HPDF_PAGE_MODE_USE_OUTLINE);
-		/* the language, for screen readers and hyphenation (libharu has no call for it) */
-		HPDF_Dict_Add(r->p.doc->catalog, "Lang", HPDF_String_New(r->p.doc->mmgr, "en", NULL));
-	}
-}
-
-/* Appends the finished document's bytes to out. */
-static void save_pdf(R *r, ms_buf *out)
-{
-	if (HPDF_SaveToStream(r->p.doc) != HPDF_OK)
-		return;                   /* on_hpdf_error said why */
-	HPDF_UINT32 size = HPDF_GetStreamSize(r->p.doc);
-	if (ms_buf_reserve(out, size)) {
-		ms_error(r->d, r->doc->file, 0, 0, "out of memory writing the PDF");
-		r->p.failed = 1;
-		return;
-	}
-	HPDF_UINT32 got = size;
-	HPDF_ReadFromStream(r->p.doc, (HPDF_BYTE *)out->data + out->len, &got);
-	out->len += got;
-	out->data[out->len] = '\0';
-	if (got != size && !r->p.failed) {
-		ms_error(r->d, r->doc->file, 0, 0, "short PDF stream");
-		r->p.failed = 1;
-	}
+	static const char sample[] = "The crypto market stress index reads 0.96 on 6 February 2026: extreme, "
+				     "higher than 98.2 % of the days since 16 November 2016, and the fall from "
+				     "the high is the deepest since the year began.";
+	return ms_text_width(f, MS_REGULAR, size, sample, strlen(sample)) / (double)(sizeof sample - 1);
 }
 
 int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms_fontset *fonts,
@@ -968,23 +865,24 @@ int ms_doc_pdf(const ms_doc *doc, const ms_doc_chart *charts, size_t n, const ms
 	r->ncharts = n;
 	r->doc = doc;
 	r->d = d;
-	r->p.fonts = fonts;
-	r->p.d = d;
+	r->fonts = fonts;
+	r->pp.width = theme->page_w;
+	r->pp.height = theme->page_h;
 	r->layout = layout;
+	r->text_w = theme->measure * average_char_width(fonts, theme->body_size);
 	check_glyphs(r);
-	if (out)
-		start_pdf(r);
-	if (!r->p.failed) {
-		new_page(r);
-		blocks(r, doc->root, 0, 0);
-		contents_page(r);
-		page_furniture(r);
+	new_page(r);
+	blocks(r, doc->root, 0, 0);
+	contents_page(r);
+	page_furniture(r);
+	if (r->pp.failed && !r->failed) {
+		ms_error(d, doc->file, 0, 0, "out of memory laying out the PDF");
+		r->failed = 1;
 	}
-	if (out && !r->p.failed)
-		save_pdf(r, out);
-	int rc = r->p.failed ? -1 : 0;
-	if (r->p.doc)
-		HPDF_Free(r->p.doc);
+	if (out && !r->failed && ms_pdf_write_pages(&r->pp, fonts, meta, doc->file, out, d))
+		r->failed = 1;
+	int rc = r->failed ? -1 : 0;
+	ms_pages_free(&r->pp);
 	free(r);
 	return rc;
 }

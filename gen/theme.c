@@ -12,6 +12,7 @@ void ms_theme_defaults(ms_theme *t)
 	t->margin_bottom = 72;
 	t->body_size = 10;
 	t->body_lead = 14.6;
+	t->measure = 72;
 	t->text = (ms_rgba){ 0.10, 0.10, 0.10, 1 };
 	t->muted = (ms_rgba){ 0.36, 0.36, 0.36, 1 };
 	t->accent = (ms_rgba){ 0.0, 0.36, 0.62, 1 };
@@ -51,7 +52,7 @@ static int on_pair(void *ctx, const char *section, const char *k, const char *v,
 {
 	static const char *const page_keys[] = { "size", "margin_top", "margin_bottom", "margin_left",
 						 "margin_right", NULL };
-	static const char *const text_keys[] = { "size", "leading", NULL };
+	static const char *const text_keys[] = { "size", "leading", "measure", NULL };
 	static const char *const color_keys[] = { "text", "muted", "accent", "rule", NULL };
 	reader *r = ctx;
 	ms_theme *t = r->t;
@@ -84,6 +85,13 @@ static int on_pair(void *ctx, const char *section, const char *k, const char *v,
 		return 0;
 	}
 	if (!strcmp(r->section, "text")) {
+		if (!strcmp(k, "measure")) {
+			char *end;
+			t->measure = strtod(v, &end);
+			if (end == v || *end || !(t->measure >= 30 && t->measure <= 200))
+				return ms_error(r->d, r->file, line, 1, "measure: '%s' is not a number of characters (30 to 200)", v);
+			return 0;
+		}
 		double *dst = !strcmp(k, "size") ? &t->body_size : !strcmp(k, "leading") ? &t->body_lead : NULL;
 		if (!dst)
 			return ms_ini_unknown_key(r->d, r->file, line, k, text_keys);

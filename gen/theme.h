@@ -10,6 +10,7 @@ typedef struct ms_theme {
 	double page_w, page_h;                                  /* points */
 	double margin_top, margin_bottom, margin_left, margin_right;
 	double body_size, body_lead;
+	double measure;           /* the longest line of running text, in characters of average width */
 	ms_rgba text, muted, accent, rule;
 } ms_theme;
 

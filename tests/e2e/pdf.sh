@@ -83,3 +83,40 @@ assert matched >= 10, f"only {matched} contents lines matched a bookmark"
 PY
 qpdf --qdf --object-streams=disable "$pdf" "$WORK/plain2.pdf"
 [ "$(grep -ac '/Subtype /Link' "$WORK/plain2.pdf")" -ge 10 ] || die "the contents lines are not links"
+# every page but the section's own carries a footer link to "Data and methods",
+# going to the page its bookmark goes to
+qpdf --json --json-key=qpdf --json-key=pages --json-key=outlines "$pdf" > "$WORK/objects.json"
+/usr/bin/python3 - "$WORK/objects.json" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+obj = j["qpdf"][1]
+val = lambda ref: obj["obj:" + ref]["value"]
+def walk(items):
+    for o in items:
+        yield o
+        yield from walk(o.get("kids", []))
+methods = [o for o in walk(j["outlines"]) if o["title"] == "Data and methods"][0]["dest"][0]
+pages = [p["object"] for p in j["pages"]]
+linked = []
+for n, p in enumerate(pages, 1):
+    for a in val(p).get("/Annots", []):
+        d = val(a).get("/Dest")
+        if isinstance(d, str):
+            d = val(d)
+        if d and d[0] == methods and val(a)["/Rect"][1] < 60:     # in the footer
+            linked.append(n)
+want = [n for n, p in enumerate(pages, 1) if p != methods]
+assert linked == want, f"footer links to Data and methods on pages {linked}, wanted {want}"
+PY
+# running text keeps a measure of 65 to 75 characters (the theme's 72 at
+# most); tables and charts take the column's full width
+pdftotext -f 1 -l 1 "$pdf" "$WORK/page1.txt"
+/usr/bin/python3 - "$WORK/page1.txt" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+start = next(i for i, l in enumerate(lines) if l.startswith("Bitcoin closed at"))
+para = lines[start:lines.index("Key takeaways", start)]
+assert len(para) >= 4, f"the first paragraph has {len(para)} lines"
+long = [len(l) for l in para[:-1]]
+assert max(long) <= 76 and sum(long) / len(long) >= 62, f"the first paragraph's lines are {long} characters long"
+PY
