@@ -25,12 +25,19 @@ typedef struct ctx {
 	const ms_fontset *fonts;
 	ms_chartset *out;
 	double width, type_scale, height_scale;   /* the layout (ms_chart_layout) */
+	const char *id_suffix;
 	int failed;
 } ctx;
 
 static void keep(ctx *x, ms_chart *c)
 {
-	if (!c || x->out->n == MS_MAX_CHARTS) {
+	size_t len = c ? strlen(c->id) : 0, add = strlen(x->id_suffix);
+	char *id = c && add ? realloc(c->id, len + add + 1) : NULL;
+	if (id) {
+		memcpy(id + len, x->id_suffix, add + 1);
+		c->id = id;
+	}
+	if (!c || (add && !id) || x->out->n == MS_MAX_CHARTS) {
 		x->failed = 1;
 		ms_chart_free(c);
 		return;
@@ -1017,14 +1024,14 @@ static void leverage_charts(ctx *x, const ms_leverage *l)
 	keep(x, ms_plot_end(p));
 }
 
-const ms_chart_layout MS_LAYOUT_PAGE = { 510, 1, 1 }, MS_LAYOUT_PHONE = { 340, 1.45, 1.4 };
+const ms_chart_layout MS_LAYOUT_PAGE = { 510, 1, 1, "" }, MS_LAYOUT_PHONE = { 340, 1.45, 1.4, "-phone" };
 
 int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chart_layout lay, ms_chartset *out,
 		    ms_diag *d)
 {
 	const ms_dataset *ds = fig->ds;
 	size_t nds = fig->nds;
-	ctx x = { fig, fig->cfg, ds, nds, fonts, out, lay.width, lay.type_scale, lay.height_scale, 0 };
+	ctx x = { fig, fig->cfg, ds, nds, fonts, out, lay.width, lay.type_scale, lay.height_scale, lay.id_suffix, 0 };
 	memset(out, 0, sizeof *out);
 	/* an intraday primary is charted by day */
 	const ms_dataset *prim = &fig->primary;

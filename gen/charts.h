@@ -22,10 +22,13 @@ extern const char *const ms_chart_ids[];
 
 /* Where a chart is read: its width in points and how much larger its type
  * is than the 8 pt of the page's. The page layout serves the PDF column,
- * the desktop page, the PNGs and the email; the phone layout is narrower,
- * with type that stays at 11 CSS px or more on a 360 px screen. */
+ * the desktop page and a wide email; the phone layout is narrower, with
+ * type that stays at 11 CSS px or more on a 360 px screen (the page's and
+ * the email's narrow charts). Each chart's id is its kind's plus the
+ * layout's suffix ("price", "price-phone"), so both fit in one page. */
 typedef struct ms_chart_layout {
 	double width, type_scale, height_scale;
+	const char *id_suffix;
 } ms_chart_layout;
 extern const ms_chart_layout MS_LAYOUT_PAGE, MS_LAYOUT_PHONE;
 

@@ -48,7 +48,16 @@ for path in sorted(glob.glob(f"{out}/mail/*.eml")):
     refs = set(re.findall(r'src="cid:([^"]+)"', body))
     assert refs and refs <= cids, (refs, cids)
     assert all(re.search(r'<img [^>]*alt="[^"]+"', t) for t in re.findall(r"<img [^>]*>", body))
-    assert "<style" not in body and "<svg" not in body
+    assert "<svg" not in body
+    # styles are inline; the one style sheet, in the head, only swaps in the
+    # phone's charts on a narrow screen: a client that drops it shows the wide
+    # charts once each (the narrow ones are hidden inline)
+    sheets = re.findall(r"<style>(.*?)</style>", body, re.S)
+    assert len(sheets) == 1 and body.index("<style>") < body.index("</head>"), sheets
+    assert re.sub(r"/\*.*?\*/", "", sheets[0], flags=re.S).strip().startswith("@media only screen and (max-width: 520px)")
+    narrow = re.findall(r'<div class="chart-narrow" style="([^"]*)"><img src="cid:([^"]+)-phone\.png@mstress"', body)
+    wide = re.findall(r'<div class="chart-wide"><img src="cid:([^"]+)\.png@mstress"', body)
+    assert wide and [n for _, n in narrow] == wide and all("display:none" in st for st, _ in narrow), (wide, narrow)
     # the PDF named for the publisher and the day; the Date of a dry run is the as-of day
     assert att.get_content_type() == "application/pdf"
     assert att.get_filename() == "market-stress-research-2026-02-06.pdf", att.get_filename()
@@ -86,7 +95,7 @@ diff -r "$WORK/first" "$out/mail" > /dev/null || die "a rerun gives other bytes"
 # the template names the charts the message carries: another chart is attached,
 # one the report does not draw is an error naming the template
 cp -r "$ROOT/templates" "$WORK/tpl"
-sed -i 's/cid:underwater.png@mstress/cid:stress.png@mstress/' "$WORK/tpl/email.html"
+sed -i 's/cid:underwater\(-phone\)\{0,1\}\.png@mstress/cid:stress\1.png@mstress/g' "$WORK/tpl/email.html"
 "$MSTRESS" mail -q --to "$WORK/to.csv" --dry-run --out "$WORK/other" --templates "$WORK/tpl"
 /usr/bin/python3 - "$WORK/other" "$out" <<'PY'
 import email, email.policy, glob, sys
@@ -96,11 +105,17 @@ def images(out):
     rel = m.get_payload()[0].get_payload()[1]
     return {p["Content-ID"].strip("<>"): p.get_content() for p in rel.get_payload()[1:]}
 got, first = images(sys.argv[1]), images(sys.argv[2])
-assert sorted(got) == ["price.png@mstress", "stress.png@mstress"], sorted(got)
-assert sorted(first) == ["price.png@mstress", "underwater.png@mstress"], sorted(first)
-assert got["stress.png@mstress"] == open(f"{sys.argv[1]}/charts/stress.png", "rb").read()
+assert sorted(got) == ["price-phone.png@mstress", "price.png@mstress", "stress-phone.png@mstress",
+                       "stress.png@mstress"], sorted(got)
+assert sorted(first) == ["price-phone.png@mstress", "price.png@mstress", "underwater-phone.png@mstress",
+                         "underwater.png@mstress"], sorted(first)
+for name in ("stress", "stress-phone"):
+    assert got[f"{name}.png@mstress"] == open(f"{sys.argv[1]}/charts/{name}.png", "rb").read()
+# the wide chart is the page's layout (510 pt at 2x), the narrow one a phone's (340 pt at 2x)
+width = lambda png: int.from_bytes(png[16:20], "big")
+assert (width(got["stress.png@mstress"]), width(got["stress-phone.png@mstress"])) == (1020, 680)
 PY
-sed -i 's/cid:stress.png@mstress/cid:nonesuch.png@mstress/' "$WORK/tpl/email.html"
+sed -i 's/cid:stress.png@mstress/cid:nonesuch.png@mstress/g' "$WORK/tpl/email.html"
 expect_exit 1 "$WORK/tpl.err" "$MSTRESS" mail -q --to "$WORK/to.csv" --dry-run --out "$WORK/other" --templates "$WORK/tpl"
 expect_in "$WORK/tpl.err" "$WORK/tpl/email.html: error: the email shows charts/nonesuch.png, a chart this report does not draw"
 # a line break in a name would be a header of its own: refused
