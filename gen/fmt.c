@@ -49,14 +49,17 @@ void ms_fmt_price(char *out, size_t n, double v, const char *quote)
 	snprintf(out, n, "%s%s\xC2\xA0%.16s", v < 0 && fabs(v) >= 0.5 ? MINUS : "", g, quote);
 }
 
+/* The compact forms' units, largest first. */
+static const struct { double scale; const char *suffix; } units[] = {
+	{ 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "k" }, { 1, "" }
+};
+enum { NUNITS = sizeof units / sizeof units[0] };
+
 void ms_fmt_usd_compact(char *out, size_t n, double v)
 {
-	static const struct { double scale; const char *suffix; } units[] = {
-		{ 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "k" }, { 1, "" }
-	};
 	double a = fabs(v);
 	const char *sign = v < 0 ? MINUS : "";
-	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+	for (size_t i = 0; i < NUNITS; i++) {
 		if (a < units[i].scale && units[i].scale > 1)
 			continue;
 		double x = a / units[i].scale;
@@ -74,6 +77,34 @@ void ms_fmt_usd_compact(char *out, size_t n, double v)
 		snprintf(out, n, "%s$%s%s", sign, num, units[i].suffix);
 		return;
 	}
+}
+
+ms_usd_column ms_usd_column_of(const double *v, size_t n)
+{
+	double top = 0;
+	for (size_t i = 0; i < n; i++)
+		if (isfinite(v[i]) && fabs(v[i]) > top)
+			top = fabs(v[i]);
+	size_t u = 0;
+	while (u + 1 < NUNITS && top < units[u].scale)
+		u++;
+	/* three significant digits as the largest rounds: 9.996 is 10.0, 999.6M is $1.00B */
+	double x = top / units[u].scale;
+	int dec = x >= 99.95 ? 0 : x >= 9.995 ? 1 : 2;
+	if (x >= 999.5 && u > 0) {
+		u--;
+		dec = 2;
+	}
+	return (ms_usd_column){ units[u].scale, units[u].suffix, dec };
+}
+
+void ms_fmt_usd_in(char *out, size_t n, double v, ms_usd_column c)
+{
+	char num[48];
+	snprintf(num, sizeof num, "%.*f", c.decimals, fabs(v) / c.scale);
+	/* an amount that rounds to zero carries no sign */
+	int zero = strspn(num, "0.") == strlen(num);
+	snprintf(out, n, "%s$%s%s", v < 0 && !zero ? MINUS : "", num, c.suffix);
 }
 
 void ms_fmt_pct(char *out, size_t n, double fraction, int decimals)

@@ -13,6 +13,17 @@ void ms_fmt_usd(char *out, size_t n, double v);
 void ms_fmt_price(char *out, size_t n, double v, const char *quote);
 /* "$63.1k", "$2.55T": three significant digits, for axes and cards. */
 void ms_fmt_usd_compact(char *out, size_t n, double v);
+/* A table column of US$ amounts in one unit with one number of decimals, so
+ * its figures align: the unit and decimals that give the largest amount three
+ * significant digits (ms_fmt_usd_compact's form), then every amount in them:
+ * −$0.80B over $5.25B and $4.60B, where each alone reads −$801M, $5.25B, $4.6B. */
+typedef struct ms_usd_column {
+	double scale;
+	const char *suffix;
+	int decimals;
+} ms_usd_column;
+ms_usd_column ms_usd_column_of(const double *v, size_t n);
+void ms_fmt_usd_in(char *out, size_t n, double v, ms_usd_column c);
 /* "−44.1 %" from -0.441 with decimals = 1. */
 void ms_fmt_pct(char *out, size_t n, double fraction, int decimals);
 /* "1,234,567" with the given decimals. */

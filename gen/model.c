@@ -1,6 +1,7 @@
 #include "model.h"
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "figures.h"
 #include "fmt.h"
@@ -87,6 +88,37 @@ json_t *ms_fig(double v, ms_unit unit, const char *source, const char *conventio
 	if (unit == MS_CHANGE && isfinite(v))
 		change_words(o, v);
 	return o;
+}
+
+void ms_fig_column(json_t *figs, double scale)
+{
+	size_t n = json_array_size(figs);
+	double *v = malloc((n ? n : 1) * sizeof *v);
+	if (!v) {
+		ms_nomem();
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		v[i] = json_number_value(json_object_get(json_array_get(figs, i), "value")) * scale;
+	ms_usd_column c = ms_usd_column_of(v, n);
+	for (size_t i = 0; i < n; i++) {
+		char cell[64];
+		ms_fmt_usd_in(cell, sizeof cell, v[i], c);
+		json_object_set_new(json_array_get(figs, i), "cell", json_string(cell));
+	}
+	free(v);
+}
+
+void ms_rows_column(json_t *rows, const char *key, double scale)
+{
+	json_t *figs = json_array();
+	for (size_t i = 0; i < json_array_size(rows); i++) {
+		json_t *fig = json_object_get(json_array_get(rows, i), key);
+		if (json_is_object(fig))
+			json_array_append(figs, fig);
+	}
+	ms_fig_column(figs, scale);
+	json_decref(figs);
 }
 
 json_t *ms_fig_on(double v, ms_unit unit, int64_t day, const char *source, const char *convention)

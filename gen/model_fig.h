@@ -27,6 +27,13 @@ ms_unit ms_price_unit(const ms_dataset *ds);
 json_t *ms_fig(double v, ms_unit unit, const char *source, const char *convention);
 /* The same figure, dated (adds "date": "YYYY-MM-DD"). */
 json_t *ms_fig_on(double v, ms_unit unit, int64_t day, const char *source, const char *convention);
+/* Sets "cell" on each US$ figure of figs (a JSON array; scale 1e6 for
+ * figures in US$ millions): its form in a table column of them all, one
+ * unit and one number of decimals (ms_usd_column_of). */
+void ms_fig_column(json_t *figs, double scale);
+/* The same for the column key of a table's rows (objects; rows without the
+ * figure are left out). */
+void ms_rows_column(json_t *rows, const char *key, double scale);
 /* Adds "time": "YYYY-MM-DD HH:MM UTC". */
 void ms_fig_set_time(json_t *fig, int64_t t);
 json_t *ms_json_date(int64_t t);

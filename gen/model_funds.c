@@ -71,6 +71,15 @@ json_t *ms_model_funds(const ms_figures *f)
 			"the fund's flows priced at each day's close: net dollars / net coins") : json_null());
 		json_array_append_new(rows, x);
 	}
+	ms_rows_column(rows, "since_launch", 1e6);
+	ms_rows_column(rows, "stress", 1e6);
+	for (size_t m = 0; m < u->nmonths; m++) {
+		json_t *col = json_array();
+		for (size_t i = 0; i < json_array_size(rows); i++)
+			json_array_append(col, json_array_get(json_object_get(json_array_get(rows, i), "months"), m));
+		ms_fig_column(col, 1e6);
+		json_decref(col);
+	}
 	json_object_set_new(o, "months", months);
 	json_object_set_new(o, "rows", rows);
 	json_object_set_new(o, "has_stress", json_boolean(u->has_stress));

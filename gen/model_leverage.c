@@ -87,6 +87,14 @@ json_t *ms_model_leverage(const ms_figures *f)
 		json_object_set_new(x, "funding", funding(a));
 		json_array_append_new(assets, x);
 	}
+	/* the crash days of every asset make one table */
+	json_t *rows = json_array();
+	for (size_t i = 0; i < json_array_size(assets); i++)
+		json_array_extend(rows, json_object_get(json_array_get(assets, i), "crash_days"));
+	ms_rows_column(rows, "before", 1);
+	ms_rows_column(rows, "after", 1);
+	ms_rows_column(rows, "delta", 1);
+	json_decref(rows);
 	json_object_set_new(o, "assets", assets);
 	json_t *r = json_null();
 	if (l->has_ratio) {

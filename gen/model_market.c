@@ -73,6 +73,9 @@ static json_t *liquidations_of(const ms_liq *q, const ms_figures *f)
 			"long / (long + short)"));
 		json_array_append_new(largest, row);
 	}
+	ms_rows_column(largest, "long", 1);
+	ms_rows_column(largest, "short", 1);
+	ms_rows_column(largest, "total", 1);
 	json_object_set_new(o, "largest_days", largest);
 	json_t *crash = json_array();
 	for (size_t k = 0; k < f->ncrash; k++)
@@ -136,6 +139,9 @@ json_t *ms_model_etf(const ms_figures *figs)
 	json_t *recent = json_array();
 	for (size_t i = json_array_size(ma) > 12 ? json_array_size(ma) - 12 : 0; i < json_array_size(ma); i++)
 		json_array_append(recent, json_array_get(ma, i));
+	ms_rows_column(recent, "net", 1e6);
+	ms_rows_column(recent, "outflows", 1e6);
+	ms_rows_column(recent, "inflows", 1e6);
 	json_object_set_new(o, "monthly", ma);
 	json_object_set_new(o, "monthly_recent", recent);
 	json_object_set_new(o, "cumulative", ms_fig_on(e->cumulative[n - 1], MS_USD_MILLIONS, t[n - 1], src,
