@@ -84,6 +84,20 @@ const char *ms_doc_chart_id(cmark_node *para)
 	return url && !strncmp(url, "chart:", 6) ? url + 6 : NULL;
 }
 
+int ms_doc_is_caption(cmark_node *para)
+{
+	cmark_node *first = cmark_node_first_child(para), *next = cmark_node_next(para);
+	const char *s = first && cmark_node_get_type(first) == CMARK_NODE_TEXT ? cmark_node_get_literal(first) : NULL;
+	return cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH && s && !strncmp(s, MS_CAPTION_MARK, strlen(MS_CAPTION_MARK)) &&
+	       next && !strcmp(cmark_node_get_type_string(next), "table");
+}
+
+cmark_node *ms_doc_caption_of(cmark_node *table)
+{
+	cmark_node *prev = cmark_node_previous(table);
+	return prev && ms_doc_is_caption(prev) ? prev : NULL;
+}
+
 const ms_doc_chart *ms_doc_find_chart(const ms_doc_chart *charts, size_t n, const char *id)
 {
 	for (size_t i = 0; i < n; i++)

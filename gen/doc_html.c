@@ -6,8 +6,10 @@
 #include "tmpl.h"
 
 /* A table's box, which scrolls sideways when the table is wider than the
- * column: reachable with the keyboard, so its overflow can be scrolled too. */
-#define TABLE_SCROLL "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">"
+ * column: reachable with the keyboard, so its overflow can be scrolled too;
+ * named by the table's caption when it has one. */
+#define TABLE_BOX "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\""
+#define TABLE_SCROLL TABLE_BOX " aria-label=\"Table\">"
 
 /* Appends HTML with its tokens kept whole: in a table every token that
  * carries a digit ("2025-10-06", "−$801M", "17.1 %", "01:00 UTC"), in
@@ -86,6 +88,7 @@ typedef struct html {
 	char (*ids)[64];         /* the heading ids given so far, to keep them unique */
 	size_t nids, cap;
 	int toc_depth;           /* 0: no entry yet; 2: a section's entry open; 3: a sub-entry open */
+	int ncaptions;           /* captions so far, for their ids */
 } html;
 
 /* A heading's id: its words in lower case joined by hyphens ("data-and-
@@ -138,6 +141,51 @@ static int render_node(html *h, cmark_node *node, int table)
 	keep_tokens_whole(h->out, s, !table);
 	free(s);
 	return 0;
+}
+
+/* A table in its box; with a caption paragraph, both in a figure whose
+ * caption (without the "Table: " mark) names the box and the table, and
+ * stays in the column while the table scrolls under it. */
+static int table(html *h, cmark_node *node)
+{
+	cmark_node *cap = ms_doc_caption_of(node);
+	if (!cap) {
+		ms_buf_puts(h->out, TABLE_SCROLL "\n");
+		int rc = render_node(h, node, 1);
+		ms_buf_puts(h->out, "</div>\n");
+		return rc;
+	}
+	int opts = CMARK_OPT_UNSAFE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
+	cmark_llist *ext = cmark_parser_get_syntax_extensions(h->doc->parser);
+	char *c = cmark_render_html(cap, opts, ext), *t = c ? cmark_render_html(node, opts, ext) : NULL;
+	const char *words = c && !strncmp(c, "<p>" MS_CAPTION_MARK, 3 + strlen(MS_CAPTION_MARK)) ? c + 3 + strlen(MS_CAPTION_MARK) : NULL;
+	const char *after = t ? strstr(t, "<table") : NULL;
+	if (!words || !after) {
+		free(c);
+		free(t);
+		return -1;
+	}
+	size_t wn = strlen(words);
+	while (wn && (words[wn - 1] == '\n'))
+		wn--;
+	if (wn >= 4 && !strncmp(words + wn - 4, "</p>", 4))
+		wn -= 4;
+	int k = ++h->ncaptions;
+	ms_buf_printf(h->out, "<figure class=\"table\">\n<figcaption id=\"caption-%d\">", k);
+	ms_buf tmp;
+	ms_buf_init(&tmp, 0);
+	ms_buf_append(&tmp, words, wn);
+	keep_tokens_whole(h->out, ms_buf_str(&tmp), 1);
+	ms_buf_printf(h->out, "</figcaption>\n" TABLE_BOX " aria-labelledby=\"caption-%d\">\n", k);
+	ms_buf_append(h->out, t, (size_t)(after - t));
+	ms_buf_printf(h->out, "<table aria-labelledby=\"caption-%d\"", k);
+	keep_tokens_whole(h->out, after + strlen("<table"), 0);
+	ms_buf_puts(h->out, "</div>\n</figure>\n");
+	int failed = ms_buf_failed(&tmp);
+	ms_buf_release(&tmp);
+	free(c);
+	free(t);
+	return failed ? -1 : 0;
 }
 
 /* A heading with its id, and its entry in the contents (levels 2 and 3). */
@@ -201,7 +249,7 @@ int ms_doc_html(const ms_doc *doc, const ms_doc_chart *charts, size_t n, ms_buf 
 {
 	if (ms_doc_check_charts(doc, charts, n, d))
 		return -1;
-	html h = { doc, charts, n, out, toc, NULL, 0, 0, 0 };
+	html h = { doc, charts, n, out, toc, NULL, 0, 0, 0, 0 };
 	int rc = 0;
 	for (cmark_node *node = cmark_node_first_child(doc->root); node && !rc; node = cmark_node_next(node)) {
 		const char *id = ms_doc_chart_id(node);
@@ -210,10 +258,8 @@ int ms_doc_html(const ms_doc *doc, const ms_doc_chart *charts, size_t n, ms_buf 
 		} else if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
 			rc = heading(&h, node);
 		} else if (!strcmp(cmark_node_get_type_string(node), "table")) {
-			ms_buf_puts(out, TABLE_SCROLL "\n");
-			rc = render_node(&h, node, 1);
-			ms_buf_puts(out, "</div>\n");
-		} else {
+			rc = table(&h, node);
+		} else if (!ms_doc_is_caption(node)) {       /* a caption goes with its table */
 			rc = render_node(&h, node, 0);
 		}
 	}

@@ -355,12 +355,17 @@ static double table_top_height(cmark_node *table, size_t rows)
  * when a table follows that, the table's first rows too. */
 static double next_block_height(R *r, cmark_node *next)
 {
+	double caption = 0;       /* a caption goes with its table: counted as two lines */
+	if (next && ms_doc_is_caption(next)) {
+		next = cmark_node_next(next);
+		caption = 2 * TABLE_LEAD + 3;
+	}
 	const char *id = next ? ms_doc_chart_id(next) : NULL;
 	const ms_doc_chart *c = id ? ms_doc_find_chart(r->charts, r->ncharts, id) : NULL;
 	if (c)
 		return c->chart->height * CONTENT_W / c->chart->width + 6;
 	if (next && !strcmp(cmark_node_get_type_string(next), "table"))
-		return table_top_height(next, KEEP_ROWS);
+		return caption + table_top_height(next, KEEP_ROWS);
 	if (next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH) {
 		/* the whole first paragraph, measured as flow() will set it */
 		inl in;
@@ -371,8 +376,12 @@ static double next_block_height(R *r, cmark_node *next)
 		inl_free(&in);
 		free(ls);
 		cmark_node *after = cmark_node_next(next);
+		if (after && ms_doc_is_caption(after)) {
+			after = cmark_node_next(after);
+			caption = 2 * TABLE_LEAD + 3;
+		}
 		double table = after && !strcmp(cmark_node_get_type_string(after), "table") ?
-			       7 + table_top_height(after, KEEP_ROWS) : 0;     /* blocks() leaves 7 after a paragraph */
+			       7 + caption + table_top_height(after, KEEP_ROWS) : 0;     /* blocks() leaves 7 after a paragraph */
 		if (nl != (size_t)-1)
 			return (double)nl * r->th->body_lead + table;
 		if (!r->failed)        /* a guess would paginate another way: no PDF rather than another */
@@ -553,10 +562,38 @@ static void table(R *r, cmark_node *node)
 	double lead_h = 0;
 	for (ri = 0; ri < nrows && (body <= WHOLE_TABLE_ROWS || ri <= KEEP_ROWS); ri++)
 		lead_h += row_height(&cells[ri * ncols], ncols);
-	need(r, lead_h);
-	log_block(r, "table", NULL);
+	/* the caption, set above the table and kept with its first rows */
+	cmark_node *cap_node = ms_doc_caption_of(node);
+	inl cap;
+	memset(&cap, 0, sizeof cap);
+	line *cap_ls = NULL;
+	size_t cap_nl = 0;
+	if (cap_node) {
+		collect(&cap, f, TABLE_SIZE, cap_node, MS_BOLD);
+		if (cap.nw) {            /* the "Table:" mark is not shown */
+			memmove(cap.w, cap.w + 1, (cap.nw - 1) * sizeof *cap.w);
+			cap.nw--;
+		}
+		cap_nl = cap.failed ? (size_t)-1 : break_lines(&cap, f, TABLE_SIZE, CONTENT_W, &cap_ls);
+		if (cap_nl == (size_t)-1) {
+			ms_error(r->d, r->doc->file, 0, 0, "out of memory laying out a table");
+			r->failed = 1;
+			cap_nl = 0;
+		}
+	}
+	need(r, lead_h + (double)cap_nl * TABLE_LEAD + (cap_nl ? 3 : 0));
+	log_block(r, cap_nl ? "table with caption" : "table", cap_node);
 	if (r->layout)
 		ms_buf_printf(r->layout, "         %zu rows, %zu columns\n", nrows, ncols);
+	double cap_ascent = ms_font_ascent(f, MS_BOLD, TABLE_SIZE);
+	for (size_t i = 0; i < cap_nl; i++) {
+		draw_line(r, &cap, &cap_ls[i], r->th->margin_left, r->y - cap_ascent - 1, TABLE_SIZE, r->th->text);
+		r->y -= TABLE_LEAD;
+		r->at_top = 0;
+	}
+	r->y -= cap_nl ? 3 : 0;
+	free(cap_ls);
+	inl_free(&cap);
 	double tail_h = 0;      /* the last KEEP_ROWS rows: never left alone after a break */
 	for (ri = nrows > KEEP_ROWS ? nrows - KEEP_ROWS : 0; ri < nrows; ri++)
 		tail_h += row_height(&cells[ri * ncols], ncols);
@@ -666,6 +703,8 @@ static void blocks(R *r, cmark_node *parent, double indent, int tight)
 		const char *id;
 		switch (cmark_node_get_type(node)) {
 		case CMARK_NODE_PARAGRAPH:
+			if (ms_doc_is_caption(node))        /* set with its table */
+				break;
 			if ((id = ms_doc_chart_id(node))) {
 				log_block(r, "chart", NULL);
 				if (r->layout)

@@ -21,3 +21,26 @@ awk '/^page 3/ { p3 = 1 } p3 && /heading "The heading"/ { ok = 1 } END { exit !o
 	"$ROOT/tests/golden/layout/heading_at_foot.txt" || die "the heading near the foot was not moved to the next page"
 awk '/^page 1/ { p = 1 } /^page 2/ { p = 2 } p == 1 && / quote$/ { q = 1 } p == 2 && q && /Quoted paragraph 2/ { ok = 1 } END { exit !ok }' \
 	"$ROOT/tests/golden/layout/quote_across.txt" || die "the quote no longer runs across a page"
+# at several dates: a heading starts the same page as what follows it, and as
+# the table after its first paragraph (with the table's caption)
+for d in 2026-02-06 2025-10-10 2025-04-25 2024-11-11; do
+	"$MSTRESS" build -q --offline --as-of "$d" --dump-layout --out "$WORK/at$d"
+	/usr/bin/python3 - "$WORK/at$d/layout.txt" "$d" <<'PY'
+import re, sys
+page, blocks = 0, []
+for line in open(sys.argv[1], encoding="utf-8"):
+    if line.startswith("page "):
+        page = int(line.split()[1])
+    elif re.match(r"^\s+[\d.]+ \w", line):
+        kind = line.split()[1]
+        blocks.append((page, kind, line.strip()))
+for i, (p, kind, text) in enumerate(blocks):
+    if kind != "heading" or i + 1 == len(blocks):
+        continue
+    follow = [blocks[i + 1]]
+    if blocks[i + 1][1] == "paragraph" and i + 2 < len(blocks) and blocks[i + 2][1] == "table":
+        follow.append(blocks[i + 2])
+    for q, _, t in follow:
+        assert q == p, f"as of {sys.argv[2]}: {text} on page {p}, {t} on page {q}"
+PY
+done

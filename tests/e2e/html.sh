@@ -34,3 +34,22 @@ expect_in "$html" '>Jan 2025</text>'
 # PNGs at 2x: 510 x 290 pt -> 1020 x 580 px
 [ "$(od -An -tu1 -j16 -N8 "$WORK/out/charts/price.png" | tr -s ' ')" = " 0 0 3 252 0 0 2 68" ] ||
 	die "price.png is not 1020x580"
+# every table of the report has a caption (the "Table: " paragraph before it,
+# without the mark) that names its box and the table, and no caption is left
+# as a paragraph
+/usr/bin/python3 - "$html" "$WORK/out/report.md" <<'PY'
+import re, sys
+html, md = open(sys.argv[1], encoding="utf-8").read(), open(sys.argv[2], encoding="utf-8").read()
+body = re.sub(r'<details class="chart-data">.*?</details>', "", html, flags=re.S)     # a chart's own data
+tables = re.findall(r"<table[^>]*>", body)
+figs = re.findall(r'<figure class="table">\n<figcaption id="(caption-\d+)">(.*?)</figcaption>\n'
+                  r'<div class="table-scroll" tabindex="0" role="region" aria-labelledby="(caption-\d+)">\n'
+                  r'<table aria-labelledby="(caption-\d+)">', body)
+want = [l[len("Table: "):] for l in md.splitlines() if l.startswith("Table: ")]
+assert len(tables) == len(figs) == len(want) >= 15, (len(tables), len(figs), len(want))
+for (a, text, b, c), w in zip(figs, want):
+    assert a == b == c, (a, b, c)
+    plain = re.sub(r"<[^>]+>", "", text).replace("&#39;", "'").replace("&amp;", "&")
+    assert plain == w.replace("\\", ""), (plain, w)
+assert "<p>Table: " not in html
+PY

@@ -120,3 +120,6 @@ assert len(para) >= 4, f"the first paragraph has {len(para)} lines"
 long = [len(l) for l in para[:-1]]
 assert max(long) <= 76 and sum(long) / len(long) >= 62, f"the first paragraph's lines are {long} characters long"
 PY
+# the tables' captions are set above them, without their "Table: " mark
+expect_in "$WORK/text.txt" "The headline figures as of 6 February 2026, each with its date and source"
+! grep -q "Table: " "$WORK/text.txt" || die "a caption keeps its mark in the PDF"
