@@ -195,6 +195,7 @@ static json_t *source_block(const ms_dataset *ds, const ms_freshness *fr)
 	json_object_set_new(o, "name", json_string(ds->cfg->name));
 	json_object_set_new(o, "label", source_label(ds));
 	json_object_set_new(o, "provider", json_string(ds->fmt.provider));
+	json_object_set_new(o, "provider_site", ds->fmt.site ? json_string(ds->fmt.site) : json_null());
 	json_object_set_new(o, "venue", json_string(ds->cfg->venue));
 	json_object_set_new(o, "asset", json_string(ds->cfg->asset));
 	json_object_set_new(o, "metric", json_string(ms_metric_name(ds->cfg->metric)));

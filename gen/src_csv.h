@@ -13,6 +13,7 @@ struct ms_series;
 typedef struct ms_csv_format {
 	const char *name;            /* as named in a config: "cryptoquant_ohlcv" */
 	const char *provider;        /* for provenance: "CryptoQuant" */
+	const char *site;            /* the provider's home page, linked from the report; NULL for a generic file */
 	const char *time_column;
 	int64_t time_shift;          /* added to every time (CoinGecko snapshots) */
 	int64_t step;

@@ -53,3 +53,6 @@ for (a, text, b, c), w in zip(figs, want):
     assert plain == w.replace("\\", ""), (plain, w)
 assert "<p>Table: " not in html
 PY
+# each source links to its provider's site
+expect_in "$html" '<li><strong><a href="https://cryptoquant.com/">BTC daily prices, CryptoQuant</a></strong>'
+expect_in "$html" '<a href="https://farside.co.uk/">BTC daily spot ETF net flows, Farside</a>'

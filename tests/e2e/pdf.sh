@@ -123,3 +123,5 @@ PY
 # the tables' captions are set above them, without their "Table: " mark
 expect_in "$WORK/text.txt" "The headline figures as of 6 February 2026, each with its date and source"
 ! grep -q "Table: " "$WORK/text.txt" || die "a caption keeps its mark in the PDF"
+# and the sources are links in the PDF too
+grep -aq '/URI (https://cryptoquant.com/)' "$WORK/plain2.pdf" || die "no link to a source's site in the PDF"
