@@ -628,13 +628,14 @@ static void read_at(ms_plot *p, double x, double label_x, double cy, const char 
 	ms_buf_printf(&p->readout, "%.2f,%.2f,%s: %s;", cx, cy, xs, says);
 }
 
-static void read_point(ms_plot *p, double x, double y, int axis2, size_t i, size_t n, double span)
+/* label_x: the time the point is named by (a bar's start), x where it stands */
+static void read_point(ms_plot *p, double x, double label_x, double y, int axis2, size_t i, size_t n, double span)
 {
 	char ys[48];
 	if (!isfinite(y))
 		return;
 	read_value(p, y, axis2, ys, sizeof ys);
-	read_at(p, x, x, py_on(p, y, axis2), ys, i, n, span);
+	read_at(p, x, label_x, py_on(p, y, axis2), ys, i, n, span);
 }
 
 /* A reduced series as points, into pr starting at point `at`. */
@@ -662,7 +663,7 @@ static size_t series_points(ms_plot *p, ms_xs x, const double *y, size_t n, int 
 void ms_plot_line(ms_plot *p, ms_xs x, const double *y, size_t n, ms_rgba color, double width, int axis2)
 {
 	for (size_t i = 0; i < n; i++)
-		read_point(p, xv(x, i), y[i], axis2, i, n, 0);
+		read_point(p, xv(x, i), xv(x, i) - p->f->x_bar / 2, y[i], axis2, i, n, 0);
 	ms_prim *pr;
 	size_t k = series_points(p, x, y, n, axis2, &pr, 0, color, NONE, width);
 	for (size_t i = 1; pr && i < k; i++)
@@ -729,7 +730,7 @@ void ms_plot_bars(ms_plot *p, ms_xs x, const double *y, size_t n, double bar_w, 
 	double *r = rect_buffer(p, n);
 	size_t np = 0, nn = 0;
 	for (size_t i = 0; i < n; i++)
-		read_point(p, xv(x, i), y[i], axis2, i, n, p->f->x_time ? bar_w : 0);
+		read_point(p, xv(x, i), xv(x, i), y[i], axis2, i, n, p->f->x_time ? bar_w : 0);
 	for (size_t i = 0; r && i < n; i++) {
 		double cx = px(p, xv(x, i)), top = py_on(p, y[i], axis2);
 		double *q = y[i] >= 0 ? r + 4 * np++ : r + 4 * (n + nn++);
@@ -752,7 +753,7 @@ void ms_plot_stacked(ms_plot *p, ms_xs x, const double *a, const double *b, size
 	double w = bar_width(p, bar_w), zero = py(p, 0);
 	double *r = rect_buffer(p, n);
 	for (size_t i = 0; i < n; i++)
-		read_point(p, xv(x, i), a[i] + b[i], 0, i, n, p->f->x_time ? bar_w : 0);
+		read_point(p, xv(x, i), xv(x, i), a[i] + b[i], 0, i, n, p->f->x_time ? bar_w : 0);
 	for (size_t i = 0; r && i < n; i++) {
 		double cx = px(p, xv(x, i)), ya = py(p, a[i]), yb = py(p, a[i] + b[i]);
 		double lower[4] = { cx - w / 2, ya, cx + w / 2, zero }, upper[4] = { cx - w / 2, yb, cx + w / 2, ya };

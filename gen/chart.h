@@ -84,6 +84,8 @@ typedef struct ms_frame {
 	size_t nlegend;
 	double right_pad;         /* room right of the plot (zone names) */
 	double type_scale;        /* every text size times this (0: 1): larger type for a narrow layout */
+	double x_bar;             /* a line's points stand mid-bar of bars this long (seconds; 0: none):
+				     the readout names each by its bar's start, "13:00" for 13:00 to 14:00 */
 } ms_frame;
 
 /* x values: UTC seconds (t) or numbers (v); one of the two is set. */

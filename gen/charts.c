@@ -397,7 +397,7 @@ static void week_chart(ctx *x, const ms_week *w)
 		 "fall within 24 hours ran from a high of %s at %s UTC to a low of %s at %s UTC (%s).", d->cfg->asset,
 		 d->cfg->venue, t2, a, t1, b, t2, depth);
 	ms_frame fr = { .id = "week", .title = title, .subtitle = sub, .note = nt, .desc = desc, .width = x->width, .type_scale = x->type_scale,
-			.height = H_TALL, .x_time = 1, .x0 = (double)w->from, .x1 = (double)w->to, .y0 = ylo,
+			.height = H_TALL, .x_time = 1, .x_bar = (double)s->step, .x0 = (double)w->from, .x1 = (double)w->to, .y0 = ylo,
 			.y1 = yhi, .y_fmt = in_dollars(d) ? MS_AX_USD : MS_AX_NUM };
 	ms_plot *p = ms_plot_begin(&fr, x->fonts);
 	if (p) {

@@ -227,7 +227,36 @@ static void bars_are_batched(void)
 	capture_end(&cap);
 }
 
+/* Hourly closes drawn at each hour's middle are read as their hour: the
+ * readout names 13:00 for the bar from 13:00 to 14:00, with its value. */
+static void readout_names_bars_by_start(void)
+{
+	capture cap;
+	capture_start(&cap);
+	ms_fontset *f = fonts(&cap);
+	int64_t t0 = ms_days_from_civil(2026, 1, 1) * MS_DAY + 12 * 3600, mid[3];
+	double y[3] = { 100, 125.5, 110 };
+	for (int i = 0; i < 3; i++)
+		mid[i] = t0 + i * 3600 + 1800;
+	ms_frame fr = { .id = "hours", .title = "Hours", .width = 400, .height = 200, .x_time = 1, .x_bar = 3600,
+			.x0 = (double)t0, .x1 = (double)(t0 + 3 * 3600), .y0 = 100, .y1 = 130, .y_fmt = MS_AX_USD };
+	ms_plot *p = f ? ms_plot_begin(&fr, f) : NULL;
+	if (p)
+		ms_plot_line(p, (ms_xs){ mid, NULL }, y, 3, MS_BLUE, 1, 0);
+	ms_chart *c = ms_plot_end(p);
+	CHECK(c && c->readout);
+	if (c && c->readout) {
+		CHECK(strstr(c->readout, ",2026-01-01 12:00: $100;") && strstr(c->readout, ",2026-01-01 13:00: $126;") &&
+		      strstr(c->readout, ",2026-01-01 14:00: $110;"));
+		CHECK(strstr(c->readout, ":30") == NULL);
+	}
+	ms_chart_free(c);
+	ms_fontset_free(f);
+	capture_end(&cap);
+}
+
 const ms_test chart_tests[] = {
+	{ "chart/readout_names_bars_by_start", readout_names_bars_by_start },
 	{ "chart/reference_line_position", reference_line_position },
 	{ "chart/long_series_keep_extremes", long_series_keep_extremes },
 	{ "chart/labels_do_not_collide", labels_do_not_collide },
