@@ -1024,7 +1024,8 @@ static void leverage_charts(ctx *x, const ms_leverage *l)
 	keep(x, ms_plot_end(p));
 }
 
-const ms_chart_layout MS_LAYOUT_PAGE = { 510, 1, 1, "" }, MS_LAYOUT_PHONE = { 340, 1.45, 1.4, "-phone" };
+const ms_chart_layout MS_LAYOUT_PAGE = { 510, 1, 1, "" }, MS_LAYOUT_EMAIL = { 440, 1.2, 1.1, "" },
+		      MS_LAYOUT_PHONE = { 340, 1.45, 1.4, "-phone" };
 
 int ms_charts_build(const ms_figures *fig, const ms_fontset *fonts, ms_chart_layout lay, ms_chartset *out,
 		    ms_diag *d)

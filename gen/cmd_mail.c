@@ -117,14 +117,53 @@ static int append_log(const char *path, const char *id, const char *email, send_
 }
 
 /* The images an email names: each "cid:ID.png@mstress" in its HTML is the
- * chart charts/ID.png of the report, so the template alone says which charts
- * go. */
+ * report's chart ID laid out for the email (ID-phone: for a phone), so the
+ * template alone says which charts go. Each is drawn once, for the first
+ * message that shows it. */
 enum { MAX_IMAGES = 16 };
 typedef struct images {
-	char cid[MAX_IMAGES][80];
-	ms_attachment att[MAX_IMAGES];
+	char cid[MAX_IMAGES][80];        /* the charts drawn so far, by content id */
+	ms_buf png[MAX_IMAGES];
+	size_t ndrawn;
+	ms_attachment att[MAX_IMAGES];   /* the message's */
 	size_t n;
 } images;
+
+static void images_release(images *im)
+{
+	for (size_t i = 0; i < im->ndrawn; i++)
+		ms_buf_release(&im->png[i]);
+	im->ndrawn = 0;
+}
+
+/* The drawn chart of content id cid (len bytes, before "@mstress"), drawn now if need be. */
+static const ms_buf *image(const ms_built *r, images *im, const char *cid, size_t len, const char *tmpl, ms_diag *d)
+{
+	for (size_t k = 0; k < im->ndrawn; k++)
+		if (!strncmp(im->cid[k], cid, len) && im->cid[k][len] == '@')
+			return &im->png[k];
+	char id[80];
+	snprintf(id, sizeof id, "%.*s", (int)len - 4, cid);
+	if (len < 5 || strncmp(cid + len - 4, ".png", 4)) {
+		ms_error(d, tmpl, 0, 0, "the email shows cid:%.*s@mstress: a chart's reads cid:CHART.png@mstress", (int)len, cid);
+		return NULL;
+	}
+	if (im->ndrawn == MAX_IMAGES) {
+		ms_error(d, tmpl, 0, 0, "the email shows more than %d charts", MAX_IMAGES);
+		return NULL;
+	}
+	ms_buf *png = &im->png[im->ndrawn];
+	ms_buf_init(png, 0);
+	int rc = ms_build_email_chart(r, id, png, d);
+	if (rc) {
+		if (rc > 0)
+			ms_error(d, tmpl, 0, 0, "the email shows the chart '%s', which this report does not draw", id);
+		ms_buf_release(png);
+		return NULL;
+	}
+	snprintf(im->cid[im->ndrawn++], sizeof im->cid[0], "%.*s@mstress", (int)len, cid);
+	return png;
+}
 
 static int find_images(const ms_built *r, const char *html, const char *tmpl, images *im, ms_diag *d)
 {
@@ -135,21 +174,18 @@ static int find_images(const ms_built *r, const char *html, const char *tmpl, im
 		size_t len = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-");
 		if (len == 0 || len >= sizeof im->cid[0] - sizeof suffix || strncmp(p + len, suffix, strlen(suffix)))
 			return ms_error(d, tmpl, 0, 0, "a cid: reference must read cid:CHART.png@mstress");
-		char name[100];
-		snprintf(name, sizeof name, "charts/%.*s", (int)len, p);
 		int seen = 0;
 		for (size_t k = 0; k < im->n; k++)
-			seen |= !strncmp(im->cid[k], p, len) && im->cid[k][len] == '@';
+			seen |= !strncmp(im->att[k].content_id, p, len) && im->att[k].content_id[len] == '@';
 		if (seen)
 			continue;
-		const ms_buf *png = ms_build_output(r, name);
-		if (!png || len < 5 || strncmp(p + len - 4, ".png", 4) != 0)
-			return ms_error(d, tmpl, 0, 0, "the email shows %s, a chart this report does not draw", name);
+		const ms_buf *png = image(r, im, p, len, tmpl, d);
+		if (!png)
+			return -1;
 		if (im->n == MAX_IMAGES)
 			return ms_error(d, tmpl, 0, 0, "the email shows more than %d charts", MAX_IMAGES);
-		snprintf(im->cid[im->n], sizeof im->cid[0], "%.*s%s", (int)len, p, suffix);
-		im->att[im->n] = (ms_attachment){ im->cid[im->n], NULL, "image", "png", png->data, png->len };
-		im->n++;
+		const char *id = im->cid[png - im->png];
+		im->att[im->n++] = (ms_attachment){ id, NULL, "image", "png", png->data, png->len };
 	}
 	return 0;
 }
@@ -241,6 +277,7 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 	ms_buf_init(&html, 0);
 	ms_buf_init(&text, 0);
 	ms_built *report = NULL;
+	images im = { .ndrawn = 0 };
 	char *mail_dir = NULL, *log_path = NULL, *tdir = NULL, *html_path = NULL;
 	sendlog log = { NULL, NULL, 0, 0 };
 	size_t sent = 0, skipped = 0, failed = 0, unknown = 0;
@@ -274,7 +311,6 @@ int ms_cmd_mail(int argc, char **argv, ms_diag *d)
 	snprintf(seed, sizeof seed, "%s|%s", as_of, title);
 	snprintf(pdf_name, sizeof pdf_name, "%.180s-%s.pdf", slug, as_of);
 	ms_attachment att = { NULL, pdf_name, "application", "pdf", pdf->data, pdf->len };
-	images im;
 	rc = 0;
 	for (size_t i = 0; i < nr && !rc; i++) {
 		json_t *data = json_deep_copy(model);
@@ -358,6 +394,7 @@ done:
 		free(log.ids[i]);
 	free(log.ids);
 	free(log.state);
+	images_release(&im);
 	ms_build_free(report);
 	ms_recipients_free(rcpt, nr);
 	ms_buf_release(&html);

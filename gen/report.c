@@ -50,10 +50,10 @@ struct ms_built {
 	json_t *model;
 	ms_fontset *fonts;
 	ms_chartset charts;
-	ms_chartset phone;       /* the same charts laid out for a phone: inline in the page, PNGs for the email */
+	ms_chartset phone;       /* the same charts laid out for a phone (inline in the page) */
 	ms_buf phone_svg[MS_MAX_CHARTS];
 	size_t phone_svg_at[MS_MAX_CHARTS];
-	ms_buf *svg[MS_MAX_CHARTS], *png[MS_MAX_CHARTS], *phone_png[MS_MAX_CHARTS];   /* output slots, per chart */
+	ms_buf *svg[MS_MAX_CHARTS], *png[MS_MAX_CHARTS];   /* output slots, per chart */
 	size_t svg_at[MS_MAX_CHARTS];                     /* where each SVG's <svg> starts */
 	ms_doc_chart doc_charts[MS_MAX_CHARTS];
 	ms_buf *md, *pdf, *layout;                        /* output slots (layout: NULL unless asked) */
@@ -62,7 +62,7 @@ struct ms_built {
 	ms_theme theme;
 	ms_doc_meta meta;
 	char as_of[11];
-	outfile out[4 * MS_MAX_CHARTS + 8];
+	outfile out[3 * MS_MAX_CHARTS + 8];
 	char *out_dir;       /* owned; where the files go (a site's dated folder) */
 	char *cache;         /* owned; the download cache */
 	size_t nout;
@@ -118,8 +118,7 @@ static int load_inputs(ms_built *b)
 }
 
 /* Every chart the data allows, laid out (drawn later), with its output
- * files: a standalone SVG, whose <svg> element the page inlines, a 2x PNG,
- * and a 2x PNG of the phone layout (the email's narrow charts). */
+ * files: a standalone SVG, whose <svg> element the page inlines, and a 2x PNG. */
 static int lay_out_charts(ms_built *b)
 {
 	if (ms_charts_build(&b->fig, b->fonts, MS_LAYOUT_PAGE, &b->charts, b->d) ||
@@ -134,15 +133,13 @@ static int lay_out_charts(ms_built *b)
 		b->svg[i] = add_output(b, name);
 		snprintf(name, sizeof name, "charts/%s.png", c->id);
 		b->png[i] = add_output(b, name);
-		snprintf(name, sizeof name, "charts/%s.png", b->phone.chart[i]->id);
-		b->phone_png[i] = add_output(b, name);
 		ms_buf *txt = NULL;
 		if (b->o->dump_charts) {
 			snprintf(name, sizeof name, "charts/%s.txt", c->id);
 			if ((txt = add_output(b, name)))
 				ms_chart_dump(c, txt);
 		}
-		if (!b->svg[i] || !b->png[i] || !b->phone_png[i] || (b->o->dump_charts && !txt))
+		if (!b->svg[i] || !b->png[i] || (b->o->dump_charts && !txt))
 			return ms_error(b->d, NULL, 0, 0, "out of memory");
 	}
 	return 0;
@@ -315,8 +312,7 @@ static int draw_chart(ms_built *b, size_t i, ms_cairo_fonts **cf, ms_fontset **f
 	}
 	const ms_chart *c = b->charts.chart[i];
 	return ms_draw_svg(c, *fonts, b->svg[i], &b->svg_at[i], d) || ms_draw_png(c, *cf, 2.0, b->png[i], d) ||
-	       ms_draw_svg(b->phone.chart[i], *fonts, &b->phone_svg[i], &b->phone_svg_at[i], d) ||
-	       ms_draw_png(b->phone.chart[i], *cf, 2.0, b->phone_png[i], d) ? -1 : 0;
+	       ms_draw_svg(b->phone.chart[i], *fonts, &b->phone_svg[i], &b->phone_svg_at[i], d) ? -1 : 0;
 }
 
 static void *work(void *arg)
@@ -632,6 +628,24 @@ const ms_buf *ms_build_output(const ms_built *r, const char *name)
 		if (!strcmp(r->out[i].name, name))
 			return &r->out[i].data;
 	return NULL;
+}
+
+int ms_build_email_chart(const ms_built *r, const char *id, ms_buf *out, ms_diag *d)
+{
+	size_t len = strlen(id), sl = strlen(MS_LAYOUT_PHONE.id_suffix);
+	int phone = len > sl && !strcmp(id + len - sl, MS_LAYOUT_PHONE.id_suffix);
+	ms_chartset cs;
+	if (ms_charts_build(&r->fig, r->fonts, phone ? MS_LAYOUT_PHONE : MS_LAYOUT_EMAIL, &cs, d))
+		return -1;
+	const ms_chart *c = NULL;
+	for (size_t i = 0; i < cs.n && !c; i++)
+		if (!strcmp(cs.chart[i]->id, id))
+			c = cs.chart[i];
+	ms_cairo_fonts *cf = c ? ms_cairo_fonts_new(r->fonts, d) : NULL;
+	int rc = !c ? 1 : !cf || ms_draw_png(c, cf, 2.0, out, d) ? -1 : 0;
+	ms_cairo_fonts_free(cf);
+	ms_charts_release(&cs);
+	return rc;
 }
 
 const char *ms_build_out_dir(const ms_built *r)

@@ -40,6 +40,10 @@ int ms_build_write(const ms_built *r, ms_diag *d);
 const json_t *ms_build_model(const ms_built *r);
 /* An output by its name in the set ("report.pdf", "charts/price.png"), or NULL. */
 const ms_buf *ms_build_output(const ms_built *r, const char *name);
+/* A chart as the email shows it, a PNG at 2x appended to out: ID laid out
+ * for the 600 px email, ID-phone for a phone. 1 when the report draws no
+ * such chart (nothing said), -1 after an error. */
+int ms_build_email_chart(const ms_built *r, const char *id, ms_buf *out, ms_diag *d);
 const char *ms_build_out_dir(const ms_built *r);
 int64_t ms_build_as_of(const ms_built *r);
 void ms_build_free(ms_built *r);

@@ -109,15 +109,16 @@ assert sorted(got) == ["price-phone.png@mstress", "price.png@mstress", "stress-p
                        "stress.png@mstress"], sorted(got)
 assert sorted(first) == ["price-phone.png@mstress", "price.png@mstress", "underwater-phone.png@mstress",
                          "underwater.png@mstress"], sorted(first)
-for name in ("stress", "stress-phone"):
-    assert got[f"{name}.png@mstress"] == open(f"{sys.argv[1]}/charts/{name}.png", "rb").read()
-# the wide chart is the page's layout (510 pt at 2x), the narrow one a phone's (340 pt at 2x)
+# each laid out for where it is read: the email's (440 pt at 2x, larger type than
+# the page's charts/stress.png at 510 pt) and a phone's (340 pt at 2x)
 width = lambda png: int.from_bytes(png[16:20], "big")
-assert (width(got["stress.png@mstress"]), width(got["stress-phone.png@mstress"])) == (1020, 680)
+assert (width(got["stress.png@mstress"]), width(got["stress-phone.png@mstress"])) == (880, 680)
+assert width(open(f"{sys.argv[1]}/charts/stress.png", "rb").read()) == 1020
+assert got["price.png@mstress"] == first["price.png@mstress"] != got["stress.png@mstress"]
 PY
 sed -i 's/cid:stress.png@mstress/cid:nonesuch.png@mstress/g' "$WORK/tpl/email.html"
 expect_exit 1 "$WORK/tpl.err" "$MSTRESS" mail -q --to "$WORK/to.csv" --dry-run --out "$WORK/other" --templates "$WORK/tpl"
-expect_in "$WORK/tpl.err" "$WORK/tpl/email.html: error: the email shows charts/nonesuch.png, a chart this report does not draw"
+expect_in "$WORK/tpl.err" "$WORK/tpl/email.html: error: the email shows the chart 'nonesuch', which this report does not draw"
 # a line break in a name would be a header of its own: refused
 printf 'email,name\n"eve@example.org","Eve\r\nBcc: all@example.org"\n' > "$WORK/evil.csv"
 if "$MSTRESS" mail -q --to "$WORK/evil.csv" --dry-run --out "$WORK/evil" 2> "$WORK/err"; then die "CR/LF accepted"; fi
