@@ -21,12 +21,16 @@ run() {
 	passed=$((passed + p))
 	failed=$((failed + f))
 }
+# the commit's fault points: every second here, every fourth from the second
+# in the sanitizer half (three in four between them; E2E_FAULT_STRIDE=1 runs all)
+export E2E_FAULT_STRIDE=2 E2E_FAULT_OFFSET=0
 run release "$1" "$2"
-# the long sweeps (the fault points of the commit, the cut-data dates) take
-# every 4th case here: the release half has run every one
+# the other long sweeps (the cut-data dates, the overlapping runs) take every
+# 4th case here: the release half has run every one
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 E2E_STRIDE=4
+export E2E_FAULT_STRIDE=4 E2E_FAULT_OFFSET=1
 run sanitizer "$3" "$4"
-unset ASAN_OPTIONS UBSAN_OPTIONS E2E_STRIDE
+unset ASAN_OPTIONS UBSAN_OPTIONS E2E_STRIDE E2E_FAULT_STRIDE E2E_FAULT_OFFSET
 echo "== allocation failures"
 # every 16th allocation (about 5,000 of them; make oomtest tries every one)
 if OOM_STRIDE=16 tests/oom/sweep.sh "$5"; then

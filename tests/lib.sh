@@ -14,10 +14,13 @@ expect_exit() {
 	set -e
 	[ "$got" -eq "$code" ] || die "exit $got, not $code: $*: $(head -n 3 "$err")"
 }
-# every_nth: the lines of standard input; with E2E_STRIDE=N (the sanitizer
-# half of make test, where each build is several times slower) the first of
-# every N and the last, so the long sweeps still cover their whole range.
-every_nth() { awk -v n="${E2E_STRIDE:-1}" '{ last = $0 } (NR - 1) % n == 0 { print; at = NR } END { if (at != NR) print last }'; }
+# every_nth N [K]: the lines of standard input, or with N > 1 every N-th from
+# line K + 1 (K < N) and always the first and the last, so a sampled sweep
+# still covers its whole range; make test's halves take complementary lines.
+every_nth() {
+	awk -v n="${1:-1}" -v k="${2:-0}" '{ last = $0 } NR == 1 || (NR - 1) % n == k { print; at = NR }
+		END { if (at != NR) print last }'
+}
 # snapshot DIR: a checksum list of every file in DIR.
 snapshot() { (cd "$1" && find . -type f | LC_ALL=C sort | xargs -r sha256sum); }
 # start_http_server: tests/http_server.py on 127.0.0.1, its base URL in U;

@@ -32,7 +32,7 @@ done
 set +e
 # the long sweeps (the commit's fault points, the cut-data dates) at every 4th
 # case, as in make test's sanitizer half: under memcheck each is a minute
-E2E_STRIDE=${E2E_STRIDE:-4} tests/run.sh "$logs/mstress" "$logs/unit_tests"
+E2E_STRIDE=${E2E_STRIDE:-4} E2E_FAULT_STRIDE=${E2E_FAULT_STRIDE:-4} tests/run.sh "$logs/mstress" "$logs/unit_tests"
 suite=$?
 set -e
 n=$(find "$logs" -name '*.log' | wc -l)
