@@ -142,12 +142,12 @@ static const ms_buf *image(const ms_built *r, images *im, const char *cid, size_
 	for (size_t k = 0; k < im->ndrawn; k++)
 		if (!strncmp(im->cid[k], cid, len) && im->cid[k][len] == '@')
 			return &im->png[k];
-	char id[80];
-	snprintf(id, sizeof id, "%.*s", (int)len - 4, cid);
 	if (len < 5 || strncmp(cid + len - 4, ".png", 4)) {
 		ms_error(d, tmpl, 0, 0, "the email shows cid:%.*s@mstress: a chart's reads cid:CHART.png@mstress", (int)len, cid);
 		return NULL;
 	}
+	char id[80];
+	snprintf(id, sizeof id, "%.*s", (int)len - 4, cid);
 	if (im->ndrawn == MAX_IMAGES) {
 		ms_error(d, tmpl, 0, 0, "the email shows more than %d charts", MAX_IMAGES);
 		return NULL;

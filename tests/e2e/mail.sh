@@ -119,6 +119,10 @@ PY
 sed -i 's/cid:stress.png@mstress/cid:nonesuch.png@mstress/g' "$WORK/tpl/email.html"
 expect_exit 1 "$WORK/tpl.err" "$MSTRESS" mail -q --to "$WORK/to.csv" --dry-run --out "$WORK/other" --templates "$WORK/tpl"
 expect_in "$WORK/tpl.err" "$WORK/tpl/email.html: error: the email shows the chart 'nonesuch', which this report does not draw"
+# a content id that is not a chart's PNG
+sed -i 's/cid:nonesuch.png@mstress/cid:price.gif@mstress/g' "$WORK/tpl/email.html"
+expect_exit 1 "$WORK/tpl.err" "$MSTRESS" mail -q --to "$WORK/to.csv" --dry-run --out "$WORK/other" --templates "$WORK/tpl"
+expect_in "$WORK/tpl.err" "$WORK/tpl/email.html: error: the email shows cid:price.gif@mstress: a chart's reads cid:CHART.png@mstress"
 # a line break in a name would be a header of its own: refused
 printf 'email,name\n"eve@example.org","Eve\r\nBcc: all@example.org"\n' > "$WORK/evil.csv"
 if "$MSTRESS" mail -q --to "$WORK/evil.csv" --dry-run --out "$WORK/evil" 2> "$WORK/err"; then die "CR/LF accepted"; fi
