@@ -350,22 +350,31 @@ static double table_top_height(cmark_node *table, size_t rows)
 	return 6 + (double)(keep + 1) * (TABLE_LEAD + 2 * CELL_PAD_Y);
 }
 
+/* The room the top of a table wants (its caption, header and first rows)
+ * when node is a table or a table's caption; 0 otherwise. */
+static double table_top(cmark_node *node)
+{
+	double caption = 0;       /* a caption goes with its table: counted as two lines */
+	if (node && ms_doc_is_caption(node)) {
+		node = cmark_node_next(node);
+		caption = 2 * TABLE_LEAD + 3;
+	}
+	return node && !strcmp(cmark_node_get_type_string(node), "table") ?
+	       caption + table_top_height(node, KEEP_ROWS) : 0;
+}
+
 /* Room a heading wants below it: the whole chart that follows, a table's
  * header and first rows (all of a short one), or its first paragraph and,
  * when a table follows that, the table's first rows too. */
 static double next_block_height(R *r, cmark_node *next)
 {
-	double caption = 0;       /* a caption goes with its table: counted as two lines */
-	if (next && ms_doc_is_caption(next)) {
-		next = cmark_node_next(next);
-		caption = 2 * TABLE_LEAD + 3;
-	}
 	const char *id = next ? ms_doc_chart_id(next) : NULL;
 	const ms_doc_chart *c = id ? ms_doc_find_chart(r->charts, r->ncharts, id) : NULL;
 	if (c)
 		return c->chart->height * CONTENT_W / c->chart->width + 6;
-	if (next && !strcmp(cmark_node_get_type_string(next), "table"))
-		return caption + table_top_height(next, KEEP_ROWS);
+	double table = table_top(next);
+	if (table > 0)
+		return table;
 	if (next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH) {
 		/* the whole first paragraph, measured as flow() will set it */
 		inl in;
@@ -375,13 +384,8 @@ static double next_block_height(R *r, cmark_node *next)
 		size_t nl = in.failed ? (size_t)-1 : break_lines(&in, r->fonts, r->th->body_size, TEXT_W(0), &ls);
 		inl_free(&in);
 		free(ls);
-		cmark_node *after = cmark_node_next(next);
-		if (after && ms_doc_is_caption(after)) {
-			after = cmark_node_next(after);
-			caption = 2 * TABLE_LEAD + 3;
-		}
-		double table = after && !strcmp(cmark_node_get_type_string(after), "table") ?
-			       7 + caption + table_top_height(after, KEEP_ROWS) : 0;     /* blocks() leaves 7 after a paragraph */
+		table = table_top(cmark_node_next(next));
+		table += table > 0 ? 7 : 0;     /* blocks() leaves 7 after a paragraph */
 		if (nl != (size_t)-1)
 			return (double)nl * r->th->body_lead + table;
 		if (!r->failed)        /* a guess would paginate another way: no PDF rather than another */
